@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCompany } from '../companies/create-company';
+import { type RunningEmulator, startEmulator } from '../start-emulator';
+
+describe('POST /api/oauth/token', () => {
+  let emulator: RunningEmulator;
+  let credentials: ReturnType<typeof createCompany>;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+    credentials = createCompany(emulator.context.state, { name: 'Token Oy' }, new Date().toISOString());
+  });
+  afterAll(() => emulator.stop());
+
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+  const post = (body: string, contentType = 'application/x-www-form-urlencoded', query = '') =>
+    fetch(`${emulator.baseUrl}/oauth/token${query}`, { method: 'POST', headers: { 'content-type': contentType }, body });
+
+  it('issues a bearer token lasting 3600 s for valid client credentials and API key', async () => {
+    const response = await post(
+      form({ grant_type: 'client_credentials', client_id: credentials.clientId, client_secret: credentials.clientSecret, api_key: credentials.apiKey }),
+    );
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toMatchObject({ token_type: 'bearer', expires_in: 3600 });
+    expect(typeof body.access_token).toBe('string');
+  });
+
+  it('refuses a wrong client secret with 401 in Procountor error shape', async () => {
+    const response = await post(
+      form({ grant_type: 'client_credentials', client_id: credentials.clientId, client_secret: 'wrong', api_key: credentials.apiKey }),
+    );
+    expect(response.status).toBe(401);
+    expect((await response.json()).errors[0]).toMatchObject({ status: 401 });
+  });
+
+  it('refuses a revoked API key', async () => {
+    emulator.context.state.apiKeys.get(credentials.apiKey)!.revoked = true;
+    const response = await post(
+      form({ grant_type: 'client_credentials', client_id: credentials.clientId, client_secret: credentials.clientSecret, api_key: credentials.apiKey }),
+    );
+    expect(response.status).toBe(401);
+    emulator.context.state.apiKeys.get(credentials.apiKey)!.revoked = false;
+  });
+
+  it('refuses a JSON body and a charset parameter', async () => {
+    expect((await post(JSON.stringify({ grant_type: 'client_credentials' }), 'application/json')).status).toBe(415);
+    const withCharset = await post(
+      form({ grant_type: 'client_credentials', client_id: credentials.clientId, client_secret: credentials.clientSecret, api_key: credentials.apiKey }),
+      'application/x-www-form-urlencoded; charset=UTF-8',
+    );
+    expect(withCharset.status).toBe(400);
+  });
+
+  it('names every missing form field', async () => {
+    const response = await post(form({ grant_type: 'client_credentials' }));
+    expect(response.status).toBe(400);
+    const fields = (await response.json()).errors.map((entry: { field: string }) => entry.field);
+    expect(fields).toEqual(['client_id', 'client_secret', 'api_key']);
+  });
+
+  it('refuses every other path without a token', async () => {
+    const response = await fetch(`${emulator.baseUrl}/company`);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ errors: [{ status: 401, message: 'Unauthorized' }] });
+  });
+});

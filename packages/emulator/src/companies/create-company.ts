@@ -1,0 +1,64 @@
+// Creates a company (environment) with its integrator client and API key: the admin surface and the demo seed use it.
+import { randomBytes } from 'node:crypto';
+import { type CompanyData, type EmulatorState, nextId } from '../state/emulator-state';
+
+export interface CreateCompanyInput {
+  name?: string;
+  businessId?: string;
+  /** Reuse an integrator client (e.g. the same client id for several companies); a new one is made otherwise. */
+  clientId?: string;
+  clientSecret?: string;
+}
+
+export interface CreatedCompany {
+  companyId: number;
+  clientId: string;
+  clientSecret: string;
+  apiKey: string;
+}
+
+export function createCompany(state: EmulatorState, input: CreateCompanyInput, nowIso: string): CreatedCompany {
+  const companyId = nextId(state);
+  const company: CompanyData = {
+    id: companyId,
+    info: {
+      id: companyId,
+      name: input.name ?? `Test Company ${companyId} Oy`,
+      country: 'FINLAND',
+      companyCurrency: 'EUR',
+      mva: false,
+      inTradeRegister: true,
+      businessIdentifier: { brnType: 'FI', code: input.businessId ?? '2980005-2' },
+    },
+    businessPartners: new Map(),
+    partnerGroups: new Map(),
+    products: new Map(),
+    productGroups: new Map(),
+    dimensions: new Map(),
+    persons: new Map(),
+    vatSettings: { unitPricesIncludeVatSales: false, unitPricesIncludeVatPurchase: false },
+    ledgerAccounts: [],
+    fiscalYears: [],
+    currencies: ['EUR'],
+    bankAccounts: [],
+    invoices: new Map(),
+    ledgerReceipts: new Map(),
+    paymentEvents: new Map(),
+    comments: new Map(),
+    nextInvoiceNumber: 1,
+    attachments: new Map(),
+    webhooks: new Map(),
+    webhookDeliveries: [],
+  };
+  state.companies.set(companyId, company);
+
+  const clientId = input.clientId ?? `emulatorClient${companyId}`;
+  let client = state.clients.get(clientId);
+  if (!client) {
+    client = { clientId, clientSecret: input.clientSecret ?? randomBytes(18).toString('base64url'), name: clientId };
+    state.clients.set(clientId, client);
+  }
+  const apiKey = randomBytes(24).toString('base64url');
+  state.apiKeys.set(apiKey, { apiKey, companyId, clientId, revoked: false, createdAt: nowIso });
+  return { companyId, clientId, clientSecret: client.clientSecret, apiKey };
+}

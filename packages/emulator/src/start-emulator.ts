@@ -1,0 +1,83 @@
+// Starts the emulator on a port: what tests, the demo mode and `procountor-emulator` call.
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { installBearerAuth } from './auth/bearer-auth';
+import type { EmulatorContext, EmulatorSettings } from './emulator-context';
+import { installProcountorErrorHandler } from './http/procountor-error';
+import { registerRoutes } from './routes';
+import { createEmptyState, type EmulatorState } from './state/emulator-state';
+import { loadStateFile, saveStateFile } from './state/state-snapshot';
+
+/** Procountor's attachment limit (contract, FACTS.md): 10,000,000 bytes, plus room for the multipart envelope. */
+const MAX_BODY_BYTES = 12_000_000;
+
+export interface StartEmulatorOptions {
+  /** 0 picks a free port (tests). Default 4010. */
+  port?: number;
+  host?: string;
+  /** Load and save the state as JSON at this path. */
+  statePath?: string;
+  /** Start with this state instead of an empty one. */
+  state?: EmulatorState;
+  settings?: Partial<EmulatorSettings>;
+  /** Replaceable clock (ms since epoch). */
+  now?: () => number;
+}
+
+export interface RunningEmulator {
+  /** http://host:port */
+  url: string;
+  /** http://host:port/api: what a Procountor client takes as its base URL. */
+  baseUrl: string;
+  context: EmulatorContext;
+  app: FastifyInstance;
+  stop: () => Promise<void>;
+}
+
+export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
+  const now = options.now ?? Date.now;
+  const state = options.state ?? (options.statePath ? loadStateFile(options.statePath) : undefined) ?? createEmptyState();
+  let changed = false;
+  const context: EmulatorContext = {
+    state,
+    settings: { rateLimitPerSecond: null, latencyMs: null, ...options.settings },
+    now,
+    today: () => new Date(now()).toISOString().slice(0, 10),
+    markChanged: () => {
+      changed = true;
+    },
+  };
+
+  const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES });
+  await app.register(formbody);
+  await app.register(multipart, { limits: { fileSize: MAX_BODY_BYTES, files: 1 } });
+  installProcountorErrorHandler(app);
+  installBearerAuth(app, context);
+  registerRoutes(app, context);
+
+  // With --state, every mutating request marks the state and it is written once the response is sent.
+  if (options.statePath) {
+    const statePath = options.statePath;
+    app.addHook('onResponse', async (request) => {
+      if (request.method !== 'GET') changed = true;
+      if (changed) {
+        changed = false;
+        saveStateFile(statePath, state);
+      }
+    });
+  }
+
+  const address = await app.listen({ port: options.port ?? 4010, host: options.host ?? '127.0.0.1' });
+  const url = address.replace('[::1]', 'localhost');
+  return {
+    url,
+    baseUrl: `${url}/api`,
+    context,
+    app,
+    stop: async () => {
+      await app.close();
+      if (options.statePath) saveStateFile(options.statePath, state);
+    },
+  };
+}

@@ -1,0 +1,131 @@
+// The emulator's whole state: integrator clients, API keys, tokens and one data set per company (environment).
+import type {
+  Attachment,
+  BankAccount,
+  BusinessPartner,
+  BusinessPartnerGroup,
+  Comment,
+  Company,
+  Dimension,
+  FiscalYear,
+  Invoice,
+  LedgerAccount,
+  LedgerReceipt,
+  PaymentEvent,
+  Person,
+  Product,
+  ProductGroup,
+  VatSettings,
+  Webhook,
+} from './contract-types';
+
+/** An integrator application registered with Procountor (client id + secret). */
+export interface IntegratorClient {
+  clientId: string;
+  clientSecret: string;
+  name: string;
+}
+
+/** An API key binds a company (and its user) to one integrator client (FACTS.md, Authentication). */
+export interface ApiKeyRecord {
+  apiKey: string;
+  companyId: number;
+  clientId: string;
+  revoked: boolean;
+  createdAt: string;
+}
+
+export interface TokenRecord {
+  token: string;
+  companyId: number;
+  clientId: string;
+  apiKey: string;
+  expiresAtMs: number;
+}
+
+/** Bytes and metadata of an uploaded attachment. */
+export interface StoredAttachment {
+  meta: Attachment;
+  contentBase64: string;
+}
+
+/** A pending automated-activation request (GET/PUT /integrations/{requestId}). */
+export interface IntegrationRequest {
+  requestId: string;
+  companyId: number;
+  clientId: string;
+  expiresAtMs: number;
+  apiKey?: string;
+  status: 'PENDING' | 'APPROVED' | 'REJECTED';
+}
+
+/** One delivery attempt of a Procountor webhook, kept for tests and the admin request log. */
+export interface WebhookDelivery {
+  webhookUuid: string;
+  url: string;
+  eventType: string;
+  body: string;
+  signature?: string;
+  status?: number;
+  error?: string;
+  deliveredAt: string;
+}
+
+/** Everything one Procountor company (environment) holds. Each domain folder owns its own fields. */
+export interface CompanyData {
+  id: number;
+  info: Company;
+  // business-partners/
+  businessPartners: Map<number, BusinessPartner>;
+  partnerGroups: Map<number, BusinessPartnerGroup>;
+  // products/
+  products: Map<number, Product>;
+  productGroups: Map<number, ProductGroup>;
+  // dimensions/
+  dimensions: Map<number, Dimension>;
+  // persons/
+  persons: Map<number, Person>;
+  // registers/ (company-level reference data)
+  vatSettings: VatSettings;
+  ledgerAccounts: LedgerAccount[];
+  fiscalYears: FiscalYear[];
+  currencies: string[];
+  bankAccounts: BankAccount[];
+  // invoices/ and ledger-receipts/
+  invoices: Map<number, Invoice>;
+  ledgerReceipts: Map<number, LedgerReceipt>;
+  paymentEvents: Map<number, PaymentEvent[]>;
+  comments: Map<number, Comment[]>;
+  nextInvoiceNumber: number;
+  // attachments/
+  attachments: Map<number, StoredAttachment>;
+  // webhooks/
+  webhooks: Map<string, Webhook>;
+  webhookDeliveries: WebhookDelivery[];
+}
+
+export interface EmulatorState {
+  nextId: number;
+  clients: Map<string, IntegratorClient>;
+  companies: Map<number, CompanyData>;
+  apiKeys: Map<string, ApiKeyRecord>;
+  tokens: Map<string, TokenRecord>;
+  integrationRequests: Map<string, IntegrationRequest>;
+}
+
+export function createEmptyState(): EmulatorState {
+  return {
+    nextId: 1000,
+    clients: new Map(),
+    companies: new Map(),
+    apiKeys: new Map(),
+    tokens: new Map(),
+    integrationRequests: new Map(),
+  };
+}
+
+/** Ids are unique across the whole emulator, as numeric ids of Procountor's entities are globally unique. */
+export function nextId(state: EmulatorState): number {
+  state.nextId += 1;
+  return state.nextId;
+}
