@@ -1,0 +1,22 @@
+// Picks Procountor's invoiceChannel for a sales invoice by seed 002's rule.
+import type { CustomerInput } from './sales-invoice-schema';
+
+export type InvoiceChannel = 'ELECTRONIC_INVOICE' | 'EMAIL' | 'MAIL' | 'NO_SENDING';
+
+export interface InvoiceChannelSettings {
+  /** The connection never lets Procountor send the invoice (it is sent some other way). */
+  sendingDisabled: boolean;
+  /** Seed 002 "enable email sending of invoices". */
+  emailSendingEnabled: boolean;
+}
+
+/**
+ * Seed 002, invoice channel: ELECTRONIC_INVOICE when both the e-invoice address and operator are present;
+ * EMAIL when e-mail sending is on and an e-mail address exists; MAIL otherwise. NO_SENDING when the connection says so.
+ */
+export function chooseInvoiceChannel(customer: CustomerInput, settings: InvoiceChannelSettings): InvoiceChannel {
+  if (settings.sendingDisabled) return 'NO_SENDING';
+  if (customer.eInvoice?.address && customer.eInvoice.operator) return 'ELECTRONIC_INVOICE';
+  if (settings.emailSendingEnabled && customer.email) return 'EMAIL';
+  return 'MAIL';
+}

@@ -1,0 +1,202 @@
+// The canonical sales invoice a source application submits: one JSON shape for every source, documented field by field.
+import { type Static, Type } from 'typebox';
+import {
+  MAX_CITY_CHARS,
+  MAX_CUSTOMER_NAME_CHARS,
+  MAX_ORDER_REFERENCE_CHARS,
+  MAX_PAYMENT_TERM_DAYS,
+  MAX_POSTAL_CODE_CHARS,
+  MAX_SOURCE_INVOICE_NUMBER_CHARS,
+  MAX_STREET_CHARS,
+} from './field-limits';
+
+const IsoDate = Type.String({ format: 'date', description: 'ISO 8601 date, YYYY-MM-DD.' });
+const Text = (description: string, maxLength = 10_000) => Type.String({ maxLength, description });
+
+/** Invoice languages Procountor supports (contract Invoice.language; seed 002). */
+export const INVOICE_LANGUAGES = {
+  fi: 'FINNISH',
+  sv: 'SWEDISH',
+  en: 'ENGLISH',
+  et: 'ESTONIAN',
+  no: 'NORWEGIAN',
+  da: 'DANISH',
+} as const;
+export type InvoiceLanguageCode = keyof typeof INVOICE_LANGUAGES;
+
+export const AddressSchema = Type.Object(
+  {
+    street: Type.Optional(
+      Type.String({
+        maxLength: MAX_STREET_CHARS,
+        description: 'Street address; required when the invoice goes by mail or as an e-invoice.',
+      }),
+    ),
+    postalCode: Type.Optional(Type.String({ maxLength: MAX_POSTAL_CODE_CHARS, description: 'Postal code.' })),
+    city: Type.Optional(Type.String({ maxLength: MAX_CITY_CHARS, description: 'City.' })),
+    country: Type.String({
+      pattern: '^[A-Z]{2}$',
+      default: 'FI',
+      description: 'ISO 3166-1 alpha-2 country code, e.g. FI, SE.',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const CustomerSchema = Type.Object(
+  {
+    name: Type.String({
+      minLength: 1,
+      maxLength: MAX_CUSTOMER_NAME_CHARS,
+      description: 'Customer name on the invoice.',
+    }),
+    businessId: Type.Optional(
+      Type.String({ description: 'Finnish business ID (Y-tunnus) such as 1234567-8, checked with its check digit.' }),
+    ),
+    customerNumber: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 40,
+        description: 'Customer number in the source; matched in Procountor.',
+      }),
+    ),
+    vatNumber: Type.Optional(Type.String({ maxLength: 20, description: 'EU VAT number, e.g. FI12345678.' })),
+    address: AddressSchema,
+    eInvoice: Type.Optional(
+      Type.Object(
+        {
+          address: Type.String({ minLength: 1, maxLength: 35, description: 'E-invoice address (OVT or IBAN).' }),
+          operator: Type.String({
+            minLength: 1,
+            maxLength: 35,
+            description: 'E-invoice operator code, e.g. 003721291126.',
+          }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 255, description: 'Invoice e-mail address.' })),
+    billingContact: Type.Optional(Type.String({ maxLength: 70, description: 'Billing contact person.' })),
+    contactPerson: Type.Optional(Type.String({ maxLength: 70, description: 'Customer contact person.' })),
+  },
+  { additionalProperties: false },
+);
+
+export const RowDimensionsSchema = Type.Object(
+  {
+    project: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'Project code (dimension item).' })),
+    costCenter: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'Cost centre code.' })),
+    businessUnit: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'Business unit code.' })),
+  },
+  { additionalProperties: false },
+);
+
+export const SalesInvoiceRowSchema = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('item'), Type.Literal('header'), Type.Literal('text')], {
+      default: 'item',
+      description:
+        'item: a priced row; header: a heading (Procountor has none: sent as a zero-value row, seed 004); text: a free-text row (sent as a zero-value row).',
+    }),
+    productCode: Type.Optional(Type.String({ maxLength: 50, description: 'Product or work type code in Procountor.' })),
+    name: Type.String({ minLength: 1, maxLength: 200, description: 'Row name (product name), or the header/text.' }),
+    description: Type.Optional(
+      Type.String({
+        maxLength: 2_000,
+        description: 'Descriptive text; its first line becomes the row comment (seed 004).',
+      }),
+    ),
+    quantity: Type.Optional(Type.Number({ description: 'Quantity; negative on credit rows. Required for item rows.' })),
+    unit: Type.Optional(
+      Type.String({ description: 'Unit: a Procountor unit (HOUR, PIECE, DAY…) or h, pcs, kpl, pv, kk, km.' }),
+    ),
+    unitPrice: Type.Optional(Type.Number({ description: 'Unit price without VAT. Required for item rows.' })),
+    vatPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'VAT %. Required for item rows.' })),
+    discountPercent: Type.Optional(
+      Type.Number({ minimum: 0, maximum: 100, default: 0, description: 'Row discount %.' }),
+    ),
+    salesAccount: Type.Optional(
+      Type.String({ pattern: '^[0-9]{3,8}$', description: 'Sales ledger account, e.g. 3000.' }),
+    ),
+    dimensions: Type.Optional(RowDimensionsSchema),
+  },
+  { additionalProperties: false },
+);
+
+export const AttachmentInputSchema = Type.Object(
+  {
+    fileName: Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description: 'File name with extension, no special characters.',
+    }),
+    mediaType: Type.String({ description: 'application/pdf, image/jpeg or image/gif (seed 002).' }),
+    contentBase64: Type.String({
+      minLength: 1,
+      description: 'File content, base64; at most 10,000,000 bytes decoded.',
+    }),
+    kind: Type.Optional(
+      Type.Union([Type.Literal('invoice-pdf'), Type.Literal('breakdown'), Type.Literal('attachment')], {
+        default: 'attachment',
+        description: "What the file is, for the connection's attachment mode (seed 002).",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const SalesInvoiceInputSchema = Type.Object(
+  {
+    externalId: Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description: "The document's id in the source application; a submit is idempotent on it.",
+    }),
+    invoiceNumber: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: MAX_SOURCE_INVOICE_NUMBER_CHARS,
+        description:
+          "The source's invoice number; kept in Procountor's originalInvoiceNumber (Procountor numbers the invoice).",
+      }),
+    ),
+    invoiceDate: IsoDate,
+    dueDate: Type.Optional(IsoDate),
+    paymentTermDays: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: MAX_PAYMENT_TERM_DAYS, description: 'Payment term in days, if no dueDate.' }),
+    ),
+    currency: Type.String({ pattern: '^[A-Z]{3}$', default: 'EUR', description: 'ISO 4217 currency code.' }),
+    language: Type.Union(
+      Object.keys(INVOICE_LANGUAGES).map((code) => Type.Literal(code as InvoiceLanguageCode)),
+      { default: 'fi', description: 'Invoice language: fi, sv, en, et, no or da.' },
+    ),
+    customer: CustomerSchema,
+    orderReference: Type.Optional(
+      Type.String({ maxLength: MAX_ORDER_REFERENCE_CHARS, description: 'Order reference.' }),
+    ),
+    ourReference: Type.Optional(Text('Our reference (goes to the additional information).')),
+    yourReference: Type.Optional(Text('Your reference (goes to the additional information).')),
+    notes: Type.Optional(Text('Notes shown on the invoice (additional information).')),
+    textAboveRows: Type.Optional(Text('Free text above the rows.')),
+    textBelowRows: Type.Optional(Text('Free text below the rows.')),
+    internalNotes: Type.Optional(Text("Notes not visible on the invoice (Procountor's notes).")),
+    penaltyInterestPercent: Type.Optional(
+      Type.Number({ minimum: 0, maximum: 100, description: 'Late interest %, scale 2.' }),
+    ),
+    referenceCode: Type.Optional(
+      Type.String({ description: 'Finnish or RF reference; Procountor generates one when omitted.' }),
+    ),
+    rows: Type.Array(SalesInvoiceRowSchema, {
+      minItems: 1,
+      maxItems: 1_000,
+      description: 'Invoice rows, at least one.',
+    }),
+    attachments: Type.Optional(Type.Array(AttachmentInputSchema, { maxItems: 20 })),
+  },
+  { additionalProperties: false, $id: 'SalesInvoiceInput' },
+);
+
+export type SalesInvoiceInput = Static<typeof SalesInvoiceInputSchema>;
+export type SalesInvoiceRowInput = Static<typeof SalesInvoiceRowSchema>;
+export type CustomerInput = Static<typeof CustomerSchema>;
+export type AttachmentInput = Static<typeof AttachmentInputSchema>;
