@@ -1,6 +1,15 @@
 // Creates a company (environment) with its integrator client and API key: the admin surface and the demo seed use it.
 import { randomBytes } from 'node:crypto';
 import { type CompanyData, type EmulatorState, nextId } from '../state/emulator-state';
+import {
+  DEFAULT_CURRENCIES,
+  DEFAULT_DIMENSION_NAMES,
+  defaultBankAccount,
+  defaultCompanyInfo,
+  defaultFiscalYears,
+  defaultUsageSettings,
+} from './company-defaults';
+import { finnishChartOfAccounts } from './finnish-chart-of-accounts';
 
 export interface CreateCompanyInput {
   name?: string;
@@ -21,26 +30,25 @@ export function createCompany(state: EmulatorState, input: CreateCompanyInput, n
   const companyId = nextId(state);
   const company: CompanyData = {
     id: companyId,
-    info: {
-      id: companyId,
-      name: input.name ?? `Test Company ${companyId} Oy`,
-      country: 'FINLAND',
-      companyCurrency: 'EUR',
-      mva: false,
-      inTradeRegister: true,
-      businessIdentifier: { brnType: 'FI', code: input.businessId ?? '2980005-2' },
-    },
+    info: defaultCompanyInfo(companyId, input.name ?? `Test Company ${companyId} Oy`, input.businessId ?? '2980005-2'),
     businessPartners: new Map(),
     partnerGroups: new Map(),
     products: new Map(),
     productGroups: new Map(),
-    dimensions: new Map(),
+    dimensions: new Map(
+      DEFAULT_DIMENSION_NAMES.map((name) => {
+        const id = nextId(state);
+        return [id, { id, name, items: [] }];
+      }),
+    ),
     persons: new Map(),
     vatSettings: { unitPricesIncludeVatSales: false, unitPricesIncludeVatPurchase: false },
-    ledgerAccounts: [],
-    fiscalYears: [],
-    currencies: ['EUR'],
-    bankAccounts: [],
+    ledgerAccounts: finnishChartOfAccounts(),
+    fiscalYears: defaultFiscalYears(nowIso, () => nextId(state)),
+    currencies: [...DEFAULT_CURRENCIES],
+    bankAccounts: [defaultBankAccount(companyId, nextId(state), nowIso)],
+    usageSettings: defaultUsageSettings(),
+    defaultDimensions: new Map(),
     invoices: new Map(),
     ledgerReceipts: new Map(),
     paymentEvents: new Map(),

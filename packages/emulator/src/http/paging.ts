@@ -39,6 +39,15 @@ export function parseIntegerParam(query: Query, name: string): number | undefine
   return Number(text);
 }
 
+/** Optional boolean query parameter ("true"/"false"). */
+export function parseBooleanParam(query: Record<string, unknown>, name: string): boolean | undefined {
+  const raw = query[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (raw === 'true' || raw === true) return true;
+  if (raw === 'false' || raw === false) return false;
+  throw ProcountorApiError.badRequest(name, `must be true or false: '${raw}'`);
+}
+
 /** `page` and `size` from a query string; size > 200 or negative values answer 400 naming the parameter. */
 export function parsePageRequest(query: Query): PageRequest {
   const page = parseIntegerParam(query, 'page') ?? 0;

@@ -20,3 +20,5 @@ export type PaymentEvent = Schemas['PaymentEvent'];
 export type Comment = Schemas['Comment'];
 export type Webhook = Schemas['Webhook'];
 export type BankAccount = Schemas['CompanyBankAccount'];
+export type CompanyUsageSettings = Schemas['CompanyUsageSettings'];
+export type DefaultDimension = Schemas['DefaultDimension'];

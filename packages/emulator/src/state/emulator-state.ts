@@ -6,6 +6,8 @@ import type {
   BusinessPartnerGroup,
   Comment,
   Company,
+  CompanyUsageSettings,
+  DefaultDimension,
   Dimension,
   FiscalYear,
   Invoice,
@@ -91,6 +93,10 @@ export interface CompanyData {
   fiscalYears: FiscalYear[];
   currencies: string[];
   bankAccounts: BankAccount[];
+  // companies/ (GET /company/usagesettings)
+  usageSettings: CompanyUsageSettings;
+  // business-partners/, products/, persons/: default dimensions keyed "partner:{id}:{dimensionId}" (…/defaults/dimensions)
+  defaultDimensions: Map<string, DefaultDimension>;
   // invoices/ and ledger-receipts/
   invoices: Map<number, Invoice>;
   ledgerReceipts: Map<number, LedgerReceipt>;
