@@ -1,0 +1,105 @@
+// Tests parsing the environment into BridgeConfig: defaults, every problem at once, secrets kept out of messages.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { renderConfigTable } from './config-table';
+import { ConfigError, loadConfig } from './load-config';
+
+const parseProblems = (env: Record<string, string>) => {
+  try {
+    loadConfig(env, '/srv/bridge');
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('loadConfig', () => {
+  it('runs with nothing set: PGlite under ./data, 127.0.0.1:8080, demo mode', () => {
+    expect(loadConfig({}, '/srv/bridge')).toEqual({
+      databaseUrl: undefined,
+      dataDir: '/srv/bridge/data',
+      port: 8080,
+      host: '127.0.0.1',
+      logLevel: 'info',
+      secretKey: undefined,
+      adminToken: undefined,
+      publicUrl: 'http://localhost:8080',
+      procountor: undefined,
+      workerConcurrency: 4,
+    });
+  });
+
+  it('reads every variable into typed values', () => {
+    const key = Buffer.alloc(32, 7);
+    const config = loadConfig(
+      {
+        DATABASE_URL: 'postgres://bridge@db/bridge',
+        BRIDGE_DATA_DIR: '/var/lib/bridge',
+        PORT: '9000',
+        HOST: '0.0.0.0',
+        LOG_LEVEL: 'debug',
+        BRIDGE_SECRET_KEY: key.toString('base64'),
+        BRIDGE_ADMIN_TOKEN: 'a'.repeat(32),
+        BRIDGE_PUBLIC_URL: 'https://bridge.example.fi/',
+        PROCOUNTOR_CLIENT_ID: 'client',
+        PROCOUNTOR_CLIENT_SECRET: 'secret',
+        PROCOUNTOR_API_KEY: 'api-key',
+        WORKER_CONCURRENCY: '0',
+      },
+      '/srv/bridge',
+    );
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://bridge@db/bridge',
+      dataDir: '/var/lib/bridge',
+      port: 9000,
+      host: '0.0.0.0',
+      logLevel: 'debug',
+      publicUrl: 'https://bridge.example.fi',
+      procountor: {
+        clientId: 'client',
+        clientSecret: 'secret',
+        apiKey: 'api-key',
+        baseUrl: 'https://pts-api.procountor.com/api',
+      },
+      workerConcurrency: 0,
+    });
+    expect(config.secretKey?.equals(key)).toBe(true);
+  });
+
+  it('reports every problem at once, each with the variable name and the rule', () => {
+    const error = parseProblems({
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      BRIDGE_SECRET_KEY: Buffer.alloc(16).toString('base64'),
+      BRIDGE_PUBLIC_URL: 'ftp://bridge',
+      PROCOUNTOR_CLIENT_ID: 'client',
+      WORKER_CONCURRENCY: '100',
+    });
+    expect(error.problems.map((problem) => problem.variable)).toEqual([
+      'PORT',
+      'LOG_LEVEL',
+      'BRIDGE_SECRET_KEY',
+      'BRIDGE_PUBLIC_URL',
+      'PROCOUNTOR_CLIENT_SECRET',
+      'PROCOUNTOR_API_KEY',
+      'WORKER_CONCURRENCY',
+    ]);
+    expect(error.message).toContain("PORT: 'eighty' is not an integer; expected an integer from 0 to 65535");
+    expect(error.message).toContain('PROCOUNTOR_API_KEY: is unset; expected text; set together with');
+    expect(error.message).toContain('BRIDGE_SECRET_KEY: decodes to 16 bytes; expected base64 of exactly 32 bytes');
+  });
+
+  it('never repeats the value of a secret variable in its message', () => {
+    const error = parseProblems({ DATABASE_URL: 'mysql://user:hunter2@db', BRIDGE_ADMIN_TOKEN: 'hunter2' });
+    expect(error.problems.map((problem) => problem.variable)).toEqual(['DATABASE_URL', 'BRIDGE_ADMIN_TOKEN']);
+    expect(error.message).not.toContain('hunter2');
+  });
+});
+
+describe('docs/configuration.md', () => {
+  it('shows the table renderConfigTable() produces', () => {
+    const docs = readFileSync(new URL('../../../../docs/configuration.md', import.meta.url), 'utf8');
+    // If this fails, paste the output of renderConfigTable() (packages/bridge/src/config/config-table.ts) into the docs.
+    expect(docs).toContain(renderConfigTable());
+  });
+});
