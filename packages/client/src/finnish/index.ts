@@ -1,0 +1,30 @@
+// Finnish business rules shared by the client, the emulator and the bridge: business IDs, references, IBANs, VAT rates.
+export {
+  businessIdFromFinnishVatNumber,
+  formatBusinessId,
+  toFinnishVatNumber,
+  validateBusinessId,
+  validateFinnishVatNumber,
+} from './business-id';
+export { formatIban, normaliseIban, validateIban } from './iban';
+export {
+  compactReferenceNumber,
+  createReferenceNumber,
+  formatReferenceNumber,
+  validateReferenceNumber,
+} from './reference-number';
+export {
+  createRfReference,
+  formatRfReference,
+  toFinnishReferenceNumber,
+  toRfReference,
+  validateRfReference,
+} from './rf-reference';
+export type { ValidationResult, ValueResult } from './validation-result';
+export {
+  type FinnishVatRate,
+  type FinnishVatRates,
+  finnishVatRatesOn,
+  isValidFinnishVatRate,
+  validateFinnishVatRate,
+} from './vat-rates';
