@@ -37,7 +37,8 @@ export interface RunningEmulator {
 
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const now = options.now ?? Date.now;
-  const state = options.state ?? (options.statePath ? loadStateFile(options.statePath) : undefined) ?? createEmptyState();
+  const state =
+    options.state ?? (options.statePath ? loadStateFile(options.statePath) : undefined) ?? createEmptyState();
   let changed = false;
   const context: EmulatorContext = {
     state,
@@ -49,7 +50,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     },
   };
 
-  const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES });
+  // Batch GETs take up to 200 comma-separated ids in one path segment (FACTS.md "Batch GET"); Fastify's default is 100 chars.
+  const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, maxParamLength: 4096 });
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: MAX_BODY_BYTES, files: 1 } });
   installProcountorErrorHandler(app);

@@ -1,0 +1,47 @@
+// E-invoice address (OVT or IBAN) and operator checks behind INVALID_OVT and ERROR_OPERATOR (FACTS.md, Errors; seed 004).
+import { isValidIban } from '../companies/iban';
+import { isValidBusinessId } from './business-id';
+
+/**
+ * Finnish e-invoice operator codes (intermediator OVTs and bank BICs). Assumption: a partial list of the operators
+ * TIEKE publishes; any other code answers ERROR_OPERATOR (docs/assumptions-registers.md).
+ */
+export const EINVOICE_OPERATORS: Record<string, string> = {
+  '003721291126': 'Maventa',
+  '003723327487': 'Apix Messaging',
+  '003703575029': 'CGI',
+  '003710948874': 'OpusCapita',
+  E204503: 'OpusCapita',
+  '003701150617': 'PostNord Strålfors',
+  '003714377140': 'Enfo',
+  '003708599126': 'Liaison Technologies',
+  '00885790000000418': 'HighJump / Basware',
+  BAWCFI22: 'Basware',
+  TAPIFI22: 'Tietoevry',
+  INEXCHANGE: 'InExchange',
+  '003702033739': 'Telia Finland',
+  NDEAFIHH: 'Nordea',
+  OKOYFIHH: 'OP',
+  HELSFIHH: 'Aktia',
+  DABAFIHH: 'Danske Bank',
+  HANDFIHH: 'Handelsbanken',
+  SBANFIHH: 'S-Pankki',
+  POPFFI22: 'POP Pankki',
+  ITELFIHH: 'Säästöpankki',
+  AABAFI22: 'Ålandsbanken',
+};
+
+export function isKnownEInvoiceOperator(code: string): boolean {
+  return code.trim().toUpperCase() in EINVOICE_OPERATORS || code.trim() in EINVOICE_OPERATORS;
+}
+
+/**
+ * A Finnish OVT: 0037 + the 8 digits of a valid business ID + up to 5 optional characters. An IBAN is also a valid
+ * e-invoice address (consumer e-invoices via the bank).
+ */
+export function isValidEInvoiceAddress(value: string): boolean {
+  const address = value.trim();
+  const ovt = /^0037(\d{7})(\d)([0-9A-Za-z]{0,5})$/.exec(address);
+  if (ovt) return isValidBusinessId(`${ovt[1]}-${ovt[2]}`);
+  return isValidIban(address);
+}
