@@ -1,0 +1,44 @@
+// Applies one status action to an invoice: rule check, closed-period check, version, receipt and history.
+import type { EmulatorContext } from '../emulator-context';
+import { ProcountorApiError } from '../http/procountor-error';
+import { CLOSED_FISCAL_PERIOD, isInClosedFiscalPeriod } from '../ledger-receipts/fiscal-periods';
+import { syncInvoiceLedgerReceipt } from '../ledger-receipts/invoice-ledger-receipt';
+import type { Invoice } from '../state/contract-types';
+import type { CompanyData } from '../state/emulator-state';
+import { nextVersion, recordHistory } from './invoice-records';
+import { type InvoiceAction, nextStatus } from './invoice-statuses';
+
+/** Contract InvoiceTransaction.action recorded for each action (GET /invoices/{id}/transactions). */
+const HISTORY_ACTION: Record<InvoiceAction, string> = {
+  approve: 'APPROVAL',
+  verify: 'VERIFICATION',
+  send: 'SEND',
+  sendToCirculation: 'SEND_TO_CIRCULATION',
+  invalidate: 'SENDING_CANCELLED',
+  unfinished: 'RESTORED_UNFINISHED',
+  reject: 'DENY_PAYMENT',
+  queuePayment: 'SENT_FOR_PAYMENT',
+  sendPaymentToBank: 'SENT_FOR_PAYMENT',
+};
+
+/** Contract: invalidate, unfinished and reject need the invoice's fiscal year and period to be open (403). */
+const NEEDS_OPEN_PERIOD: ReadonlySet<InvoiceAction> = new Set(['invalidate', 'unfinished', 'reject']);
+
+export function changeInvoiceStatus(
+  context: EmulatorContext,
+  company: CompanyData,
+  invoice: Invoice,
+  action: InvoiceAction,
+  options: { refusalStatus?: number; comment?: string } = {},
+): Invoice {
+  const status = nextStatus(invoice, action, options.refusalStatus);
+  if (NEEDS_OPEN_PERIOD.has(action) && isInClosedFiscalPeriod(company, invoice.date)) {
+    throw ProcountorApiError.single(options.refusalStatus ?? 403, CLOSED_FISCAL_PERIOD, 'date');
+  }
+  invoice.status = status;
+  invoice.version = nextVersion(context, company);
+  syncInvoiceLedgerReceipt(company, invoice);
+  recordHistory(context, company, invoice.id!, HISTORY_ACTION[action], 'API', options.comment);
+  context.markChanged();
+  return invoice;
+}
