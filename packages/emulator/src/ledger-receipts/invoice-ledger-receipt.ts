@@ -1,4 +1,5 @@
 // The ledger receipt Procountor links to every invoice to hold its accounting (contract Invoice.ledgerReceiptId).
+import { ACCOUNTS } from '../companies/finnish-chart-of-accounts';
 import type { EmulatorContext } from '../emulator-context';
 import { invoiceTotals, round2, rowAmounts } from '../invoices/invoice-sums';
 import { isSalesType, isTravelOrExpenseType } from '../invoices/invoice-types';
@@ -9,13 +10,13 @@ import { recordReceiptCreated } from './ledger-receipt-records';
 type Transaction = LedgerReceipt['transactions'][number];
 
 /**
- * Default accounts of Procountor's Finnish standard chart of accounts (assumption, docs/assumptions-invoices.md):
- * receivables/payables on the first (REVERSING_ENTRY) row, sales/purchases/travel costs on the entry rows.
+ * Default accounts from the company's chart (companies/finnish-chart-of-accounts.ts): receivables/payables on the
+ * first (REVERSING_ENTRY) row, sales/purchases/travel costs on the entry rows (choice of accounts: assumption).
  */
 const DEFAULT_ACCOUNTS = {
-  sales: { balance: '1701', entry: '3000' },
-  purchase: { balance: '2871', entry: '4000' },
-  travel: { balance: '2939', entry: '7800' },
+  sales: { balance: ACCOUNTS.receivables, entry: ACCOUNTS.sales255 },
+  purchase: { balance: ACCOUNTS.payables, entry: ACCOUNTS.purchases255 },
+  travel: { balance: ACCOUNTS.payables, entry: '7300' },
 } as const;
 
 /** VAT status used when the invoice has none (travel and expense invoices; assumption). */
