@@ -1,4 +1,5 @@
-// Finnish business rules shared by the client, the emulator and the bridge: business IDs, references, IBANs, VAT rates.
+// Finnish business rules shared by the client, the emulator and the bridge: business IDs, personal identity codes,
+// references, IBANs, VAT rates.
 export {
   businessIdFromFinnishVatNumber,
   formatBusinessId,
@@ -7,6 +8,7 @@ export {
   validateFinnishVatNumber,
 } from './business-id';
 export { formatIban, normaliseIban, validateIban } from './iban';
+export { createPersonalIdentityCode, validatePersonalIdentityCode } from './personal-identity-code';
 export {
   compactReferenceNumber,
   createReferenceNumber,
