@@ -53,7 +53,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   // Batch GETs take up to 200 comma-separated ids in one path segment (FACTS.md "Batch GET"); Fastify's default is 100 chars.
   const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, maxParamLength: 4096 });
   await app.register(formbody);
-  await app.register(multipart, { limits: { fileSize: MAX_BODY_BYTES, files: 1 } });
+  // Two file parts: POST /attachments' `file` and its `meta`, which clients often send as an application/json blob.
+  await app.register(multipart, { limits: { fileSize: MAX_BODY_BYTES, files: 2 } });
   installProcountorErrorHandler(app);
   installBearerAuth(app, context);
   registerRoutes(app, context);
