@@ -40,6 +40,18 @@ function parseHeaders(text: string): Record<string, string> {
   return headers;
 }
 
+/** Where a part's headers end and its body starts: after the first empty line (a part may have no headers). */
+function splitHeaders(part: Uint8Array): [number, number] {
+  const emptyFirstLine = skipLineEnd(part, 0);
+  if (emptyFirstLine > 0) return [0, emptyFirstLine];
+  for (let i = 0; i < part.length; i += 1) {
+    if (part[i] !== LF) continue;
+    const next = skipLineEnd(part, i + 1);
+    if (next > i + 1) return [i + 1, next];
+  }
+  return [part.length, part.length];
+}
+
 /**
  * Splits a multipart body at `--boundary` delimiters (RFC 2046 section 5.1.1). Line ends may be CRLF or LF; the
  * line end before each delimiter belongs to the delimiter, so part bodies keep their bytes exactly.
@@ -60,10 +72,7 @@ export function parseMultipart(bytes: Uint8Array, boundary: string): MultipartPa
     let end = next;
     if (bytes[end - 1] === LF) end -= bytes[end - 2] === CR ? 2 : 1;
     const part = bytes.subarray(cursor, Math.max(cursor, end));
-    const crlf = indexOf(part, encoder.encode('\r\n\r\n'), 0);
-    const lf = indexOf(part, encoder.encode('\n\n'), 0);
-    const [headerEnd, bodyStart] =
-      crlf >= 0 && (lf < 0 || crlf <= lf) ? [crlf, crlf + 4] : lf >= 0 ? [lf, lf + 2] : [0, 0];
+    const [headerEnd, bodyStart] = splitHeaders(part);
     parts.push({
       headers: parseHeaders(new TextDecoder().decode(part.subarray(0, headerEnd))),
       body: part.slice(bodyStart),
