@@ -1,0 +1,61 @@
+// Opens the bridge's one Database: a pg pool when DATABASE_URL is set, embedded PGlite otherwise.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite, types } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import type { BridgeConfig } from '../config/load-config';
+import { PGliteDialect } from './pglite-dialect';
+import type { Database, DB } from './schema';
+
+/** Where the data lives. `memory://` keeps a PGlite database in memory (tests). */
+export type DatabaseTarget =
+  | { kind: 'postgres'; connectionString: string; maxConnections?: number }
+  | { kind: 'pglite'; dataDir: string };
+
+/** PostgreSQL from DATABASE_URL, else PGlite files in `<BRIDGE_DATA_DIR>/pglite`. */
+export function databaseTargetFromConfig(config: Pick<BridgeConfig, 'databaseUrl' | 'dataDir'>): DatabaseTarget {
+  return config.databaseUrl
+    ? { kind: 'postgres', connectionString: config.databaseUrl }
+    : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') };
+}
+
+/**
+ * PGlite parsed the same way node-postgres does by default, so code tested on one behaves the same on the other:
+ * bigint (count(*), bigserial) and numeric as strings, since they may exceed Number's 53 bits. Dates, timestamps,
+ * json and booleans already match (storage/pglite-dialect.integration.test.ts checks the list).
+ */
+const NODE_POSTGRES_PARSERS = {
+  [types.INT8]: (value: string) => value,
+  [types.NUMERIC]: (value: string) => value,
+};
+
+/** Node-postgres's default pool size; pg-boss workers and HTTP requests share it. */
+const DEFAULT_MAX_CONNECTIONS = 10;
+
+/** Opens the database; call `migrateToLatest(db)` next, and `closeDatabase(db)` at shutdown. */
+export async function createDatabase(target: DatabaseTarget, options: { logger?: Logger } = {}): Promise<Database> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: target.connectionString,
+      max: target.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+      application_name: 'procountor-bridge',
+    });
+    // An idle client losing its server emits 'error' on the pool; unhandled, Node would exit (node-postgres docs,
+    // "Pool: events"). The pool drops that client and opens a new one on the next query.
+    pool.on('error', (error) => {
+      if (options.logger) options.logger.warn({ err: error }, 'idle database connection failed; the pool replaces it');
+      else process.emitWarning(error);
+    });
+    return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  }
+  if (!target.dataDir.startsWith('memory://')) await mkdir(target.dataDir, { recursive: true });
+  const pglite = await PGlite.create(target.dataDir, { parsers: NODE_POSTGRES_PARSERS });
+  return new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+}
+
+/** Ends the pg pool or closes PGlite (flushing its files). Stop the job queue first: it queries through this. */
+export async function closeDatabase(db: Database): Promise<void> {
+  await db.destroy();
+}

@@ -1,0 +1,12 @@
+// Every migration in order, imported in code (no directory scan) so they work the same under tsx, Vitest and a bundle.
+import type { Migration } from 'kysely';
+import * as initial from './0001-initial';
+
+/**
+ * To add a migration: create `NNNN-what-it-does.ts` beside this file exporting `up` (and `down` when it can be
+ * undone), import it here and add it under its file name. Never edit or reorder one that has shipped: Kysely records
+ * the names it ran in `kysely_migration` and refuses a new name sorting before the last one it ran.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': initial,
+};
