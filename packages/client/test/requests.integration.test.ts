@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
+import type { ProcountorVatInformation } from '../src';
 import { createTestClient, type FakeProcountor, sendJson, startFakeProcountor } from './fake-procountor';
 
 describe('request shape', () => {
@@ -44,6 +45,14 @@ describe('request shape', () => {
     });
     expect(answer.message).toBe('{"notes":"Paid in cash"}');
     expect(fake.apiRequests()[0]?.headers['content-type']).toBe('application/json');
+  });
+
+  it('takes no options argument where the operation needs none, and types the answer from the contract', async () => {
+    fake.route('GET', '/vats/default', (_, res) => sendJson(res, 200, { countryCode: 'FI' }));
+    const client = createTestClient(fake);
+    const vats = await client.request('get', '/vats/default');
+    expectTypeOf(vats).toEqualTypeOf<ProcountorVatInformation>();
+    expect(vats).toEqual({ countryCode: 'FI' });
   });
 
   it('sends every invoice search filter in the query, arrays comma-separated', async () => {
