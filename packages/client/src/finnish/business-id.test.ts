@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   businessIdFromFinnishVatNumber,
+  createBusinessId,
   formatBusinessId,
   toFinnishVatNumber,
   validateBusinessId,
@@ -102,5 +103,12 @@ describe('Finnish VAT number', () => {
 
   it('passes the business ID reason through when converting a bad ID', () => {
     expect(toFinnishVatNumber('1234567-8')).toEqual({ valid: false, reason: 'the check digit should be 1' });
+  });
+});
+
+describe('createBusinessId', () => {
+  it('appends the check digit, and refuses digits that have none', () => {
+    expect(createBusinessId('0737546')).toEqual({ valid: true, value: '0737546-2' });
+    expect(createBusinessId('123456')).toMatchObject({ valid: false });
   });
 });

@@ -88,3 +88,15 @@ export function validateFinnishVatNumber(vatNumber: string): ValidationResult {
   const result = businessIdFromFinnishVatNumber(vatNumber);
   return result.valid ? { valid: true } : result;
 }
+
+/** Builds a valid business ID from seven digits (test and demo data): `createBusinessId('0737546')` → `0737546-2`. */
+export function createBusinessId(sevenDigits: string): ValueResult<string> {
+  if (!/^\d{7}$/.test(sevenDigits)) return invalid('must be 7 digits');
+  const check = checkDigitFor(sevenDigits);
+  if (check === undefined) {
+    return invalid(
+      `no business ID starts with ${sevenDigits}: its weighted sum leaves remainder 1, which has no check digit`,
+    );
+  }
+  return { valid: true, value: `${sevenDigits}-${check}` };
+}

@@ -1,6 +1,6 @@
 // IBAN rules checked against the ECBS and SWIFT registry examples, valid and invalid.
 import { describe, expect, it } from 'vitest';
-import { formatIban, normaliseIban, validateIban } from './iban';
+import { createFinnishIban, formatIban, normaliseIban, validateIban } from './iban';
 
 // Every IBAN below was checked with python3 (first four characters moved to the end, letters A = 10 … Z = 35,
 // mod 97 = 1) and its length against the SWIFT IBAN registry.
@@ -75,5 +75,12 @@ describe('formatIban', () => {
 
   it('gives the reason for a bad IBAN', () => {
     expect(formatIban('FI2112345600000786')).toEqual({ valid: false, reason: 'the check digits should be 91' });
+  });
+});
+
+describe('createFinnishIban', () => {
+  // FI21 1234 5600 0007 85: the ECBS/SWIFT registry's Finnish example.
+  it('computes the check digits of the registry example', () => {
+    expect(createFinnishIban('12345600000785')).toEqual({ valid: true, value: 'FI2112345600000785' });
   });
 });

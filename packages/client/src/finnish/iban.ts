@@ -56,3 +56,9 @@ export function formatIban(input: string): ValueResult<string> {
   if (!result.valid) return result;
   return { valid: true, value: result.value.replace(/(.{4})(?=.)/g, '$1 ') };
 }
+
+/** A Finnish IBAN for a 14-digit BBAN in machine form (test and demo data): the check digits computed by mod 97. */
+export function createFinnishIban(bban14: string): ValueResult<string> {
+  if (!/^\d{14}$/.test(bban14)) return invalid('a Finnish BBAN must be 14 digits');
+  return { valid: true, value: `FI${mod97CheckDigits(bban14, 'FI')}${bban14}` };
+}

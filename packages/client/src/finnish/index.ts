@@ -2,12 +2,13 @@
 // references, IBANs, VAT rates.
 export {
   businessIdFromFinnishVatNumber,
+  createBusinessId,
   formatBusinessId,
   toFinnishVatNumber,
   validateBusinessId,
   validateFinnishVatNumber,
 } from './business-id';
-export { formatIban, normaliseIban, validateIban } from './iban';
+export { createFinnishIban, formatIban, normaliseIban, validateIban } from './iban';
 export { createPersonalIdentityCode, validatePersonalIdentityCode } from './personal-identity-code';
 export {
   compactReferenceNumber,

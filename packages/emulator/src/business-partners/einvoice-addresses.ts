@@ -1,6 +1,5 @@
 // E-invoice address (OVT or IBAN) and operator checks behind INVALID_OVT and ERROR_OPERATOR (FACTS.md, Errors; seed 004).
-import { isValidIban } from '../companies/iban';
-import { isValidBusinessId } from './business-id';
+import { validateBusinessId, validateIban } from '@procountor-bridge/client/finnish';
 
 /**
  * Finnish e-invoice operator codes (intermediator OVTs and bank BICs). Assumption: a partial list of the operators
@@ -42,6 +41,6 @@ export function isKnownEInvoiceOperator(code: string): boolean {
 export function isValidEInvoiceAddress(value: string): boolean {
   const address = value.trim();
   const ovt = /^0037(\d{7})(\d)([0-9A-Za-z]{0,5})$/.exec(address);
-  if (ovt) return isValidBusinessId(`${ovt[1]}-${ovt[2]}`);
-  return isValidIban(address);
+  if (ovt) return validateBusinessId(`${ovt[1]}-${ovt[2]}`).valid;
+  return validateIban(address).valid;
 }

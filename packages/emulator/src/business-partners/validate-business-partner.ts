@@ -1,9 +1,10 @@
 // Procountor's own rules for a business partner beyond the contract schema (descriptions in the contract, FACTS.md).
+
+import { validateBusinessId } from '@procountor-bridge/client/finnish';
 import type { ErrorEntry } from '../http/procountor-error';
 import { fieldProblem } from '../http/validate-body';
 import type { BusinessPartner } from '../state/contract-types';
 import type { CompanyData } from '../state/emulator-state';
-import { isValidBusinessId } from './business-id';
 import { isKnownEInvoiceOperator, isValidEInvoiceAddress } from './einvoice-addresses';
 
 /** Contract (bccAddresses): at most 4, none equal to the main e-mail, each at most 256 characters. */
@@ -20,11 +21,12 @@ function businessIdProblems(partner: BusinessPartner): ErrorEntry[] {
   // FACTS.md: ERROR_BRN_CODE means a missing or invalid business ID.
   if (isFinnish && !identifier) problems.push(fieldProblem('invoicingInfo.identifier', 'ERROR_BRN_CODE'));
   if (identifier && (isFinnish || (!identifierType && BUSINESS_ID_SHAPE.test(identifier.trim())))) {
-    if (!isValidBusinessId(identifier)) problems.push(fieldProblem('invoicingInfo.identifier', 'ERROR_BRN_CODE'));
+    if (!validateBusinessId(identifier).valid)
+      problems.push(fieldProblem('invoicingInfo.identifier', 'ERROR_BRN_CODE'));
   }
   // Contract (parentCompanyIdType): "If provided partnerCompanyId will be validated according to the type."
   const { parentCompanyIdType, parentCompanyId } = partner.additionalInfo ?? {};
-  if (parentCompanyIdType === 'FI' && (!parentCompanyId || !isValidBusinessId(parentCompanyId))) {
+  if (parentCompanyIdType === 'FI' && (!parentCompanyId || !validateBusinessId(parentCompanyId).valid)) {
     problems.push(fieldProblem('additionalInfo.parentCompanyId', 'ERROR_BRN_CODE'));
   }
   return problems;

@@ -1,4 +1,6 @@
 // GET/POST /bankaccounts and GET/PUT /bankaccounts/{id}: the company's own bank accounts (contract CompanyBankAccount).
+
+import { validateIban } from '@procountor-bridge/client/finnish';
 import type { FastifyInstance } from 'fastify';
 import { companyOf } from '../auth/bearer-auth';
 import type { EmulatorContext } from '../emulator-context';
@@ -8,7 +10,7 @@ import { fieldProblem, requireValidBody } from '../http/validate-body';
 import { nextVersion, requireCurrentVersion } from '../http/version-stamp';
 import type { BankAccount } from '../state/contract-types';
 import { type CompanyData, nextId } from '../state/emulator-state';
-import { finnishBic, isValidIban } from './iban';
+import { finnishBic } from './finnish-bic';
 
 function toBasicInfo(account: BankAccount) {
   const { id, accountNumber, iban, bic, bankName, currency, defaultForInvoice, defaultForPayment, status, orderNo } =
@@ -94,7 +96,9 @@ export function registerBankAccountRoutes(app: FastifyInstance, context: Emulato
     const company = companyOf(request, context);
     const body = request.body as BankAccount;
     const ibanProblems =
-      body && typeof body.iban === 'string' && !isValidIban(body.iban) ? [fieldProblem('iban', 'INVALID_IBAN')] : [];
+      body && typeof body.iban === 'string' && !validateIban(body.iban).valid
+        ? [fieldProblem('iban', 'INVALID_IBAN')]
+        : [];
     requireValidBody('CompanyBankAccount', body, ibanProblems);
     const iban = body.iban.replace(/\s+/g, '').toUpperCase();
     if (company.bankAccounts.some((account) => account.iban === iban)) {

@@ -1,8 +1,10 @@
 // What a new Procountor company starts with: address, bank account, fiscal years, currencies and usage settings.
+
+import { createFinnishIban } from '@procountor-bridge/client/finnish';
 import { calendarFiscalYear } from '../registers/fiscal-periods';
 import type { BankAccount, Company, CompanyUsageSettings, FiscalYear } from '../state/contract-types';
+import { finnishBic } from './finnish-bic';
 import { ACCOUNTS } from './finnish-chart-of-accounts';
-import { finnishBic, finnishIban } from './iban';
 
 export function defaultCompanyInfo(companyId: number, name: string, businessId: string): Company {
   return {
@@ -24,7 +26,9 @@ export function defaultCompanyInfo(companyId: number, name: string, businessId: 
 
 /** One active EUR account, default for invoices and payments; the IBAN is derived from the company id so it is stable. */
 export function defaultBankAccount(companyId: number, bankAccountId: number, nowIso: string): BankAccount {
-  const iban = finnishIban(`1234${String(companyId).padStart(10, '0')}`);
+  const created = createFinnishIban(`1234${String(companyId).padStart(10, '0')}`);
+  if (!created.valid) throw new Error(`default bank account: ${created.reason}`);
+  const iban = created.value;
   return {
     id: bankAccountId,
     accountNumber: iban.slice(4),

@@ -1,6 +1,5 @@
 // The demo company's data: Finnish customers, suppliers, persons, products and dimension items (fictional).
-import { withBusinessIdCheckDigit } from '../business-partners/business-id';
-import { withHetuCheckCharacter } from '../persons/hetu';
+import { createBusinessId, createPersonalIdentityCode, type ValueResult } from '@procountor-bridge/client/finnish';
 
 export interface DemoPartner {
   name: string;
@@ -14,7 +13,14 @@ export interface DemoPartner {
   einvoiceOperator?: string;
 }
 
-const id = withBusinessIdCheckDigit;
+/** Demo data is fixed: a digit sequence without a check digit is a programming error. */
+function valueOf(result: ValueResult<string>): string {
+  if (!result.valid) throw new Error(`demo seed: ${result.reason}`);
+  return result.value;
+}
+const id = (sevenDigits: string) => valueOf(createBusinessId(sevenDigits));
+const withHetuCheckCharacter = (date: string, century: string, individual: string) =>
+  valueOf(createPersonalIdentityCode(date, century, individual));
 const ovt = (businessId: string) => `0037${businessId.replace('-', '')}`;
 
 // Customer numbers 1000… are assigned in this order (assumption in docs/assumptions-registers.md).

@@ -1,5 +1,5 @@
+import { validateBusinessId } from '@procountor-bridge/client/finnish';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isValidBusinessId } from '../business-partners/business-id';
 import { businessPartnerProblems } from '../business-partners/validate-business-partner';
 import { isValidAgainst } from '../http/contract-validator';
 import { personProblems } from '../persons/person-records';
@@ -25,7 +25,7 @@ describe('seedDemoCompany', () => {
     for (const partner of company.businessPartners.values()) {
       expect(isValidAgainst('BusinessPartner', partner).errors).toEqual([]);
       expect(businessPartnerProblems(partner, company)).toEqual([]);
-      expect(isValidBusinessId(partner.invoicingInfo!.identifier!)).toBe(true);
+      expect(validateBusinessId(partner.invoicingInfo!.identifier!)).toEqual({ valid: true });
     }
     for (const product of company.products.values()) {
       expect(isValidAgainst('Product', product).errors).toEqual([]);

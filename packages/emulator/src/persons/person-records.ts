@@ -1,9 +1,10 @@
 // Person rules beyond the contract schema (HETU, groups) and how persons are stored and listed (contract Person).
+
+import { validatePersonalIdentityCode } from '@procountor-bridge/client/finnish';
 import type { ErrorEntry } from '../http/procountor-error';
 import { fieldProblem } from '../http/validate-body';
 import type { Person } from '../state/contract-types';
 import type { CompanyData } from '../state/emulator-state';
-import { isValidHetu } from './hetu';
 
 const CENTURY_BY_SIGN: Record<string, number> = {
   '+': 1800,
@@ -31,7 +32,7 @@ export function personProblems(person: Person, company: CompanyData): ErrorEntry
   const problems: ErrorEntry[] = [];
   const { identifier, identifierType } = person.invoicingInfo ?? {};
   // A HETU with a wrong check character is refused like a wrong business ID (assumption: the same ERROR_BRN_CODE).
-  if (identifierType === 'HETU' && (!identifier || !isValidHetu(identifier)))
+  if (identifierType === 'HETU' && (!identifier || !validatePersonalIdentityCode(identifier).valid))
     problems.push(fieldProblem('invoicingInfo.identifier', 'ERROR_BRN_CODE'));
   (person.registryInfo?.personGroupsIds ?? []).forEach((groupId, index) => {
     if (company.partnerGroups.get(groupId)?.type !== 'PERSON') {

@@ -1,18 +1,17 @@
 // Finnish VAT percentages by date and the VAT statuses a Finnish company offers (GET /vats/default, /vats/country).
+import { finnishVatRatesOn } from '@procountor-bridge/client/finnish';
 import type { components } from '@procountor-bridge/client/generated';
 
 type VatStatusInfo = components['schemas']['VatStatusInfo'];
 
-/** The general rate rose from 24 % to 25.5 % on 2024-09-01 (Finnish VAT Act amendment 2024). */
-export const GENERAL_RATE_CHANGE_DATE = '2024-09-01';
-
-/** VAT percentages valid in Finland on a date (YYYY-MM-DD): general, two reduced rates and zero. */
+/** VAT percentages valid in Finland on a date (YYYY-MM-DD): the general rate, the reduced rates and zero. */
 export function finnishVatPercentagesOn(date: string): number[] {
-  return date < GENERAL_RATE_CHANGE_DATE ? [24, 14, 10, 0] : [25.5, 14, 10, 0];
+  const rates = finnishVatRatesOn(date);
+  return rates.valid ? [...rates.value.percents] : [];
 }
 
-/** Every percentage Procountor accepts on a Finnish invoice, historic ones included (older invoices keep 24 %). */
-export const FINNISH_VAT_PERCENTAGES = [25.5, 24, 14, 10, 0];
+/** Every percentage of the current and the two previous rate periods: older invoices keep their rates (24 %, 14 %). */
+export const FINNISH_VAT_PERCENTAGES = [25.5, 24, 14, 13.5, 10, 0];
 
 /**
  * VAT statuses of a Finnish environment. Assumption (docs/assumptions-registers.md): the contract gives only the
@@ -65,7 +64,7 @@ export const FINNISH_VAT_STATUSES: VatStatusInfo[] = [
  * EU and Nordic countries, rates as in 2025; other well-formed codes answer 400 like an unknown country).
  */
 export const VAT_PERCENTAGES_BY_COUNTRY: Record<string, number[]> = {
-  FI: [25.5, 14, 10, 0],
+  FI: [25.5, 13.5, 10, 0],
   SE: [25, 12, 6, 0],
   DK: [25, 0],
   NO: [25, 15, 12, 0],

@@ -13,8 +13,9 @@ describe('register routes (VATs, chart of accounts, fiscal years, currencies)', 
   it('answers Finnish VATs and statuses in the contract shapes', async () => {
     const vats = await (await get('/vats/default')).json();
     expect(isValidAgainst('VatInformation', vats).valid).toBe(true);
+    // The rates in force since 2026-01-01 (HE 93/2025 vp: 14 % became 13.5 %).
     expect(vats.vatInformation[0].percentages.map((vat: { vatPercent: number }) => vat.vatPercent)).toEqual([
-      25.5, 14, 10, 0,
+      25.5, 13.5, 10, 0,
     ]);
     expect(isValidAgainst('VatSettings', await (await get('/vats/settings')).json()).valid).toBe(true);
     expect(await (await get('/vats/country?countryCode=SE')).json()).toEqual({ vatPercentages: [25, 12, 6, 0] });
