@@ -1,4 +1,6 @@
 // What every route module receives: the state, the options and the clock.
+import type { FaultRules } from './faults/fault-rules';
+import type { RequestLog } from './request-log/request-log';
 import type { EmulatorState } from './state/emulator-state';
 
 export interface EmulatorSettings {
@@ -17,4 +19,8 @@ export interface EmulatorContext {
   today: () => string;
   /** Called after every state change that should be persisted (--state file.json). */
   markChanged: () => void;
+  /** Injected faults waiting for /api requests (admin: /_emulator/faults). */
+  faults: FaultRules;
+  /** The last requests to /api with their answers, secrets masked (admin: /_emulator/requests). */
+  requestLog: RequestLog;
 }

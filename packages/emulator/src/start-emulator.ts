@@ -4,7 +4,13 @@ import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { installBearerAuth } from './auth/bearer-auth';
 import type { EmulatorContext, EmulatorSettings } from './emulator-context';
+import { FaultRules } from './faults/fault-rules';
+import { installFaultHooks } from './faults/install-fault-hooks';
+import { installGatewayHooks } from './gateway/install-gateway-hooks';
+import { rewriteVersionedBase } from './gateway/versioned-base';
 import { installProcountorErrorHandler } from './http/procountor-error';
+import { installRequestLog } from './request-log/install-request-log';
+import { DEFAULT_REQUEST_LOG_SIZE, RequestLog } from './request-log/request-log';
 import { registerRoutes } from './routes';
 import { createEmptyState, type EmulatorState } from './state/emulator-state';
 import { loadStateFile, saveStateFile } from './state/state-snapshot';
@@ -20,7 +26,10 @@ export interface StartEmulatorOptions {
   statePath?: string;
   /** Start with this state instead of an empty one. */
   state?: EmulatorState;
+  /** rateLimitPerSecond and latencyMs; both off (null) by default, changeable at run time via PUT /_emulator/settings. */
   settings?: Partial<EmulatorSettings>;
+  /** How many /api requests the request log keeps. Default 5,000. */
+  requestLogSize?: number;
   /** Replaceable clock (ms since epoch). */
   now?: () => number;
 }
@@ -48,26 +57,41 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     markChanged: () => {
       changed = true;
     },
+    faults: new FaultRules(),
+    requestLog: new RequestLog(options.requestLogSize ?? DEFAULT_REQUEST_LOG_SIZE),
   };
 
   // Batch GETs take up to 200 comma-separated ids in one path segment (FACTS.md "Batch GET"); Fastify's default is 100 chars.
-  const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, maxParamLength: 4096 });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: MAX_BODY_BYTES,
+    maxParamLength: 4096,
+    rewriteUrl: rewriteVersionedBase,
+  });
   await app.register(formbody);
   // Two file parts: POST /attachments' `file` and its `meta`, which clients often send as an application/json blob.
   await app.register(multipart, { limits: { fileSize: MAX_BODY_BYTES, files: 2 } });
   installProcountorErrorHandler(app);
+  // Hook order matters: the log sees every request, the bearer check runs before the rate limit (which needs the
+  // token's client), and faults come after the gateway's own refusals and latency.
+  installRequestLog(app, context);
   installBearerAuth(app, context);
+  installGatewayHooks(app, context);
+  installFaultHooks(app, context);
   registerRoutes(app, context);
 
-  // With --state, every mutating request marks the state and it is written once the response is sent.
+  // With --state, every mutating request marks the state and it is written once the response is over; 'close'
+  // also fires when a commit-then-drop fault cuts the connection after the effect was stored.
   if (options.statePath) {
     const statePath = options.statePath;
-    app.addHook('onResponse', async (request) => {
-      if (request.method !== 'GET') changed = true;
-      if (changed) {
-        changed = false;
-        saveStateFile(statePath, state);
-      }
+    app.addHook('onRequest', async (request, reply) => {
+      reply.raw.once('close', () => {
+        if (request.method !== 'GET') changed = true;
+        if (changed) {
+          changed = false;
+          saveStateFile(statePath, state);
+        }
+      });
     });
   }
 
