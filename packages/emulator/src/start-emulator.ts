@@ -65,7 +65,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const app = Fastify({
     logger: false,
     bodyLimit: MAX_BODY_BYTES,
-    maxParamLength: 4096,
+    routerOptions: { maxParamLength: 4096 },
     rewriteUrl: rewriteVersionedBase,
   });
   await app.register(formbody);
