@@ -1,11 +1,12 @@
 // The Kysely type of the whole database: each domain adds its table interfaces here beside its migration.
-import type { Kysely } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 
 /** Small key/value facts about this installation (e.g. when it was first started), written by the bridge itself. */
 export interface BridgeMetaTable {
   key: string;
   value: string;
-  updated_at: Date;
+  /** Defaults to now() on insert. */
+  updated_at: Generated<Date>;
 }
 
 /**

@@ -1,0 +1,122 @@
+// The bridge's job queue: pg-boss 10 on the bridge's own database, with sends that commit inside the caller's transaction.
+import type { Kysely, Transaction } from 'kysely';
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import type { BridgeConfig } from '../config/load-config';
+import type { DB } from '../storage/schema';
+import { kyselyExecutor } from './kysely-executor';
+import type { QueueName } from './queue-names';
+
+/** Retry, expiry and policy of one queue (pg-boss `Queue`); `policy` is fixed when the queue is first created. */
+export type QueueOptions = Omit<PgBoss.Queue, 'name'>;
+/** singletonKey, startAfter, retryLimit, priority… (pg-boss `SendOptions`), without `db`: see sendInTransaction. */
+export type SendOptions = Omit<PgBoss.SendOptions, 'db'>;
+export type Job<T> = PgBoss.Job<T>;
+
+export interface WorkOptions {
+  /** Jobs of this queue this process runs at once; default `config.workerConcurrency`. */
+  concurrency?: number;
+  /** How often an idle worker looks for jobs (pg-boss default 2 s, minimum 0.5 s). */
+  pollingIntervalSeconds?: number;
+}
+
+export interface JobQueue {
+  /** Installs or upgrades pg-boss's tables (schema `pgboss`) and starts its maintenance. Call after migrateToLatest. */
+  start(): Promise<void>;
+  /** Stops workers, waiting up to `timeoutMs` (default 10 s) for running jobs; does not close the database. */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
+  /** Creates the queue if missing; an existing queue keeps its first options. */
+  createQueue(queue: QueueName, options?: QueueOptions): Promise<void>;
+  /** Enqueues a job on its own; returns its id, or null when a singleton/throttle rule dropped it. */
+  send<T extends object>(queue: QueueName, data: T, options?: SendOptions): Promise<string | null>;
+  /**
+   * Enqueues a job as part of the caller's open transaction: it exists only if that transaction commits
+   * (DESIGN.md: "State change and job enqueue share one transaction").
+   */
+  sendInTransaction<T extends object>(
+    trx: Transaction<DB>,
+    queue: QueueName,
+    data: T,
+    options?: SendOptions,
+  ): Promise<string | null>;
+  /**
+   * Runs `handler` for each job, `concurrency` at a time. Resolving completes the job (the value is kept as its
+   * output); throwing fails it and pg-boss retries it per the queue's retry options.
+   */
+  work<T extends object>(
+    queue: QueueName,
+    options: WorkOptions,
+    handler: (job: Job<T>) => Promise<unknown>,
+  ): Promise<void>;
+  /** Stops this process's workers of one queue. */
+  offWork(queue: QueueName): Promise<void>;
+  /** pg-boss itself, for reads this facade does not wrap (getJobById, getQueueSize). */
+  readonly boss: PgBoss;
+}
+
+export interface JobQueueOptions {
+  logger: Logger;
+  /** Default pg-boss polling for workers (seconds); tests use the 0.5 s minimum. */
+  pollingIntervalSeconds?: number;
+  /** pg-boss maintenance (archiving, expiry) and cron; off in short-lived tests to avoid timers. Default true. */
+  runMaintenance?: boolean;
+}
+
+/** pg-boss's own schema, beside the bridge's tables in `public`. */
+const PG_BOSS_SCHEMA = 'pgboss';
+const DEFAULT_STOP_TIMEOUT_MS = 10_000;
+
+export function createJobQueue(
+  db: Kysely<DB>,
+  config: Pick<BridgeConfig, 'workerConcurrency'>,
+  options: JobQueueOptions,
+): JobQueue {
+  const { logger } = options;
+  const boss = new PgBoss({
+    db: kyselyExecutor(db),
+    schema: PG_BOSS_SCHEMA,
+    supervise: options.runMaintenance ?? true,
+    schedule: options.runMaintenance ?? true,
+    ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}),
+  });
+  // pg-boss emits 'error' for failed polls and maintenance; an EventEmitter 'error' without a listener kills Node.
+  boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
+
+  return {
+    boss,
+    async start() {
+      await boss.start();
+    },
+    async stop(stopOptions = {}) {
+      await boss.stop({ graceful: true, close: false, timeout: stopOptions.timeoutMs ?? DEFAULT_STOP_TIMEOUT_MS });
+    },
+    async createQueue(queue, queueOptions = {}) {
+      await boss.createQueue(queue, { name: queue, ...queueOptions });
+    },
+    async send(queue, data, sendOptions = {}) {
+      return boss.send(queue, data, sendOptions);
+    },
+    async sendInTransaction(trx, queue, data, sendOptions = {}) {
+      return boss.send(queue, data, { ...sendOptions, db: kyselyExecutor(trx) });
+    },
+    async work<T extends object>(
+      queue: QueueName,
+      workOptions: WorkOptions,
+      handler: (job: Job<T>) => Promise<unknown>,
+    ) {
+      // pg-boss 10 has no per-worker concurrency option: each work() call is one polling worker taking one job.
+      const concurrency = workOptions.concurrency ?? config.workerConcurrency;
+      const pgBossOptions: PgBoss.WorkOptions = { batchSize: 1 };
+      if (workOptions.pollingIntervalSeconds) pgBossOptions.pollingIntervalSeconds = workOptions.pollingIntervalSeconds;
+      for (let worker = 0; worker < concurrency; worker += 1) {
+        await boss.work<T>(queue, pgBossOptions, async ([job]) => {
+          if (!job) return undefined;
+          return handler(job);
+        });
+      }
+    },
+    async offWork(queue) {
+      await boss.offWork(queue);
+    },
+  };
+}

@@ -1,0 +1,19 @@
+// Every pg-boss queue name the bridge uses, defined once; domains add theirs here.
+
+/**
+ * pg-boss 10 queue names: letters, digits, underscores and hyphens (pg-boss src/attorney.js `assertQueueName`).
+ * Each queue needs `jobQueue.createQueue(name)` at start before jobs can be sent to it (pg-boss 10 partitions jobs
+ * per queue); main.ts creates them all.
+ */
+export const QUEUE_NAMES = {
+  /** Walks one transfer's state machine (transfers/run-transfer.ts). */
+  transferRun: 'transfer-run',
+  /** Refreshes a connection's master and reference data from Procountor. */
+  masterDataSync: 'master-data-sync',
+  /** Polls Procountor for payments the webhooks may have missed. */
+  paymentReconcile: 'payment-reconcile',
+  /** Delivers one outgoing webhook to a source application. */
+  sourceWebhookDeliver: 'source-webhook-deliver',
+} as const;
+
+export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
