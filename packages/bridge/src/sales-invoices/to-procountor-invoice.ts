@@ -17,6 +17,8 @@ export interface InvoiceMappingContext extends InvoiceChannelSettings {
   defaultProductCode?: string;
   /** Procountor VAT status of domestic sales; 1 unless the company's VAT statuses say otherwise (assumption). */
   vatStatus?: number;
+  /** The company's bank account for invoices (its IBAN): contract PaymentInfo.bankAccount, needed for bank transfer. */
+  bankAccountIban?: string;
   /** Rows carry sales accounts or dimensions: Procountor then needs accounting by row (FACTS.md). */
   accountingByRow?: boolean;
 }
@@ -128,6 +130,7 @@ export function toProcountorInvoice(invoice: SalesInvoiceInput, context: Invoice
       dueDate: dueDateOf(invoice),
       // Assumption: the source gives amounts in the invoice currency; Procountor applies the rate for foreign currencies.
       currencyRate: 1,
+      ...(context.bankAccountIban ? { bankAccount: { accountNumber: context.bankAccountIban } } : {}),
       // FACTS.md: "" asks Procountor to generate a reference; a given one must carry a valid check digit.
       bankReferenceCode: referenceCode ?? '',
       bankReferenceCodeType: referenceCode?.toUpperCase().startsWith('RF') ? 'RF' : 'FI',
