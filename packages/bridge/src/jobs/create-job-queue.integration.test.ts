@@ -2,7 +2,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
-import { createJobQueue, type Job, type JobQueue } from './create-job-queue';
+import { createJobQueue, type Job, type JobQueue, QueueNotFoundError } from './create-job-queue';
 import { QUEUE_NAMES } from './queue-names';
 
 const queue = QUEUE_NAMES.transferRun;
@@ -50,6 +50,14 @@ describeOnBothDatabases('createJobQueue', (database) => {
     expect(await jobQueue.boss.getJobById(queue, jobId!)).toBeNull();
     const state = await database.db.selectFrom('bridge_meta').where('key', '=', 'rolled_back_state').execute();
     expect(state).toEqual([]);
+  });
+
+  it('refuses to send to a queue that was never created, instead of dropping the job', async () => {
+    const missing = QUEUE_NAMES.paymentReconcile;
+    await expect(jobQueue.send(missing, { connectionId: 'c-1' })).rejects.toThrow(QueueNotFoundError);
+    await expect(
+      database.db.transaction().execute((trx) => jobQueue.sendInTransaction(trx, missing, { connectionId: 'c-1' })),
+    ).rejects.toThrow(/call jobQueue.createQueue\('payment-reconcile'\) at start/);
   });
 
   it('hands committed jobs to a worker, which completes them', async () => {

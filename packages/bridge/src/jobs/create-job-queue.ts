@@ -27,7 +27,10 @@ export interface JobQueue {
   stop(options?: { timeoutMs?: number }): Promise<void>;
   /** Creates the queue if missing; an existing queue keeps its first options. */
   createQueue(queue: QueueName, options?: QueueOptions): Promise<void>;
-  /** Enqueues a job on its own; returns its id, or null when a singleton/throttle rule dropped it. */
+  /**
+   * Enqueues a job on its own; returns its id, or null when a singleton/throttle rule dropped it.
+   * @throws QueueNotFoundError when the queue was never created.
+   */
   send<T extends object>(queue: QueueName, data: T, options?: SendOptions): Promise<string | null>;
   /**
    * Enqueues a job as part of the caller's open transaction: it exists only if that transaction commits
@@ -62,6 +65,11 @@ export interface JobQueueOptions {
   runMaintenance?: boolean;
 }
 
+/** Sending to a queue createQueue never made: pg-boss 10 would return null and drop the job without a word. */
+export class QueueNotFoundError extends Error {
+  override name = 'QueueNotFoundError';
+}
+
 /** pg-boss's own schema, beside the bridge's tables in `public`. */
 const PG_BOSS_SCHEMA = 'pgboss';
 const DEFAULT_STOP_TIMEOUT_MS = 10_000;
@@ -79,6 +87,17 @@ export function createJobQueue(
     schedule: options.runMaintenance ?? true,
     ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}),
   });
+  // pg-boss 10 inserts jobs joined to its queue table (plans.js `insertJob`), so a missing queue yields null just as a
+  // singleton or throttle rule does. Tell the two apart on the same connection, inside the caller's transaction.
+  const sendOrThrow = async (executor: PgBoss.Db, queue: QueueName, data: object, sendOptions: SendOptions) => {
+    const jobId = await boss.send(queue, data, { ...sendOptions, db: executor });
+    if (jobId !== null) return jobId;
+    const { rows } = await executor.executeSql(`SELECT 1 FROM ${PG_BOSS_SCHEMA}.queue WHERE name = $1`, [queue]);
+    if (rows.length === 0) {
+      throw new QueueNotFoundError(`Queue '${queue}' does not exist; call jobQueue.createQueue('${queue}') at start`);
+    }
+    return null;
+  };
   // pg-boss emits 'error' for failed polls and maintenance; an EventEmitter 'error' without a listener kills Node.
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
 
@@ -94,10 +113,10 @@ export function createJobQueue(
       await boss.createQueue(queue, { name: queue, ...queueOptions });
     },
     async send(queue, data, sendOptions = {}) {
-      return boss.send(queue, data, sendOptions);
+      return sendOrThrow(kyselyExecutor(db), queue, data, sendOptions);
     },
     async sendInTransaction(trx, queue, data, sendOptions = {}) {
-      return boss.send(queue, data, { ...sendOptions, db: kyselyExecutor(trx) });
+      return sendOrThrow(kyselyExecutor(trx), queue, data, sendOptions);
     },
     async work<T extends object>(
       queue: QueueName,
