@@ -1,5 +1,13 @@
 // The Kysely type of the whole database: each domain adds its table interfaces here beside its migration.
 import type { Generated, Kysely } from 'kysely';
+import type {
+  ApiTokensTable,
+  ConnectionLeasesTable,
+  ConnectionsTable,
+  RateBucketsTable,
+} from './tables/connection-tables';
+import type { EventsTable, WebhookDeliveriesTable, WebhookEndpointsTable } from './tables/event-tables';
+import type { IdempotencyKeysTable, TransferEventsTable, TransfersTable } from './tables/transfer-tables';
 
 /** Small key/value facts about this installation (e.g. when it was first started), written by the bridge itself. */
 export interface BridgeMetaTable {
@@ -11,10 +19,20 @@ export interface BridgeMetaTable {
 
 /**
  * Every table the bridge queries, by SQL name. To add a table: write its migration under `migrations/`, then add
- * `my_table: MyTableRow` here (row interfaces live in the domain's `*-repository.ts` or here, one per table).
+ * `my_table: MyTableRow` here (row interfaces live in `tables/`, one file per group of tables).
  */
 export interface DB {
   bridge_meta: BridgeMetaTable;
+  connections: ConnectionsTable;
+  api_tokens: ApiTokensTable;
+  connection_leases: ConnectionLeasesTable;
+  rate_buckets: RateBucketsTable;
+  transfers: TransfersTable;
+  transfer_events: TransferEventsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  events: EventsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 /** The bridge's database handle, on PostgreSQL or PGlite alike. */

@@ -1,6 +1,7 @@
 // Every migration in order, imported in code (no directory scan) so they work the same under tsx, Vitest and a bundle.
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial';
+import * as connectionsTransfersEvents from './0002-connections-transfers-events';
 
 /**
  * To add a migration: create `NNNN-what-it-does.ts` beside this file exporting `up` (and `down` when it can be
@@ -9,4 +10,5 @@ import * as initial from './0001-initial';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-connections-transfers-events': connectionsTransfersEvents,
 };

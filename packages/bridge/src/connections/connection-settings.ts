@@ -1,0 +1,129 @@
+// Per-connection settings: each named for what it does, with a one-line description reused by the API docs and console.
+import { type Static, Type } from 'typebox';
+import { Value } from 'typebox/value';
+import { TRUNCATABLE_FIELDS } from '../sales-invoices/field-limits';
+
+const DimensionName = (what: string) =>
+  Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description: `Name of the Procountor dimension that receives ${what} as dimension items (seed 002).`,
+    }),
+  );
+
+export const ConnectionSettingsSchema = Type.Object(
+  {
+    transferMode: Type.Union([Type.Literal('automatic'), Type.Literal('manual')], {
+      default: 'automatic',
+      description:
+        'automatic: a submitted document goes to Procountor at once; manual: it waits for "Send to Procountor" (seed 001).',
+    }),
+    createCustomersInProcountor: Type.Boolean({
+      default: true,
+      description: 'Create a business partner in Procountor when no partner matches the customer (seeds 001, 002).',
+    }),
+    reuseCustomerWithSameBusinessId: Type.Boolean({
+      default: false,
+      description:
+        'Never create a second partner for a business ID that exists, even with another customer number (seed 001).',
+    }),
+    createProductsInProcountor: Type.Boolean({
+      default: false,
+      description: 'Create a product in Procountor when a row has a product code Procountor does not know (seed 001).',
+    }),
+    defaultProductCode: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 50,
+        description: 'Product code used for rows without a code; must exist in Procountor (seed 002).',
+      }),
+    ),
+    defaultWorkTypeCode: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 50,
+        description: 'Product code used for work-type rows without a code (seed 002).',
+      }),
+    ),
+    projectDimension: DimensionName('projects'),
+    costCenterDimension: DimensionName('cost centres'),
+    businessUnitDimension: DimensionName('business units'),
+    rowsCarryProjects: Type.Boolean({
+      default: true,
+      description: 'Invoice rows carry their project as a dimension (seed 002).',
+    }),
+    rowsCarryCostCenters: Type.Boolean({
+      default: true,
+      description: 'Invoice rows carry their cost centre as a dimension (seed 002).',
+    }),
+    rowsCarryBusinessUnits: Type.Boolean({
+      default: true,
+      description: 'Invoice rows carry their business unit as a dimension (seed 002).',
+    }),
+    statusAfterTransfer: Type.Union([Type.Literal('UNFINISHED'), Type.Literal('APPROVED'), Type.Literal('SENT')], {
+      default: 'UNFINISHED',
+      description:
+        'Status of the invoice in Procountor after transfer: left unfinished for checking (recommended), approved, or approved and sent.',
+    }),
+    attachmentMode: Type.Union(
+      [Type.Literal('invoice_pdf_with_attachments'), Type.Literal('breakdown_only'), Type.Literal('none')],
+      {
+        default: 'invoice_pdf_with_attachments',
+        description:
+          "Which files go with a sales invoice: the source's invoice PDF with attachments, the breakdown only, or none (seed 002).",
+      },
+    ),
+    emailSending: Type.Boolean({
+      default: false,
+      description:
+        'Send invoices by e-mail when the customer has an e-mail address and no e-invoice address (seed 002).',
+    }),
+    sendingDisabled: Type.Boolean({
+      default: false,
+      description: 'Procountor never sends the invoices (channel NO_SENDING); they are printed or sent some other way.',
+    }),
+    errorEmailRecipients: Type.Array(Type.String({ format: 'email' }), {
+      default: [],
+      maxItems: 20,
+      description: 'Who gets an e-mail when a transfer fails (seed 002).',
+    }),
+    truncateFields: Type.Array(Type.Union(TRUNCATABLE_FIELDS.map((field) => Type.Literal(field))), {
+      default: [],
+      description: 'Fields cut to Procountor\'s limit instead of rejecting the document (e.g. "customer.name").',
+    }),
+    rateLimitPerSecond: Type.Number({
+      minimum: 0.1,
+      maximum: 100,
+      default: 5,
+      description: 'Requests per second to Procountor for this connection, across all bridge processes.',
+    }),
+    maxConcurrentTransfers: Type.Integer({
+      minimum: 1,
+      maximum: 20,
+      default: 2,
+      description: 'Transfers of this connection running at once, across all bridge processes.',
+    }),
+    markPaidInProcountor: Type.Boolean({
+      default: false,
+      description: 'Forward a "mark as paid" from the source to Procountor (seed 000).',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export type ConnectionSettings = Static<typeof ConnectionSettingsSchema>;
+
+/** Setting name → its one-line description, for docs and the console. */
+export const SETTING_DESCRIPTIONS: Record<keyof ConnectionSettings, string> = Object.fromEntries(
+  Object.entries(ConnectionSettingsSchema.properties).map(([name, schema]) => [
+    name,
+    (schema as unknown as { description: string }).description,
+  ]),
+) as Record<keyof ConnectionSettings, string>;
+
+/** Stored settings (possibly from an older version, possibly partial) with every default filled in. */
+export function withDefaultSettings(stored: unknown): ConnectionSettings {
+  const copy = structuredClone(stored && typeof stored === 'object' ? stored : {});
+  return Value.Default(ConnectionSettingsSchema, copy) as ConnectionSettings;
+}
