@@ -9,6 +9,7 @@ import {
 import { contractSchemas } from '@procountor-bridge/client/generated';
 import { Compile } from 'typebox/compile';
 import type { ErrorDetail } from '../errors/bridge-error';
+import { schemaErrorToDetail } from '../errors/schema-error-detail';
 import { chooseInvoiceChannel, type InvoiceChannelSettings } from './choose-invoice-channel';
 import {
   ALLOWED_ATTACHMENT_MEDIA_TYPES,
@@ -22,7 +23,6 @@ import {
 import { findProcountorCountry } from './procountor-country';
 import { toProcountorUnit } from './procountor-unit';
 import { type SalesInvoiceInput, SalesInvoiceInputSchema } from './sales-invoice-schema';
-import { schemaErrorToDetail } from './schema-error-detail';
 import { additionalInformationOf } from './to-procountor-invoice';
 
 const checkSchema = Compile(SalesInvoiceInputSchema);

@@ -1,5 +1,5 @@
 // Turns a JSON Schema error (TypeBox/Ajv shape) into the bridge's field detail with a plain sentence.
-import type { ErrorDetail } from '../errors/bridge-error';
+import type { ErrorDetail } from './bridge-error';
 
 interface SchemaError {
   keyword: string;

@@ -1,0 +1,80 @@
+// Builds the bridge's Fastify app: TypeBox schemas, one error shape, token auth on /v1, OpenAPI at /openapi.json and /docs.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import type { Logger } from 'pino';
+import { installErrorHandler } from './error-handler';
+import { AuthenticationRequiredError, type Principal } from './principal';
+
+export type BridgeApp = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/** A domain's HTTP surface: registers its routes on the app (see nango's one-file-per-endpoint controllers). */
+export type RouteModule = (app: BridgeApp) => void | Promise<void>;
+
+export interface ServerOptions {
+  logger: Logger;
+  /** Resolves a bearer token to who is calling, or undefined for an unknown or revoked token. */
+  authenticate: (token: string) => Promise<Principal | undefined>;
+  routes: readonly RouteModule[];
+  /** Shown in the OpenAPI document's servers. */
+  publicUrl?: string;
+}
+
+/** Base64 attachments of 10,000,000 bytes grow by a third; a batch of up to 1,000 documents needs room too. */
+const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
+
+/** Route config flag for /v1 routes that need no token (e.g. signing in); /healthz, /metrics and /docs are outside /v1. */
+export interface BridgeRouteConfig {
+  public?: boolean;
+}
+
+export async function buildServer(options: ServerOptions): Promise<BridgeApp> {
+  const app = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    bodyLimit: MAX_REQUEST_BYTES,
+    genReqId: (request) => (request.headers['x-request-id'] as string | undefined) ?? randomUUID(),
+    // Unknown fields are errors, not silently dropped (Fastify's default removes them); every problem is reported.
+    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  installErrorHandler(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'procountor-bridge API',
+        version: '0.1.0',
+        description: 'The source-facing API of procountor-bridge: connections, documents, transfers, events.',
+      },
+      ...(options.publicUrl ? { servers: [{ url: options.publicUrl }] } : {}),
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearerAuth: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // Every /v1 route needs a valid token unless its config says public; checked before validation, so a caller
+  // without a token learns nothing about the request's shape.
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/v1/')) return;
+    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+    const principal = match ? await options.authenticate(match[1]!) : undefined;
+    if (principal) request.principal = principal;
+    else if (!(request.routeOptions.config as BridgeRouteConfig | undefined)?.public)
+      throw new AuthenticationRequiredError();
+  });
+
+  for (const register of options.routes) await register(app);
+  return app;
+}
