@@ -1,9 +1,13 @@
 // Public surface of @procountor-bridge/emulator.
-export { createCompany } from './companies/create-company';
+
 export type { CreateCompanyInput, CreatedCompany } from './companies/create-company';
+export { createCompany } from './companies/create-company';
 export type { EmulatorContext, EmulatorSettings } from './emulator-context';
+export type { FaultKind, FaultRule } from './faults/fault-rules';
+export { FAULT_KINDS } from './faults/fault-rules';
 export { contractViolations, isValidAgainst } from './http/contract-validator';
-export { createEmptyState } from './state/emulator-state';
-export type { EmulatorState } from './state/emulator-state';
-export { startEmulator } from './start-emulator';
+export type { RequestLogEntry } from './request-log/request-log';
 export type { RunningEmulator, StartEmulatorOptions } from './start-emulator';
+export { startEmulator } from './start-emulator';
+export type { EmulatorState } from './state/emulator-state';
+export { createEmptyState } from './state/emulator-state';

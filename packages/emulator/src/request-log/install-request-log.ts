@@ -25,13 +25,7 @@ function describePayload(payload: unknown, contentType: string | null): unknown 
   if (payload === null || payload === undefined || payload === '') return null;
   if (typeof payload === 'string') {
     if (payload.length > MAX_KEPT_BODY_CHARS) return `[${payload.length} characters not kept]`;
-    if (contentType?.includes('json')) {
-      try {
-        return JSON.parse(maskJsonText(payload));
-      } catch {
-        return payload;
-      }
-    }
+    if (contentType?.includes('json')) return { json: maskJsonText(payload) };
     return payload;
   }
   if (Buffer.isBuffer(payload)) {
@@ -40,6 +34,10 @@ function describePayload(payload: unknown, contentType: string | null): unknown 
       : `[${payload.length} bytes of ${contentType ?? 'unknown type'}]`;
   }
   return `[streamed ${contentType ?? 'body'}]`;
+}
+
+function isJsonText(body: unknown): body is { json: string } {
+  return typeof body === 'object' && body !== null && typeof (body as { json?: unknown }).json === 'string';
 }
 
 function describeRequestBody(body: unknown): unknown {
@@ -85,7 +83,7 @@ function writeEntry(context: EmulatorContext, request: FastifyRequest, reply: Fa
     headers: headersOf(request),
     requestBody: describeRequestBody(request.body),
     responseContentType: logged?.contentType ?? null,
-    responseBody: logged?.body ?? null,
+    ...(isJsonText(logged?.body) ? { responseJson: logged.body.json } : { responseBody: logged?.body ?? null }),
     ...(request.emulatorFaultKind ? { fault: request.emulatorFaultKind } : {}),
   });
 }

@@ -38,14 +38,30 @@ export interface RequestLogFilter {
   limit?: number;
 }
 
+/** What the log keeps: a JSON answer stays text until someone reads it, so logging costs no parse per request. */
+export type StoredRequestLogEntry = Omit<RequestLogEntry, 'sequence' | 'responseBody'> &
+  ({ responseBody: unknown; responseJson?: undefined } | { responseBody?: undefined; responseJson: string });
+
+function toEntry(stored: StoredRequestLogEntry & { sequence: number }): RequestLogEntry {
+  const { responseJson, ...entry } = stored;
+  if (responseJson === undefined) return entry as RequestLogEntry;
+  let responseBody: unknown = responseJson;
+  try {
+    responseBody = JSON.parse(responseJson);
+  } catch {
+    // Not JSON after all (a route that labelled text as JSON): shown as text.
+  }
+  return { ...entry, responseBody };
+}
+
 export class RequestLog {
-  #entries: RequestLogEntry[] = [];
+  #entries: Array<StoredRequestLogEntry & { sequence: number }> = [];
   #start = 0;
   #sequence = 0;
 
   constructor(readonly capacity = DEFAULT_REQUEST_LOG_SIZE) {}
 
-  add(entry: Omit<RequestLogEntry, 'sequence'>): void {
+  add(entry: StoredRequestLogEntry): void {
     this.#sequence += 1;
     const stored = { sequence: this.#sequence, ...entry };
     if (this.#entries.length < this.capacity) {
@@ -67,7 +83,8 @@ export class RequestLog {
         (filter.after === undefined || entry.sequence > filter.after) &&
         (filter.path === undefined || filter.path(entry.path)),
     );
-    return filter.limit === undefined ? matching : matching.slice(Math.max(0, matching.length - filter.limit));
+    const limited = filter.limit === undefined ? matching : matching.slice(Math.max(0, matching.length - filter.limit));
+    return limited.map(toEntry);
   }
 
   get size(): number {

@@ -1,0 +1,39 @@
+// `npm run bench`: runs every packages/*/bench/*.ts with tsx, one after another, and says where results were written.
+// Only files directly in bench/ are benchmarks; their helpers live in subfolders (bench/support/).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const packagesDir = join(root, 'packages');
+const resultsDir = join(root, 'bench-results');
+
+const benchmarks = readdirSync(packagesDir)
+  .map((name) => join(packagesDir, name, 'bench'))
+  .filter((dir) => existsSync(dir))
+  .flatMap((dir) =>
+    readdirSync(dir)
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
+      .map((file) => join(dir, file)),
+  )
+  .sort();
+
+if (benchmarks.length === 0) {
+  console.log('No benchmarks found (packages/*/bench/*.ts).');
+  process.exit(0);
+}
+
+const failed = [];
+for (const file of benchmarks) {
+  console.log(`\n▶ ${relative(root, file)}`);
+  const result = spawnSync('npx', ['tsx', file], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) failed.push(relative(root, file));
+}
+
+console.log(`\nResults are written to ${relative(root, resultsDir)}/:`);
+if (existsSync(resultsDir))
+  for (const file of readdirSync(resultsDir).sort()) console.log(`  ${join(relative(root, resultsDir), file)}`);
+if (failed.length > 0) {
+  console.error(`\n${failed.length} benchmark(s) failed: ${failed.join(', ')}`);
+  process.exit(1);
+}
