@@ -14,11 +14,20 @@ describe('POST /api/oauth/token', () => {
 
   const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
   const post = (body: string, contentType = 'application/x-www-form-urlencoded', query = '') =>
-    fetch(`${emulator.baseUrl}/oauth/token${query}`, { method: 'POST', headers: { 'content-type': contentType }, body });
+    fetch(`${emulator.baseUrl}/oauth/token${query}`, {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body,
+    });
 
   it('issues a bearer token lasting 3600 s for valid client credentials and API key', async () => {
     const response = await post(
-      form({ grant_type: 'client_credentials', client_id: credentials.clientId, client_secret: credentials.clientSecret, api_key: credentials.apiKey }),
+      form({
+        grant_type: 'client_credentials',
+        client_id: credentials.clientId,
+        client_secret: credentials.clientSecret,
+        api_key: credentials.apiKey,
+      }),
     );
     expect(response.status).toBe(200);
     const body = await response.json();
@@ -28,7 +37,12 @@ describe('POST /api/oauth/token', () => {
 
   it('refuses a wrong client secret with 401 in Procountor error shape', async () => {
     const response = await post(
-      form({ grant_type: 'client_credentials', client_id: credentials.clientId, client_secret: 'wrong', api_key: credentials.apiKey }),
+      form({
+        grant_type: 'client_credentials',
+        client_id: credentials.clientId,
+        client_secret: 'wrong',
+        api_key: credentials.apiKey,
+      }),
     );
     expect(response.status).toBe(401);
     expect((await response.json()).errors[0]).toMatchObject({ status: 401 });
@@ -37,7 +51,12 @@ describe('POST /api/oauth/token', () => {
   it('refuses a revoked API key', async () => {
     emulator.context.state.apiKeys.get(credentials.apiKey)!.revoked = true;
     const response = await post(
-      form({ grant_type: 'client_credentials', client_id: credentials.clientId, client_secret: credentials.clientSecret, api_key: credentials.apiKey }),
+      form({
+        grant_type: 'client_credentials',
+        client_id: credentials.clientId,
+        client_secret: credentials.clientSecret,
+        api_key: credentials.apiKey,
+      }),
     );
     expect(response.status).toBe(401);
     emulator.context.state.apiKeys.get(credentials.apiKey)!.revoked = false;
@@ -46,7 +65,12 @@ describe('POST /api/oauth/token', () => {
   it('refuses a JSON body and a charset parameter', async () => {
     expect((await post(JSON.stringify({ grant_type: 'client_credentials' }), 'application/json')).status).toBe(415);
     const withCharset = await post(
-      form({ grant_type: 'client_credentials', client_id: credentials.clientId, client_secret: credentials.clientSecret, api_key: credentials.apiKey }),
+      form({
+        grant_type: 'client_credentials',
+        client_id: credentials.clientId,
+        client_secret: credentials.clientSecret,
+        api_key: credentials.apiKey,
+      }),
       'application/x-www-form-urlencoded; charset=UTF-8',
     );
     expect(withCharset.status).toBe(400);

@@ -4,7 +4,8 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormats from 'ajv-formats';
 import type { ErrorEntry } from './procountor-error';
 
-const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true });
+// verbose: errors carry their schema, so a size message can name both bounds as Procountor's does.
+const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true, verbose: true });
 addFormats.default(ajv);
 // OpenAPI formats the JSON Schema vocabulary does not know (contract README).
 for (const format of ['int32', 'int64', 'float', 'double', 'url', 'multi', 'binary']) ajv.addFormat(format, true);
@@ -17,7 +18,11 @@ ajv.addKeyword({
     const [, decimals = ''] = String(value).split('.');
     if (decimals.length <= scale) return true;
     (checkScale as unknown as { errors: unknown[] }).errors = [
-      { keyword: 'x-scale', message: `numeric value out of bounds (<${scale} digits> after the decimal point expected)`, params: { scale } },
+      {
+        keyword: 'x-scale',
+        message: `numeric value out of bounds (<${scale} digits> after the decimal point expected)`,
+        params: { scale },
+      },
     ];
     return false;
   },
@@ -48,10 +53,21 @@ function toEntry(error: ErrorObject): ErrorEntry {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
-      return { status: 400, field: toFieldPath(error.instancePath, String(params.missingProperty)), message: 'must not be null' };
+      return {
+        status: 400,
+        field: toFieldPath(error.instancePath, String(params.missingProperty)),
+        message: 'must not be null',
+      };
     case 'maxLength':
-    case 'minLength':
-      return { status: 400, field: toFieldPath(error.instancePath), message: `size must be between 0 and ${params.limit}` };
+    case 'minLength': {
+      // Bean Validation's @Size text: "size must be between <min> and <max>" (max 2147483647 when unbounded).
+      const schema = (error.parentSchema ?? {}) as { minLength?: number; maxLength?: number };
+      return {
+        status: 400,
+        field: toFieldPath(error.instancePath),
+        message: `size must be between ${schema.minLength ?? 0} and ${schema.maxLength ?? 2147483647}`,
+      };
+    }
     case 'enum':
       return {
         status: 400,
@@ -59,11 +75,23 @@ function toEntry(error: ErrorObject): ErrorEntry {
         message: `must be one of ${(params.allowedValues as unknown[]).join(', ')}`,
       };
     case 'maximum':
-      return { status: 400, field: toFieldPath(error.instancePath), message: `must be less than or equal to ${params.limit}` };
+      return {
+        status: 400,
+        field: toFieldPath(error.instancePath),
+        message: `must be less than or equal to ${params.limit}`,
+      };
     case 'minimum':
-      return { status: 400, field: toFieldPath(error.instancePath), message: `must be greater than or equal to ${params.limit}` };
+      return {
+        status: 400,
+        field: toFieldPath(error.instancePath),
+        message: `must be greater than or equal to ${params.limit}`,
+      };
     default:
-      return { status: 400, field: toFieldPath(error.instancePath) || undefined, message: error.message ?? 'invalid value' } as ErrorEntry;
+      return {
+        status: 400,
+        field: toFieldPath(error.instancePath) || undefined,
+        message: error.message ?? 'invalid value',
+      } as ErrorEntry;
   }
 }
 

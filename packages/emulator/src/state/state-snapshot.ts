@@ -7,7 +7,8 @@ function replacer(_key: string, value: unknown): unknown {
 }
 
 function reviver(_key: string, value: unknown): unknown {
-  if (value && typeof value === 'object' && '$map' in value) return new Map((value as { $map: [unknown, unknown][] }).$map);
+  if (value && typeof value === 'object' && '$map' in value)
+    return new Map((value as { $map: [unknown, unknown][] }).$map);
   return value;
 }
 
