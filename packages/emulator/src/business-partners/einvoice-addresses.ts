@@ -3,7 +3,7 @@ import { validateBusinessId, validateIban } from '@procountor-bridge/client/finn
 
 /**
  * Finnish e-invoice operator codes (intermediator OVTs and bank BICs). Assumption: a partial list of the operators
- * TIEKE publishes; any other code answers ERROR_OPERATOR (docs/assumptions-registers.md).
+ * TIEKE publishes; any other code answers ERROR_OPERATOR (README "Assumptions").
  */
 export const EINVOICE_OPERATORS: Record<string, string> = {
   '003721291126': 'Maventa',

@@ -23,7 +23,7 @@ const withHetuCheckCharacter = (date: string, century: string, individual: strin
   valueOf(createPersonalIdentityCode(date, century, individual));
 const ovt = (businessId: string) => `0037${businessId.replace('-', '')}`;
 
-// Customer numbers 1000… are assigned in this order (assumption in docs/assumptions-registers.md).
+// Customer numbers 1000… are assigned in this order (assumption in README "Assumptions").
 export const DEMO_CUSTOMERS: DemoPartner[] = [
   {
     name: 'Rakennus Virtanen Oy',

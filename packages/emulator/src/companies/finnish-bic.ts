@@ -1,6 +1,6 @@
 // BIC of a Finnish IBAN from its bank code (the first digits of the BBAN), for a few banks: an emulator assumption.
 
-/** Assumption (docs/assumptions-registers.md): a short table, enough for demo and default accounts. */
+/** Assumption (README "Assumptions"): a short table, enough for demo and default accounts. */
 export function finnishBic(iban: string): string | undefined {
   const bank = iban.slice(4);
   if (bank.startsWith('1') || bank.startsWith('2')) return 'NDEAFIHH';

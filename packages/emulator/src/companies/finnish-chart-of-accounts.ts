@@ -14,7 +14,7 @@ export const ACCOUNTS = {
 } as const;
 
 // [code, Finnish name, English translation]. Assumption: a trimmed version of a typical Finnish limited company's
-// chart; the contract only says GET /coa returns the environment's chart (docs/assumptions-registers.md).
+// chart; the contract only says GET /coa returns the environment's chart (README "Assumptions").
 const ROWS: Array<[string, string, string]> = [
   ['1700', 'Myyntisaamiset', 'Trade receivables'],
   ['1763', 'Arvonlisäverosaamiset', 'VAT receivables'],

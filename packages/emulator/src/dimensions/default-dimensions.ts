@@ -20,7 +20,7 @@ const keyOf = (kind: string, ownerId: string, dimensionId: string) => `${kind}:$
 
 /**
  * Checks a default dimension against the company's dimension register. Assumption: items are named by id or codeName
- * and their percentages must add up to 100 (docs/assumptions-registers.md).
+ * and their percentages must add up to 100 (README "Assumptions").
  */
 function defaultDimensionFor(company: CompanyData, dimensionId: number, body: DefaultDimension): DefaultDimension {
   const dimension = company.dimensions.get(dimensionId);

@@ -16,7 +16,7 @@ function findDimension(company: CompanyData, rawId: string): Dimension {
   return dimension;
 }
 
-/** Item rules: codeName unique within its dimension, status only "P" (assumptions, docs/assumptions-registers.md). */
+/** Item rules: codeName unique within its dimension, status only "P" (assumptions, README "Assumptions"). */
 function itemProblems(dimension: Dimension, item: DimensionItem) {
   const problems = [];
   if (typeof item.codeName === 'string' && item.codeName.trim() === '')

@@ -25,7 +25,7 @@ export function parseBatchIds(raw: string, field = 'id'): number[] {
 
 /**
  * Looks each id up; unknown ids are left out, and all unknown → 404 (FACTS.md "Batch GET").
- * One id answers the entity itself, several an array (assumption, docs/assumptions-registers.md).
+ * One id answers the entity itself, several an array (assumption, README "Assumptions").
  */
 export function findBatch<T>(ids: number[], lookup: (id: number) => T | undefined, what: string): T | T[] {
   const found = ids.map(lookup).filter((item): item is T => item !== undefined);

@@ -29,7 +29,7 @@ type Query = Record<string, unknown>;
 
 /**
  * Reads an optional integer query parameter; a non-integer is a 400 field error, as Procountor's
- * Java backend refuses an unparseable number (assumption: message text, docs/assumptions-registers.md).
+ * Java backend refuses an unparseable number (assumption: message text, README "Assumptions").
  */
 export function parseIntegerParam(query: Query, name: string): number | undefined {
   const raw = query[name];

@@ -12,7 +12,7 @@ export function parseDateTime(value: string): number | undefined {
 /**
  * A new version stamp, always later than the previous one so two changes in the same millisecond still differ.
  * Emitted as ISO 8601 UTC because the contract types `version` as date-time (assumption: Procountor's own examples
- * are zoneless local times, docs/assumptions-registers.md).
+ * are zoneless local times, README "Assumptions").
  */
 export function nextVersion(context: EmulatorContext, previous?: string): string {
   const previousMs = previous ? (parseDateTime(previous) ?? 0) : 0;
@@ -27,7 +27,7 @@ export function isSameVersion(given: string, current: string | undefined): boole
 
 /**
  * Optimistic lock: the request must carry the current version. Missing → 400 "must not be null"; stale → 400
- * (the contract lists no 409 for these operations; assumption on the message, docs/assumptions-registers.md).
+ * (the contract lists no 409 for these operations; assumption on the message, README "Assumptions").
  */
 export function requireCurrentVersion(given: unknown, current: string | undefined, field = 'version'): void {
   if (given === undefined || given === null || given === '')

@@ -114,7 +114,7 @@ export function removePaymentEvent(
     'API',
     `payment event ${eventId}`,
   );
-  // Payload shape is an assumption (docs/assumptions-invoices.md).
+  // Payload shape is an assumption (README "Assumptions").
   dispatchWebhookEvent(context, company, 'INVOICE_PAYMENTEVENTS_DELETED', {
     invoiceId: invoice.id,
     paymentEventIds: [eventId],

@@ -22,7 +22,7 @@ interface Transition {
 /**
  * Sales invoices and orders: UNFINISHED → approve → NOT_SENT → send → SENT (FACTS.md "Invoices"; contract
  * PUT /send: "Only invoices with status as 'NOT_SENT' and 'SENT' can be send"). The from-lists of invalidate,
- * unfinished and reject are assumptions (docs/assumptions-invoices.md).
+ * unfinished and reject are assumptions (README "Assumptions").
  */
 const SALES_TRANSITIONS: Partial<Record<InvoiceAction, Transition>> = {
   approve: { from: ['UNFINISHED'], to: 'NOT_SENT' },

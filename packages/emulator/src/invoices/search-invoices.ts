@@ -119,7 +119,7 @@ function candidates(company: CompanyData, query: Query): Iterable<Invoice> {
 /**
  * Matching invoices in the requested order. orderByDate, orderByCreated and orderByVersion sort first (the first one
  * given wins), then ids in orderById (default DESC); previousId keeps ids after it in id order (assumption for the
- * combination, docs/assumptions-invoices.md).
+ * combination, README "Assumptions").
  */
 export function searchInvoices(company: CompanyData, query: Query): Invoice[] {
   const predicate = buildPredicate(company, query);

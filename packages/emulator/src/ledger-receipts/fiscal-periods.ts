@@ -7,7 +7,7 @@ export const CLOSED_FISCAL_PERIOD = 'CLOSED_FISCAL_PERIOD';
 
 /**
  * True when `date` (YYYY-MM-DD) lies in a closed fiscal year or tracking period (contract FiscalYear, TrackingPeriod).
- * A date outside every fiscal year is accepted (assumption, docs/assumptions-invoices.md).
+ * A date outside every fiscal year is accepted (assumption, README "Assumptions").
  */
 export function isInClosedFiscalPeriod(company: CompanyData, date: string | undefined): boolean {
   if (!date) return false;

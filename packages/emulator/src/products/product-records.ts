@@ -5,7 +5,7 @@ import { FINNISH_VAT_PERCENTAGES, FINNISH_VAT_STATUSES } from '../registers/finn
 import type { Product, ProductGroup } from '../state/contract-types';
 import { type CompanyData, type EmulatorState, nextId } from '../state/emulator-state';
 
-/** Problems Procountor would find in a product about to be stored (assumptions on the codes: docs/assumptions-registers.md). */
+/** Problems Procountor would find in a product about to be stored (assumptions on the codes: README "Assumptions"). */
 export function productProblems(product: Product, company: CompanyData): ErrorEntry[] {
   const problems: ErrorEntry[] = [];
   // Contract (vatStatus): "Allowed VAT statuses are available under GET /vats/default".

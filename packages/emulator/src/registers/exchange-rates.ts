@@ -1,6 +1,6 @@
 // Deterministic exchange rates for GET /currencies/latest and /currencies/exchangerate (assumption: fixed table).
 
-/** Units of each currency per 1 EUR. Fixed, so tests can assert amounts (docs/assumptions-registers.md). */
+/** Units of each currency per 1 EUR. Fixed, so tests can assert amounts (README "Assumptions"). */
 export const UNITS_PER_EUR: Record<string, number> = {
   EUR: 1,
   USD: 1.08,

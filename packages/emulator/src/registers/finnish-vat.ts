@@ -14,7 +14,7 @@ export function finnishVatPercentagesOn(date: string): number[] {
 export const FINNISH_VAT_PERCENTAGES = [25.5, 24, 14, 13.5, 10, 0];
 
 /**
- * VAT statuses of a Finnish environment. Assumption (docs/assumptions-registers.md): the contract gives only the
+ * VAT statuses of a Finnish environment. Assumption (README "Assumptions"): the contract gives only the
  * shape (VatStatusInfo), not the ids; these ids and descriptions follow Procountor's Finnish VAT handling.
  */
 export const FINNISH_VAT_STATUSES: VatStatusInfo[] = [

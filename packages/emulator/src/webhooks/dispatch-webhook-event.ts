@@ -8,7 +8,7 @@ export type WebhookEventType = Webhook['subscriptions'][number];
 
 /**
  * Header carrying the hex HMAC-SHA256 of the raw request body, keyed with authenticationMeta.secret. The contract
- * names neither the header nor the meta key (assumptions, docs/assumptions-invoices.md).
+ * names neither the header nor the meta key (assumptions, README "Assumptions").
  */
 export const WEBHOOK_SIGNATURE_HEADER = 'x-procountor-signature';
 /** The key in Webhook.authenticationMeta that holds the shared HMAC secret (assumption). */
