@@ -13,6 +13,14 @@ describe('POST /api/oauth/token', () => {
   afterAll(() => emulator.stop());
 
   const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+  const validForm = (overrides: Record<string, string> = {}) =>
+    form({
+      grant_type: 'client_credentials',
+      client_id: credentials.clientId,
+      client_secret: credentials.clientSecret,
+      api_key: credentials.apiKey,
+      ...overrides,
+    });
   const post = (body: string, contentType = 'application/x-www-form-urlencoded', query = '') =>
     fetch(`${emulator.baseUrl}/oauth/token${query}`, {
       method: 'POST',
@@ -21,14 +29,7 @@ describe('POST /api/oauth/token', () => {
     });
 
   it('issues a bearer token lasting 3600 s for valid client credentials and API key', async () => {
-    const response = await post(
-      form({
-        grant_type: 'client_credentials',
-        client_id: credentials.clientId,
-        client_secret: credentials.clientSecret,
-        api_key: credentials.apiKey,
-      }),
-    );
+    const response = await post(validForm());
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body).toMatchObject({ token_type: 'bearer', expires_in: 3600 });
@@ -36,43 +37,21 @@ describe('POST /api/oauth/token', () => {
   });
 
   it('refuses a wrong client secret with 401 in Procountor error shape', async () => {
-    const response = await post(
-      form({
-        grant_type: 'client_credentials',
-        client_id: credentials.clientId,
-        client_secret: 'wrong',
-        api_key: credentials.apiKey,
-      }),
-    );
+    const response = await post(validForm({ client_secret: 'wrong' }));
     expect(response.status).toBe(401);
     expect((await response.json()).errors[0]).toMatchObject({ status: 401 });
   });
 
   it('refuses a revoked API key', async () => {
     emulator.context.state.apiKeys.get(credentials.apiKey)!.revoked = true;
-    const response = await post(
-      form({
-        grant_type: 'client_credentials',
-        client_id: credentials.clientId,
-        client_secret: credentials.clientSecret,
-        api_key: credentials.apiKey,
-      }),
-    );
+    const response = await post(validForm());
     expect(response.status).toBe(401);
     emulator.context.state.apiKeys.get(credentials.apiKey)!.revoked = false;
   });
 
   it('refuses a JSON body and a charset parameter', async () => {
     expect((await post(JSON.stringify({ grant_type: 'client_credentials' }), 'application/json')).status).toBe(415);
-    const withCharset = await post(
-      form({
-        grant_type: 'client_credentials',
-        client_id: credentials.clientId,
-        client_secret: credentials.clientSecret,
-        api_key: credentials.apiKey,
-      }),
-      'application/x-www-form-urlencoded; charset=UTF-8',
-    );
+    const withCharset = await post(validForm(), 'application/x-www-form-urlencoded; charset=UTF-8');
     expect(withCharset.status).toBe(400);
   });
 
