@@ -44,9 +44,19 @@ function stripProse(node: unknown): unknown {
   return node;
 }
 const operations: Record<string, unknown> = {};
-for (const [path, item] of Object.entries<Record<string, any>>(contract.paths)) {
+interface ContractPathItem {
+  parameters?: unknown[];
+  [method: string]: unknown;
+}
+interface ContractOperationSource {
+  operationId: string;
+  parameters?: unknown[];
+  requestBody?: unknown;
+  responses: unknown;
+}
+for (const [path, item] of Object.entries<ContractPathItem>(contract.paths)) {
   for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
-    const op = item[method];
+    const op = item[method] as ContractOperationSource | undefined;
     if (!op) continue;
     operations[`${method.toUpperCase()} ${path}`] = stripProse({
       operationId: op.operationId,

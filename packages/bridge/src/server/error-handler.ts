@@ -1,9 +1,10 @@
 // Maps every error to the one API error shape: BridgeError as it says, schema errors as validation_failed, else 500.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError } from 'fastify';
 import { type ApiErrorBody, BridgeError, ValidationFailedError } from '../errors/bridge-error';
 import { schemaErrorToDetail } from '../errors/schema-error-detail';
+import type { BridgeApp } from './build-server';
 
-export function installErrorHandler(app: FastifyInstance<any, any, any, any, any>): void {
+export function installErrorHandler(app: BridgeApp): void {
   app.setErrorHandler((error: FastifyError | BridgeError, request, reply) => {
     if (error instanceof BridgeError) {
       if (error.statusCode >= 500) request.log.error({ err: error }, 'request failed');

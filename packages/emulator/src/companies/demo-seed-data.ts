@@ -14,13 +14,13 @@ export interface DemoPartner {
 }
 
 /** Demo data is fixed: a digit sequence without a check digit is a programming error. */
-function valueOf(result: ValueResult<string>): string {
+function unwrap(result: ValueResult<string>): string {
   if (!result.valid) throw new Error(`demo seed: ${result.reason}`);
   return result.value;
 }
-const id = (sevenDigits: string) => valueOf(createBusinessId(sevenDigits));
+const id = (sevenDigits: string) => unwrap(createBusinessId(sevenDigits));
 const withHetuCheckCharacter = (date: string, century: string, individual: string) =>
-  valueOf(createPersonalIdentityCode(date, century, individual));
+  unwrap(createPersonalIdentityCode(date, century, individual));
 const ovt = (businessId: string) => `0037${businessId.replace('-', '')}`;
 
 // Customer numbers 1000… are assigned in this order (assumption in README "Assumptions").
