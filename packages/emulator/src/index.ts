@@ -2,6 +2,7 @@
 
 export type { CreateCompanyInput, CreatedCompany } from './companies/create-company';
 export { createCompany } from './companies/create-company';
+export { DEMO_CLIENT_ID, seedDemoCompany } from './companies/demo-seed';
 export type { EmulatorContext, EmulatorSettings } from './emulator-context';
 export type { FaultKind, FaultRule } from './faults/fault-rules';
 export { FAULT_KINDS } from './faults/fault-rules';
@@ -11,3 +12,4 @@ export type { RunningEmulator, StartEmulatorOptions } from './start-emulator';
 export { startEmulator } from './start-emulator';
 export type { EmulatorState } from './state/emulator-state';
 export { createEmptyState } from './state/emulator-state';
+export { saveStateFile } from './state/state-snapshot';

@@ -1,0 +1,69 @@
+// GET, PATCH and DELETE /v1/connections/{connectionId}: read (also with the connection's own token), change, delete.
+import type { RouteModule } from '../server/build-server';
+import { assertAdmin, assertConnectionAccess } from '../server/principal';
+import {
+  ConnectionIdParams,
+  ConnectionResponse,
+  toConnectionResponse,
+  UpdateConnectionBody,
+} from './connection-schemas';
+import type { ConnectionAdministration } from './connection-service';
+
+export function connectionRoutes(connections: ConnectionAdministration): RouteModule {
+  return (app) => {
+    app.get(
+      '/v1/connections/:connectionId',
+      {
+        schema: {
+          tags: ['connections'],
+          summary: 'Read a connection',
+          description: 'An admin token reads any connection; a connection token only its own.',
+          params: ConnectionIdParams,
+          response: { 200: ConnectionResponse },
+        },
+      },
+      async (request) => {
+        assertConnectionAccess(request, request.params.connectionId);
+        return toConnectionResponse(await connections.get(request.params.connectionId));
+      },
+    );
+
+    app.patch(
+      '/v1/connections/:connectionId',
+      {
+        schema: {
+          tags: ['connections'],
+          summary: 'Rename a connection or change its settings',
+          description: 'Settings are validated together; every problem is listed in the 400 answer.',
+          params: ConnectionIdParams,
+          body: UpdateConnectionBody,
+          response: { 200: ConnectionResponse },
+        },
+      },
+      async (request) => {
+        assertConnectionAccess(request, request.params.connectionId);
+        assertAdmin(request);
+        return toConnectionResponse(await connections.update(request.params.connectionId, request.body));
+      },
+    );
+
+    app.delete(
+      '/v1/connections/:connectionId',
+      {
+        schema: {
+          tags: ['connections'],
+          summary: 'Delete a connection',
+          description:
+            'Deletes the connection with its tokens, transfers and events in the bridge. Nothing is deleted in Procountor.',
+          params: ConnectionIdParams,
+        },
+      },
+      async (request, reply) => {
+        assertConnectionAccess(request, request.params.connectionId);
+        assertAdmin(request);
+        await connections.delete(request.params.connectionId);
+        return reply.status(204).send();
+      },
+    );
+  };
+}

@@ -1,0 +1,68 @@
+// Builds one Procountor client per (connection, credentials version, rate), sharing a DB-backed rate limiter.
+import { ProcountorClient, type ProcountorClientOptions } from '@procountor-bridge/client';
+import type { Logger } from 'pino';
+import type { Database } from '../storage/schema';
+import { ConnectionRateLimiter } from './connection-rate-limiter';
+import type { ConnectionRecord } from './connection-record';
+import type { ConnectionSecrets } from './connection-repository';
+
+/** Client options the bridge sets for every connection (tests shorten timeouts and retries). */
+export type ClientDefaults = Omit<
+  ProcountorClientOptions,
+  'baseUrl' | 'clientId' | 'clientSecret' | 'apiKey' | 'rateLimiter' | 'rateLimit'
+>;
+
+export interface ProcountorClientFactoryOptions {
+  db: Database;
+  logger: Logger;
+  readSecrets: (connectionId: string) => Promise<ConnectionSecrets | undefined>;
+  clientDefaults?: ClientDefaults;
+}
+
+export class ProcountorClientFactory {
+  readonly #cache = new Map<string, { key: string; client: ProcountorClient }>();
+  readonly #options: ProcountorClientFactoryOptions;
+
+  constructor(options: ProcountorClientFactoryOptions) {
+    this.#options = options;
+  }
+
+  /**
+   * The connection's client. A new credentials version (key replaced, base URL moved) or a new rate builds a new
+   * client; the old one is dropped here, and its token stays unused in the token cache, keyed by the old API key.
+   */
+  async clientFor(connection: ConnectionRecord): Promise<ProcountorClient> {
+    const key = `${connection.credentialsVersion}:${connection.settings.rateLimitPerSecond}`;
+    const cached = this.#cache.get(connection.id);
+    if (cached?.key === key) return cached.client;
+    const secrets = await this.#options.readSecrets(connection.id);
+    if (!secrets) throw new Error(`Connection ${connection.id} has no stored credentials`);
+    const client = this.build(connection, secrets);
+    this.#cache.set(connection.id, { key, client });
+    return client;
+  }
+
+  /** A client for credentials not stored yet (checking a replacement key before it replaces the working one). */
+  build(
+    connection: Pick<ConnectionRecord, 'id' | 'baseUrl' | 'clientId' | 'settings'>,
+    secrets: ConnectionSecrets,
+  ): ProcountorClient {
+    return new ProcountorClient({
+      ...this.#options.clientDefaults,
+      baseUrl: connection.baseUrl,
+      clientId: connection.clientId,
+      clientSecret: secrets.clientSecret,
+      apiKey: secrets.apiKey,
+      rateLimiter: new ConnectionRateLimiter(this.#options.db, {
+        connectionId: connection.id,
+        requestsPerSecond: connection.settings.rateLimitPerSecond,
+      }),
+      logger: this.#options.logger.child({ connectionId: connection.id }),
+    });
+  }
+
+  /** Drops the cached client of a deleted connection. */
+  forget(connectionId: string): void {
+    this.#cache.delete(connectionId);
+  }
+}
