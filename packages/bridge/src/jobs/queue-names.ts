@@ -14,6 +14,10 @@ export const QUEUE_NAMES = {
   paymentReconcile: 'payment-reconcile',
   /** Delivers one outgoing webhook to a source application. */
   sourceWebhookDeliver: 'source-webhook-deliver',
+  /** Fetches one connection's documents from its source on a schedule, then schedules itself again (seed 002). */
+  sourcePullRun: 'source-pull-run',
+  /** Reports one transfer's state back to the source a scheduled pull fetched it from (seed 002). */
+  sourcePullReport: 'source-pull-report',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];

@@ -1,0 +1,94 @@
+// Every event type the bridge emits to sources (webhooks and the feed), defined once with its payload schema.
+import { type Static, type TSchema, Type } from 'typebox';
+
+const TransferIdentity = {
+  transferId: Type.String({ description: 'The bridge transfer the event is about (also the event subjectId).' }),
+  kind: Type.Optional(Type.Union([Type.Literal('sales_invoice'), Type.Literal('credit_invoice')])),
+  externalId: Type.String({ description: "The document's id in the source application." }),
+  sourceInvoiceNumber: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+};
+
+/** Extra fields are allowed: the transfer engine may add detail without breaking older sources. */
+export const TransferSucceededPayloadSchema = Type.Object({
+  ...TransferIdentity,
+  procountorInvoiceId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+  procountorInvoiceNumber: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+  referenceCode: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  procountorStatus: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+});
+
+export const TransferFailedPayloadSchema = Type.Object({
+  ...TransferIdentity,
+  error: Type.Optional(
+    Type.Object({
+      code: Type.String({ description: 'Stable snake_case code (docs/errors.md).' }),
+      message: Type.String({ description: "What went wrong, in an accountant's words." }),
+    }),
+  ),
+  problems: Type.Optional(
+    Type.Array(Type.Object({ path: Type.String(), rule: Type.String(), message: Type.String() })),
+  ),
+});
+
+/** Reserved for issue #6 (payments flowing back, seed 000 "mark as paid"). */
+const InvoicePaymentPayload = {
+  transferId: Type.String(),
+  externalId: Type.String(),
+  procountorInvoiceId: Type.Optional(Type.Integer()),
+  amountPaid: Type.Optional(Type.Number({ description: 'Paid so far, in the invoice currency.' })),
+  amountOpen: Type.Optional(Type.Number({ description: 'Still open, in the invoice currency.' })),
+  currency: Type.Optional(Type.String()),
+  paidAt: Type.Optional(Type.String({ description: 'Date of the last payment (YYYY-MM-DD).' })),
+};
+export const InvoicePaidPayloadSchema = Type.Object(InvoicePaymentPayload);
+export const InvoicePartiallyPaidPayloadSchema = Type.Object(InvoicePaymentPayload);
+
+export const EVENT_TYPES = {
+  transferSucceeded: 'transfer.succeeded',
+  transferFailed: 'transfer.failed',
+  invoicePaid: 'invoice.paid',
+  invoicePartiallyPaid: 'invoice.partially_paid',
+} as const;
+
+export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];
+
+export interface EventTypeDefinition {
+  type: EventType;
+  description: string;
+  payload: TSchema;
+}
+
+export const EVENT_TYPE_DEFINITIONS: Record<EventType, EventTypeDefinition> = {
+  'transfer.succeeded': {
+    type: 'transfer.succeeded',
+    description: 'The document is in Procountor: invoice id, invoice number and reference code are known.',
+    payload: TransferSucceededPayloadSchema,
+  },
+  'transfer.failed': {
+    type: 'transfer.failed',
+    description: 'The transfer stopped on a permanent problem; fix the document or settings and resend it.',
+    payload: TransferFailedPayloadSchema,
+  },
+  'invoice.paid': {
+    type: 'invoice.paid',
+    description: 'The transferred invoice is paid in full in Procountor (issue #6).',
+    payload: InvoicePaidPayloadSchema,
+  },
+  'invoice.partially_paid': {
+    type: 'invoice.partially_paid',
+    description: 'A payment covered part of the transferred invoice (issue #6).',
+    payload: InvoicePartiallyPaidPayloadSchema,
+  },
+};
+
+export const ALL_EVENT_TYPES = Object.values(EVENT_TYPES) as EventType[];
+
+export function isEventType(value: string): value is EventType {
+  return (ALL_EVENT_TYPES as string[]).includes(value);
+}
+
+export type TransferSucceededPayload = Static<typeof TransferSucceededPayloadSchema>;
+export type TransferFailedPayload = Static<typeof TransferFailedPayloadSchema>;
+
+/** TypeBox union of the type strings, for route schemas (filters, endpoint subscriptions). */
+export const EventTypeSchema = Type.Union(ALL_EVENT_TYPES.map((type) => Type.Literal(type)));

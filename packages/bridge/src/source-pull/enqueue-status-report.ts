@@ -1,0 +1,36 @@
+// Queues a status report to the source when a transfer of a connection with a scheduled pull succeeds or fails.
+import type { Transaction } from 'kysely';
+import type { JobQueue } from '../jobs/create-job-queue';
+import { QUEUE_NAMES } from '../jobs/queue-names';
+import type { DB } from '../storage/schema';
+
+/** Data of a source-pull-report job: the event says which transfer and what happened. */
+export interface StatusReportJobData {
+  connectionId: string;
+  eventId: string;
+}
+
+/** Only the transfer outcomes change the status a source shows; payment events are issue #6's. */
+const REPORTED_EVENT_TYPES: readonly string[] = ['transfer.succeeded', 'transfer.failed'];
+
+/**
+ * Seed 002: the source shows each document's transfer status. Accepting is reported by the pull run itself; later
+ * changes come from these events. Connections without `settings.scheduledPull` are skipped (one cheap read).
+ */
+export async function enqueueStatusReportIfPulled(
+  trx: Transaction<DB>,
+  jobs: Pick<JobQueue, 'sendInTransaction'>,
+  event: { connectionId: string; eventId: string; type: string },
+): Promise<void> {
+  if (!REPORTED_EVENT_TYPES.includes(event.type)) return;
+  const connection = await trx
+    .selectFrom('connections')
+    .select((eb) => eb.ref('settings', '->').key('scheduledPull').as('scheduledPull'))
+    .where('id', '=', event.connectionId)
+    .executeTakeFirst();
+  if (!connection?.scheduledPull) return;
+  await jobs.sendInTransaction<StatusReportJobData>(trx, QUEUE_NAMES.sourcePullReport, {
+    connectionId: event.connectionId,
+    eventId: event.eventId,
+  });
+}
