@@ -17,8 +17,10 @@ describe('company, session, status and bank account routes', () => {
     expect(isValidAgainst('EInvoiceData', einvoice).valid).toBe(true);
     expect(einvoice.receivingAddress).toBe('003729800052');
     expect(isValidAgainst('DeliveryTerms', await json('/company/deliveryterms')).valid).toBe(true);
-    for (const template of await json('/company/invoicetemplates'))
-      expect(isValidAgainst('InvoiceTemplate', template).valid).toBe(true);
+    expect(isValidAgainst('InvoiceTemplate', await json('/company/invoicetemplates'))).toEqual({
+      valid: true,
+      errors: [],
+    });
     const sessionInfo = await json('/sessioninfo');
     expect(isValidAgainst('SessionInfo', sessionInfo).valid).toBe(true);
     expect(sessionInfo.companyId).toBe(session.company.companyId);

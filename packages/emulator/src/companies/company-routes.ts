@@ -54,13 +54,11 @@ export function registerCompanyRoutes(app: FastifyInstance, context: EmulatorCon
     };
   });
 
-  // Contract: "Returns a list of invoice templates"; the schema names one InvoiceTemplate, so we answer a list of them.
+  // Contract: the description says "a list of invoice templates", but the 200 schema is one InvoiceTemplate object;
+  // we follow the schema (as for einvoiceaddresses) and answer the company's one template.
   app.get('/api/company/invoicetemplates', async (request) => {
     const company = companyOf(request, context);
-    return [
-      { id: company.id * 10 + 1, name: 'Procountor lasku' },
-      { id: company.id * 10 + 2, name: 'Procountor invoice (English)' },
-    ];
+    return { id: company.id * 10 + 1, name: 'Procountor lasku' };
   });
 
   app.get('/api/company/deliveryterms', async (request) => {
