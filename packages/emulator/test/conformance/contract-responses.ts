@@ -26,6 +26,8 @@ export type Verdict =
   | { outcome: 'valid'; operation: string }
   | { outcome: 'invalid'; operation: string; errors: string[] }
   | { outcome: 'no-schema'; operation: string }
+  /** The answer is not JSON (e.g. multipart/mixed): there is no JSON schema to hold it to. */
+  | { outcome: 'not-json'; operation: string }
   | { outcome: 'no-operation' };
 
 export class ContractResponses {
@@ -70,10 +72,26 @@ export class ContractResponses {
     )?.template;
   }
 
-  check(method: string, servedPath: string, status: number, body: unknown): Verdict {
+  /**
+   * The contract operation ("PUT /invoices/{invoiceId}/approve") of a Fastify route ("PUT", "/api/invoices/:id/approve"):
+   * parameters match whatever their names, literal segments must be equal.
+   */
+  operationOfRoute(method: string, routeUrl: string): string | undefined {
+    const shape = (path: string) => path.replace(/\{[^}]+\}|:[^/]+/g, '{}');
+    const wanted = shape(routeUrl.replace(/^\/api(?=\/)/, ''));
+    const template = this.#templates.find(
+      (candidate) =>
+        shape(candidate.template) === wanted && this.#document.paths[candidate.template]?.[method.toLowerCase()],
+    )?.template;
+    return template && `${method.toUpperCase()} ${template}`;
+  }
+
+  /** `contentType` is the answer's; when it is given and not JSON, the body is not validated ('not-json'). */
+  check(method: string, servedPath: string, status: number, body: unknown, contentType?: string | null): Verdict {
     const template = this.templateOf(servedPath, method);
     if (!template) return { outcome: 'no-operation' };
     const operation = `${method.toUpperCase()} ${template}`;
+    if (contentType && !contentType.includes('json')) return { outcome: 'not-json', operation };
     const responses = this.#document.paths[template]![method.toLowerCase()]!.responses ?? {};
     const statusKey = [String(status), `${String(status)[0]}XX`, 'default'].find((key) => key in responses);
     const content = statusKey ? responses[statusKey]!.content : undefined;
