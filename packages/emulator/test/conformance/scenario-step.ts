@@ -1,0 +1,38 @@
+// What a conformance scenario step is, and the small helpers the steps share.
+import type { TestSession } from '../../src/companies/test-session';
+
+export interface ScenarioContext {
+  session: TestSession;
+  /** Ids found by earlier steps, for later ones. */
+  ids: Record<string, number | string>;
+}
+
+export interface ScenarioStep {
+  name: string;
+  run: (context: ScenarioContext) => Promise<void>;
+}
+
+/** Scenario steps read a few fields of each answer; the contract check, not the step, judges the shape. */
+// biome-ignore lint/suspicious/noExplicitAny: the steps navigate untyped JSON answers by design.
+export type JsonAnswer = any;
+
+/** The JSON body of a 2xx answer (null for an empty one); any other status fails the step with the answer. */
+export async function expectOk(response: Response, what: string): Promise<JsonAnswer> {
+  if (!response.ok) throw new Error(`${what} answered ${response.status}: ${await response.text()}`);
+  const text = await response.text();
+  return text === '' ? null : JSON.parse(text);
+}
+
+/** Calls the API with the session's token and returns the 2xx answer's JSON: `call(session, 'PUT', path, body)`. */
+export async function call(session: TestSession, method: string, path: string, body?: unknown): Promise<JsonAnswer> {
+  return expectOk(await session.api(path, { method, ...(body !== undefined ? { body } : {}) }), `${method} ${path}`);
+}
+
+/** GETs whose only purpose is to put a response in the log. */
+export const plainGets = (paths: string[]): ScenarioStep[] =>
+  paths.map((path) => ({
+    name: `GET ${path}`,
+    run: async ({ session }) => {
+      await call(session, 'GET', path);
+    },
+  }));
