@@ -36,6 +36,8 @@ export interface ConnectionAdministration extends ConnectionService {
   get(connectionId: string): Promise<ConnectionStoredRecord>;
   findByName(name: string): Promise<ConnectionStoredRecord | undefined>;
   list(): Promise<ConnectionStoredRecord[]>;
+  /** Whether the connection holds exactly these credentials (compared in clear, inside the process only). */
+  hasCredentials(connectionId: string, input: CredentialsInput): Promise<boolean>;
   /** Stores a draft connection (nothing is asked of Procountor yet). @throws ValidationFailedError, ConnectionNameTakenError */
   create(input: CreateConnectionInput): Promise<ConnectionStoredRecord>;
   update(connectionId: string, input: UpdateConnectionInput): Promise<ConnectionStoredRecord>;
@@ -109,6 +111,19 @@ export function createConnectionService(options: ConnectionServiceOptions): Conn
     },
 
     procountorClient: (connection) => clients.clientFor(connection),
+
+    async hasCredentials(connectionId, input) {
+      const connection = await get(connectionId);
+      const stored = await repository.readSecrets(connectionId);
+      const wanted = toConnectionCredentials(input);
+      return (
+        connection.environment === wanted.environment &&
+        connection.baseUrl === wanted.baseUrl &&
+        connection.clientId === wanted.clientId &&
+        stored?.clientSecret === wanted.clientSecret &&
+        stored?.apiKey === wanted.apiKey
+      );
+    },
 
     async create(input) {
       const problems = [...nameProblems(input.name), ...settingsProblems(input.settings ?? {})];

@@ -1,0 +1,184 @@
+// The composition root: config → logger → secret key → database → migrations → job queue → services → server, workers.
+import type { Logger } from 'pino';
+import { apiTokenRoutes } from './api-tokens/api-token-routes';
+import { type ApiTokenService, createApiTokenService } from './api-tokens/api-token-service';
+import type { BridgeConfig } from './config/load-config';
+import { connectionRouteModules } from './connections/connection-route-modules';
+import { type ConnectionAdministration, createConnectionService } from './connections/connection-service';
+import type { ClientDefaults } from './connections/procountor-client-factory';
+import { createJobQueue, type JobQueue } from './jobs/create-job-queue';
+import { QUEUE_NAMES } from './jobs/queue-names';
+import { createLogger } from './observability/create-logger';
+import { type BridgeMetrics, createMetrics } from './observability/create-metrics';
+import { loadSecretKey } from './secrets/load-secret-key';
+import { type BootstrapResult, bootstrapConnection } from './server/bootstrap-connection';
+import { type BridgeApp, buildServer, type RouteModule } from './server/build-server';
+import { healthRoute } from './server/health-route';
+import { homePageRoute } from './server/home-page-route';
+import { collectTransfersByState, metricsRoute } from './server/metrics-route';
+import { closeDatabase, createDatabase, databaseTargetFromConfig } from './storage/create-database';
+import { migrateToLatest } from './storage/migrate';
+import type { Database } from './storage/schema';
+
+/** What route modules and workers are built from: every shared piece and domain service, made once here. */
+export interface BridgeServices {
+  config: BridgeConfig;
+  logger: Logger;
+  db: Database;
+  secretKey: Buffer;
+  jobQueue: JobQueue;
+  metrics: BridgeMetrics;
+  connections: ConnectionAdministration;
+  apiTokens: ApiTokenService;
+}
+
+/** Builds one domain's HTTP surface from the services. */
+export type RouteModuleFactory = (services: BridgeServices) => RouteModule | RouteModule[];
+/** Starts one domain's workers; may return how to stop them (called before the job queue stops). */
+export type WorkerStarter = (services: BridgeServices) => Promise<void | (() => Promise<void>)>;
+
+/**
+ * Every HTTP surface of the bridge. To add a domain: append one line, e.g.
+ * `(services) => registerSalesInvoiceRoutes(services),`
+ */
+export const ROUTE_MODULES: readonly RouteModuleFactory[] = [
+  () => homePageRoute(),
+  (services) => healthRoute(services.db),
+  (services) => metricsRoute(services.metrics),
+  (services) => connectionRouteModules(services.connections),
+  (services) => apiTokenRoutes(services.apiTokens),
+];
+
+/**
+ * Every background worker, started when WORKER_CONCURRENCY > 0. To add one: append one line, e.g.
+ * `(services) => startTransferWorkers(services),`
+ */
+export const WORKER_STARTERS: readonly WorkerStarter[] = [];
+
+export interface CreateBridgeOptions {
+  /** Default: createLogger({ level: config.logLevel }). */
+  logger?: Logger;
+  /** Use this database instead of opening one from config; the bridge does not close it on stop (tests). */
+  database?: Database;
+  /** Where the start-up banner goes (demo URLs, the demo admin token). Default stdout. */
+  print?: (line: string) => void;
+  /** Create/activate the "Default" connection from config, or the demo connection without credentials. Default true. */
+  bootstrapConnection?: boolean;
+  /** Options for every Procountor client (tests shorten timeouts). */
+  clientDefaults?: ClientDefaults;
+  /** More route modules and workers, after the built-in lists (tests). */
+  routes?: readonly RouteModuleFactory[];
+  workers?: readonly WorkerStarter[];
+}
+
+export interface Bridge {
+  app: BridgeApp;
+  /** Where the server listens, e.g. http://127.0.0.1:8080. */
+  url: string;
+  services: BridgeServices;
+  /** Set in demo mode: the emulator's API base URL and the admin token. */
+  demo: BootstrapResult['demo'];
+  /** Graceful stop: server → workers → job queue → database → emulator. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export async function createBridge(config: BridgeConfig, options: CreateBridgeOptions = {}): Promise<Bridge> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const cleanups: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        logger.error({ err: error }, 'error while stopping');
+      }
+    }
+  };
+
+  try {
+    const secret = await loadSecretKey(config);
+    logger.info({ source: secret.source, filePath: secret.filePath }, 'secret key loaded');
+    const db = options.database ?? (await createDatabase(databaseTargetFromConfig(config), { logger }));
+    if (!options.database) cleanups.push(() => closeDatabase(db));
+    const migrations = await migrateToLatest(db);
+    if (migrations.length > 0) logger.info({ migrations: migrations.map((m) => m.migrationName) }, 'database migrated');
+
+    const jobQueue = createJobQueue(db, config, { logger });
+    await jobQueue.start();
+    cleanups.push(() => jobQueue.stop());
+    // pg-boss 10 drops jobs sent to a queue never created (jobs/queue-names.ts): create every one up front.
+    for (const queue of Object.values(QUEUE_NAMES)) await jobQueue.createQueue(queue);
+
+    const metrics = createMetrics();
+    collectTransfersByState(metrics, db);
+    const connections = createConnectionService({
+      db,
+      secretKey: secret.key,
+      logger,
+      ...(options.clientDefaults ? { clientDefaults: options.clientDefaults } : {}),
+    });
+    const apiTokens = createApiTokenService({ db, logger, adminToken: config.adminToken });
+    const services: BridgeServices = {
+      config,
+      logger,
+      db,
+      secretKey: secret.key,
+      jobQueue,
+      metrics,
+      connections,
+      apiTokens,
+    };
+
+    const bootstrap = options.bootstrapConnection === false ? { demo: undefined } : await bootstrapConnection(services);
+    if (bootstrap.stopEmulator) cleanups.push(bootstrap.stopEmulator);
+
+    const routes = [...ROUTE_MODULES, ...(options.routes ?? [])].flatMap((factory) => factory(services));
+    const app = await buildServer({
+      logger,
+      authenticate: (token) => apiTokens.authenticateToken(token),
+      routes,
+      publicUrl: config.publicUrl,
+    });
+    const url = await app.listen({ port: config.port, host: config.host });
+    cleanups.push(() => app.close());
+
+    if (config.workerConcurrency > 0) {
+      for (const start of [...WORKER_STARTERS, ...(options.workers ?? [])]) {
+        const stopWorkers = await start(services);
+        if (stopWorkers) cleanups.push(stopWorkers);
+      }
+    }
+
+    logger.info({ url, demo: Boolean(bootstrap.demo) }, 'bridge started');
+    printBanner(print, url, config, bootstrap);
+    return { app, url, services, demo: bootstrap.demo, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function printBanner(print: (line: string) => void, url: string, config: BridgeConfig, bootstrap: BootstrapResult) {
+  const lines = bootstrap.demo
+    ? [
+        '',
+        'procountor-bridge is running in DEMO MODE: no Procountor credentials are set, so it talks to a local emulator.',
+        `  Procountor emulator: ${bootstrap.demo.emulatorBaseUrl}`,
+      ]
+    : ['', 'procountor-bridge is running.'];
+  lines.push(
+    `  API:                 ${url}/v1`,
+    `  API reference:       ${url}/docs`,
+    `  Console:             ${url}/`,
+    `  Data directory:      ${config.databaseUrl ? '(PostgreSQL from DATABASE_URL)' : config.dataDir}`,
+  );
+  if (bootstrap.demo) {
+    lines.push(
+      `  Admin token:         ${bootstrap.demo.adminToken}`,
+      `                       (also in ${bootstrap.demo.adminTokenFile}; send it as "Authorization: Bearer <token>")`,
+    );
+  }
+  lines.push('');
+  for (const line of lines) print(line);
+}
