@@ -1,0 +1,57 @@
+// After a credit invoice succeeds, submits its corrected invoice as a new sales invoice (seed 000: credit, then new).
+import type { Transaction } from 'kysely';
+import type { SalesInvoiceInput } from '../sales-invoices/sales-invoice-schema';
+import type { DB } from '../storage/schema';
+import { acceptTransfer } from '../transfers/accept-transfer';
+import { payloadHash } from '../transfers/payload-hash';
+import type { TransferDeps } from '../transfers/transfer-deps';
+import type { CreditTransferPayload } from '../transfers/transfer-document';
+import {
+  findTransferByExternalId,
+  progressOf,
+  type TimelineEntry,
+  type TransferRow,
+  updateTransfer,
+} from '../transfers/transfer-repository';
+
+/** Runs inside the credit transfer's success transaction: the corrected invoice exists only if the success commits. */
+export async function submitCorrectedInvoice(
+  trx: Transaction<DB>,
+  deps: TransferDeps,
+  row: TransferRow,
+): Promise<TimelineEntry[]> {
+  if (row.kind !== 'credit_invoice') return [];
+  const corrected = (row.payload as unknown as CreditTransferPayload).request.correctedInvoice as
+    | SalesInvoiceInput
+    | undefined;
+  if (!corrected) return [];
+  const existing = await findTransferByExternalId(trx, row.connection_id, 'sales_invoice', corrected.externalId);
+  if (existing) {
+    return [
+      {
+        kind: 'note',
+        message: `The corrected invoice ${corrected.externalId} was already submitted (transfer ${existing.id}).`,
+      },
+    ];
+  }
+  const connection = await deps.connections.find(row.connection_id);
+  if (!connection) return [];
+  const accepted = await acceptTransfer(trx, deps, {
+    connection,
+    kind: 'sales_invoice',
+    externalId: corrected.externalId,
+    payload: corrected as unknown as Record<string, unknown>,
+    payloadHash: payloadHash(corrected),
+    document: corrected,
+    note: `It corrects the invoice credited by transfer ${row.id}.`,
+  });
+  const progress = { ...progressOf(row), correctedTransferId: accepted.id };
+  await updateTransfer(trx, row.id, { progress: JSON.stringify(progress) });
+  return [
+    {
+      kind: 'note',
+      message: `Corrected invoice ${corrected.externalId} submitted as transfer ${accepted.id}.`,
+      data: { correctedTransferId: accepted.id },
+    },
+  ];
+}

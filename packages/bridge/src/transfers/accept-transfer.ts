@@ -1,0 +1,134 @@
+// Stores an accepted document as a transfer with its first timeline entry and its job, inside the caller's transaction.
+import type { Transaction } from 'kysely';
+import type { ConnectionRecord } from '../connections/connection-record';
+import { QUEUE_NAMES } from '../jobs/queue-names';
+import type { SalesInvoiceInput } from '../sales-invoices/sales-invoice-schema';
+import type { DB } from '../storage/schema';
+import type { TransferDeps } from './transfer-deps';
+import {
+  appendTimeline,
+  insertTransfer,
+  newTransferId,
+  type TransferKind,
+  type TransferRow,
+  updateTransfer,
+} from './transfer-repository';
+
+export interface TransferRunJob {
+  transferId: string;
+}
+
+/** Enqueues a run of the transfer; it exists only if the caller's transaction commits (DESIGN.md "Storage, jobs"). */
+export async function enqueueTransferRun(
+  trx: Transaction<DB>,
+  jobs: TransferDeps['jobs'],
+  transferId: string,
+  startAfter?: Date,
+): Promise<void> {
+  await jobs.sendInTransaction<TransferRunJob>(
+    trx,
+    QUEUE_NAMES.transferRun,
+    { transferId },
+    startAfter ? { startAfter } : {},
+  );
+}
+
+/** The invoice total with VAT, for the list filters (amountMin/amountMax); header and text rows count zero. */
+export function totalAmountOf(invoice: SalesInvoiceInput): number {
+  const total = invoice.rows.reduce((sum, row) => {
+    if (row.kind === 'header' || row.kind === 'text') return sum;
+    const net = (row.quantity ?? 0) * (row.unitPrice ?? 0) * (1 - (row.discountPercent ?? 0) / 100);
+    return sum + net * (1 + (row.vatPercent ?? 0) / 100);
+  }, 0);
+  return Math.round(total * 100) / 100;
+}
+
+/** Columns copied out of the document for the transfer list's filters. */
+export function documentColumns(invoice: SalesInvoiceInput) {
+  return {
+    source_invoice_number: invoice.invoiceNumber ?? null,
+    customer_name: invoice.customer.name,
+    total_amount: totalAmountOf(invoice),
+    currency: invoice.currency ?? 'EUR',
+    invoice_date: invoice.invoiceDate,
+  };
+}
+
+export interface AcceptInput {
+  connection: ConnectionRecord;
+  kind: TransferKind;
+  externalId: string;
+  /** The document as the engine reads it (for credit invoices: `{ document, credit }`). */
+  payload: Record<string, unknown>;
+  payloadHash: string;
+  document: SalesInvoiceInput;
+  creditsTransferId?: string;
+  note?: string;
+}
+
+function firstState(connection: ConnectionRecord) {
+  // Seed 001: "automatic or manual 'Send to Procountor'".
+  return connection.settings.transferMode === 'manual' ? ('waiting_for_send' as const) : ('queued' as const);
+}
+
+function acceptedMessage(state: 'waiting_for_send' | 'queued', note?: string): string {
+  const base =
+    state === 'waiting_for_send'
+      ? 'Received from the source; waiting for "Send to Procountor".'
+      : 'Received from the source and queued for transfer to Procountor.';
+  return note ? `${base} ${note}` : base;
+}
+
+export async function acceptTransfer(trx: Transaction<DB>, deps: TransferDeps, input: AcceptInput) {
+  const state = firstState(input.connection);
+  const id = newTransferId();
+  await insertTransfer(trx, {
+    id,
+    connection_id: input.connection.id,
+    kind: input.kind,
+    external_id: input.externalId,
+    payload: JSON.stringify(input.payload),
+    payload_hash: input.payloadHash,
+    state,
+    credits_transfer_id: input.creditsTransferId ?? null,
+    ...documentColumns(input.document),
+  });
+  await appendTimeline(trx, id, [{ kind: 'state', message: acceptedMessage(state, input.note), data: { state } }]);
+  if (state === 'queued') await enqueueTransferRun(trx, deps.jobs, id);
+  return (await trx.selectFrom('transfers').selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as TransferRow;
+}
+
+/** PUT "fix and resend": the new document replaces the old one and the transfer starts again from the first step. */
+export async function replaceTransferDocument(
+  trx: Transaction<DB>,
+  deps: TransferDeps,
+  existing: TransferRow,
+  input: AcceptInput,
+) {
+  const state = firstState(input.connection);
+  await updateTransfer(trx, existing.id, {
+    payload: JSON.stringify(input.payload),
+    payload_hash: input.payloadHash,
+    state,
+    current_step: null,
+    completed_steps: JSON.stringify([]),
+    progress: JSON.stringify({}),
+    attempts: 0,
+    last_error: null,
+    next_attempt_at: null,
+    ...documentColumns(input.document),
+  });
+  await appendTimeline(trx, existing.id, [
+    {
+      kind: 'state',
+      message: acceptedMessage(state, 'The document was replaced by a corrected one.'),
+      data: { state },
+    },
+  ]);
+  if (state === 'queued') await enqueueTransferRun(trx, deps.jobs, existing.id);
+  return (await trx
+    .selectFrom('transfers')
+    .selectAll()
+    .where('id', '=', existing.id)
+    .executeTakeFirstOrThrow()) as TransferRow;
+}

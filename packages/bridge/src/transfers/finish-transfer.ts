@@ -1,0 +1,129 @@
+// The three ways a run ends, each one transaction: succeeded (with its event), retrying (with its job), failed.
+import type { Transaction } from 'kysely';
+import type { DB } from '../storage/schema';
+import { enqueueTransferRun } from './accept-transfer';
+import { TRANSFER_EVENT_TYPES, type TransferDeps } from './transfer-deps';
+import type { TransferProgress } from './transfer-progress';
+import { appendTimeline, type TimelineEntry, type TransferRow, updateTransfer } from './transfer-repository';
+import type { TransferErrorInfo } from './transfer-response';
+
+/** Runs after the success is recorded, in the same transaction (a credit invoice submits its corrected invoice). */
+export type AfterSuccess = (trx: Transaction<DB>, row: TransferRow) => Promise<TimelineEntry[]>;
+
+function eventPayload(row: TransferRow, progress: TransferProgress, extra: Record<string, unknown> = {}) {
+  return {
+    transferId: row.id,
+    kind: row.kind,
+    externalId: row.external_id,
+    procountor: {
+      invoiceId: progress.invoiceId ?? null,
+      invoiceNumber: progress.invoiceNumber ?? null,
+      referenceCode: progress.referenceCode ?? null,
+      status: progress.status ?? null,
+    },
+    ...extra,
+  };
+}
+
+/** notify_source: the state change and the transfer.succeeded event commit together (issue #4). */
+export async function markSucceeded(
+  deps: TransferDeps,
+  row: TransferRow,
+  progress: TransferProgress,
+  completedSteps: string[],
+  afterSuccess?: AfterSuccess,
+): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    await updateTransfer(trx, row.id, {
+      state: 'succeeded',
+      current_step: null,
+      completed_steps: JSON.stringify([...completedSteps, 'notify_source']),
+      progress: JSON.stringify(progress),
+      last_error: null,
+      next_attempt_at: null,
+      succeeded_at: new Date(),
+    });
+    const entries: TimelineEntry[] = [
+      {
+        kind: 'state',
+        step: 'notify_source',
+        message: `Transfer succeeded: Procountor invoice ${progress.invoiceNumber ?? progress.invoiceId}, reference ${progress.referenceCode ?? '(none)'}.`,
+        data: { state: 'succeeded' },
+      },
+    ];
+    if (afterSuccess)
+      entries.push(...(await afterSuccess(trx, { ...row, progress: progress as Record<string, unknown> })));
+    await appendTimeline(trx, row.id, entries);
+    await deps.recordEvent?.(trx, deps.jobs, {
+      connectionId: row.connection_id,
+      type: TRANSFER_EVENT_TYPES.succeeded,
+      subjectId: row.id,
+      payload: eventPayload(row, progress, { state: 'succeeded' }),
+    });
+  });
+}
+
+export async function markRetrying(
+  deps: TransferDeps,
+  row: TransferRow,
+  reason: string,
+  attempt: number,
+  maxAttempts: number,
+  delayMs: number,
+): Promise<Date> {
+  const nextAttemptAt = new Date(Date.now() + delayMs);
+  await deps.db.transaction().execute(async (trx) => {
+    await updateTransfer(trx, row.id, {
+      state: 'retrying',
+      next_attempt_at: nextAttemptAt,
+      last_error: JSON.stringify({
+        code: 'procountor_unavailable',
+        message: `Attempt ${attempt} of ${maxAttempts} did not finish: ${reason}.`,
+        fix: 'Nothing to do: the bridge tries again by itself.',
+        ...(row.current_step ? { step: row.current_step } : {}),
+        at: new Date().toISOString(),
+      } satisfies TransferErrorInfo),
+    });
+    await appendTimeline(trx, row.id, [
+      {
+        kind: 'error',
+        step: row.current_step,
+        message: `Attempt ${attempt} of ${maxAttempts} did not finish (${reason}); trying again at ${nextAttemptAt.toISOString()}.`,
+        data: { state: 'retrying' },
+      },
+    ]);
+    await enqueueTransferRun(trx, deps.jobs, row.id, nextAttemptAt);
+  });
+  return nextAttemptAt;
+}
+
+export async function markFailed(
+  deps: TransferDeps,
+  row: TransferRow,
+  progress: TransferProgress,
+  error: TransferErrorInfo,
+): Promise<void> {
+  const lastError = { ...error, step: row.current_step ?? undefined, at: new Date().toISOString() };
+  await deps.db.transaction().execute(async (trx) => {
+    await updateTransfer(trx, row.id, {
+      state: 'failed',
+      next_attempt_at: null,
+      progress: JSON.stringify(progress),
+      last_error: JSON.stringify(lastError),
+    });
+    await appendTimeline(trx, row.id, [
+      {
+        kind: 'error',
+        step: row.current_step,
+        message: `Transfer failed: ${error.message} What to do: ${error.fix}`,
+        data: { state: 'failed', code: error.code },
+      },
+    ]);
+    await deps.recordEvent?.(trx, deps.jobs, {
+      connectionId: row.connection_id,
+      type: TRANSFER_EVENT_TYPES.failed,
+      subjectId: row.id,
+      payload: eventPayload(row, progress, { state: 'failed', error: lastError }),
+    });
+  });
+}

@@ -1,0 +1,119 @@
+// The transfer engine against the emulator on both databases: the happy path, crashes between steps, Procountor faults.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runUntilSettled } from '../../test/helpers/run-until-settled';
+import { buildSalesInvoice } from '../../test/helpers/sales-invoice-builder';
+import { describeOnBothDatabases } from '../../test/helpers/test-database';
+import { startTransferTestKit, type TransferTestKit } from '../../test/helpers/transfer-test-kit';
+import type { SalesInvoiceInput } from '../sales-invoices/sales-invoice-schema';
+import { submitSalesInvoice } from '../sales-invoices/submit-sales-invoice';
+import { createTransferRunner, SimulatedCrash } from './run-transfer';
+import { findTransfer, listTimeline } from './transfer-repository';
+import { SALES_INVOICE_STEPS } from './transfer-states';
+
+describeOnBothDatabases('run-transfer', (database) => {
+  let kit: TransferTestKit;
+  beforeAll(async () => {
+    kit = await startTransferTestKit(database.db);
+  });
+  afterAll(() => kit.stop());
+
+  const runner = () => createTransferRunner(kit.deps, { retry: { baseDelayMs: 0 }, staleInProgressMs: 0 });
+  const submit = async (connectionId: string, invoice: SalesInvoiceInput) => {
+    const { body } = await submitSalesInvoice(kit.deps, connectionId, invoice, { mode: 'create' });
+    return (body as { transferId: string }).transferId;
+  };
+  const invoicesOf = (companyId: number, originalInvoiceNumber: string) =>
+    [...kit.company(companyId).invoices.values()].filter(
+      (invoice) => invoice.originalInvoiceNumber === originalInvoiceNumber,
+    );
+
+  it('transfers a sales invoice: partner created, invoice created, number and reference recorded, timeline kept', async () => {
+    const { connectionId, companyId } = await kit.createTestConnection();
+    const invoice = buildSalesInvoice();
+    const transferId = await submit(connectionId, invoice);
+    expect(await runUntilSettled(runner(), database.db, transferId)).toEqual(['succeeded']);
+
+    const row = await findTransfer(database.db, transferId);
+    expect(row).toMatchObject({ state: 'succeeded', completed_steps: [...SALES_INVOICE_STEPS] });
+    const [created] = invoicesOf(companyId, invoice.invoiceNumber!);
+    expect(created).toMatchObject({ status: 'UNFINISHED', invoiceChannel: 'MAIL' });
+    expect(row?.procountor_invoice_id).toBe(created!.id);
+    expect(row?.procountor_invoice_number).toBe(created!.invoiceNumber);
+    expect(row?.procountor_reference_code).toBe(created!.paymentInfo.bankReferenceCode);
+    const partner = kit.company(companyId).businessPartners.get(created!.partnerId!);
+    expect(partner?.invoicingInfo?.identifier).toBe(invoice.customer.businessId);
+    const timeline = (await listTimeline(database.db, transferId)).map((event) => event.message);
+    expect(timeline.join('\n')).toContain(`Customer Asiakas Oy created in Procountor as partner ${partner!.id}`);
+    expect(timeline.at(-1)).toContain('Transfer succeeded');
+  });
+
+  for (const [index, step] of SALES_INVOICE_STEPS.slice(0, -1).entries()) {
+    it(`resumes after a crash following step ${index + 1} (${step}) with exactly one invoice`, async () => {
+      const { connectionId, companyId } = await kit.createTestConnection({
+        statusAfterTransfer: 'APPROVED',
+        projectDimension: 'Projektit',
+      });
+      const invoice = buildSalesInvoice({
+        rows: [
+          {
+            kind: 'item',
+            name: 'Work',
+            quantity: 1,
+            unitPrice: 50,
+            vatPercent: 25.5,
+            dimensions: { project: `P-${index}` },
+          },
+        ],
+        attachments: [{ fileName: 'breakdown.pdf', mediaType: 'application/pdf', contentBase64: 'JVBERi0xLjQK' }],
+      });
+      const transferId = await submit(connectionId, invoice);
+      const crashing = createTransferRunner(kit.deps, {
+        afterStep: (done) => {
+          if (done === step) throw new SimulatedCrash(`crash after ${step}`);
+        },
+      });
+      await expect(crashing.run(transferId)).rejects.toThrow(SimulatedCrash);
+      expect((await findTransfer(database.db, transferId))?.state).toBe('in_progress');
+
+      expect(await runUntilSettled(runner(), database.db, transferId)).toEqual(['succeeded']);
+      const created = invoicesOf(companyId, invoice.invoiceNumber!);
+      expect(created).toHaveLength(1);
+      expect(created[0]).toMatchObject({ status: 'NOT_SENT' });
+      expect(kit.company(companyId).attachments.size).toBe(1);
+      expect(kit.company(companyId).businessPartners.size).toBe(1);
+      const receipt = kit.company(companyId).ledgerReceipts.get(created[0]!.ledgerReceiptId!);
+      const entry = receipt?.transactions.find((transaction) => transaction.transactionType === 'ENTRY');
+      expect(entry?.dimensionItemValues).toHaveLength(1);
+    });
+  }
+
+  for (const kind of ['500', '503', '429', 'timeout', 'commit-then-drop'] as const) {
+    it(`never duplicates or loses the invoice when POST /api/invoices meets a ${kind} fault`, async () => {
+      const { connectionId, companyId } = await kit.createTestConnection();
+      const invoice = buildSalesInvoice();
+      const transferId = await submit(connectionId, invoice);
+      const fault = await fetch(`${kit.emulator.url}/_emulator/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ pathPattern: '/api/invoices', method: 'POST', count: 1, kind, holdMs: 3_000 }),
+      });
+      expect(fault.status).toBe(201);
+      const outcomes = await runUntilSettled(runner(), database.db, transferId);
+      expect(outcomes.at(-1)).toBe('succeeded');
+      expect(invoicesOf(companyId, invoice.invoiceNumber!)).toHaveLength(1);
+      if (kind === '500' || kind === 'timeout') expect(outcomes[0]).toBe('retrying');
+    });
+  }
+
+  it('waits for a free connection slot instead of exceeding maxConcurrentTransfers', async () => {
+    const { connectionId } = await kit.createTestConnection({ maxConcurrentTransfers: 1 });
+    const transferId = await submit(connectionId, buildSalesInvoice());
+    const { acquireConnectionSlot, releaseConnectionSlot } = await import('./connection-slots');
+    const lease = await acquireConnectionSlot(database.db, connectionId, 1, 'other-process', 60_000);
+    expect(lease).toBeDefined();
+    expect(await runner().run(transferId)).toBe('no_slot');
+    expect((await findTransfer(database.db, transferId))?.state).toBe('queued');
+    await releaseConnectionSlot(database.db, lease!);
+    expect(await runner().run(transferId)).toBe('succeeded');
+  });
+});

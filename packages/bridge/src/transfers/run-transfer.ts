@@ -1,0 +1,231 @@
+// The job handler: claims a transfer, walks its steps and persists completed_steps and progress after each one.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { submitCorrectedInvoice } from '../credit-invoices/submit-corrected-invoice';
+import type { Job } from '../jobs/create-job-queue';
+import { enqueueTransferRun, type TransferRunJob } from './accept-transfer';
+import { classifyFailure } from './classify-failure';
+import { acquireConnectionSlot, releaseConnectionSlot, renewConnectionSlot } from './connection-slots';
+import { type AfterSuccess, markFailed, markRetrying, markSucceeded } from './finish-transfer';
+import { STEP_DONE_MESSAGES, STEP_FUNCTIONS } from './step-list';
+import type { StepContext } from './steps/step-context';
+import type { TransferDeps } from './transfer-deps';
+import { documentOf } from './transfer-document';
+import type { TransferProgress } from './transfer-progress';
+import {
+  appendTimeline,
+  findTransfer,
+  progressOf,
+  type TimelineEntry,
+  type TransferRow,
+  updateTransfer,
+} from './transfer-repository';
+import { SALES_INVOICE_STEPS, type SalesInvoiceStep } from './transfer-states';
+
+export interface TransferRunnerOptions {
+  /** Names this process in lease rows; default a random id. */
+  holder?: string;
+  /** Lease of a connection slot, renewed while working; a dead process's slot frees itself after this. */
+  leaseTtlMs?: number;
+  /** A job that finds every slot of its connection busy comes back after this. */
+  noSlotDelayMs?: number;
+  retry?: { baseDelayMs?: number; maxDelayMs?: number; maxAttempts?: number };
+  /** An in_progress transfer untouched this long belongs to a process that died; another run may take it over. */
+  staleInProgressMs?: number;
+  /** Test hook, after a step's completion committed: throwing here is a crash between two steps. */
+  afterStep?: (step: SalesInvoiceStep, transferId: string) => void | Promise<void>;
+  /** Runs in the success transaction (credit invoices submit their corrected invoice there). */
+  afterSuccess?: AfterSuccess;
+}
+
+export type RunOutcome = 'succeeded' | 'failed' | 'retrying' | 'no_slot' | 'skipped';
+
+const DEFAULTS = { leaseTtlMs: 60_000, noSlotDelayMs: 2_000, baseDelayMs: 5_000, maxDelayMs: 900_000, maxAttempts: 8 };
+
+/** Moves a queued or retrying transfer (or one a dead process left in_progress) to in_progress; undefined if taken. */
+async function claimTransfer(deps: TransferDeps, transferId: string, staleMs: number) {
+  const { rows } = await sql<{ id: string }>`
+    update transfers set state = 'in_progress', attempts = attempts + 1, next_attempt_at = null, updated_at = now()
+    where id = ${transferId} and (state in ('queued', 'retrying')
+      or (state = 'in_progress' and updated_at < now() - (${staleMs}::int * interval '1 millisecond')))
+    returning id`.execute(deps.db);
+  return rows.length > 0 ? findTransfer(deps.db, transferId) : undefined;
+}
+
+export function createTransferRunner(deps: TransferDeps, options: TransferRunnerOptions = {}) {
+  const holder = options.holder ?? `bridge-${randomUUID()}`;
+  const leaseTtlMs = options.leaseTtlMs ?? DEFAULTS.leaseTtlMs;
+  const staleMs = options.staleInProgressMs ?? leaseTtlMs * 2;
+  const retry = {
+    baseDelayMs: options.retry?.baseDelayMs ?? DEFAULTS.baseDelayMs,
+    maxDelayMs: options.retry?.maxDelayMs ?? DEFAULTS.maxDelayMs,
+    maxAttempts: options.retry?.maxAttempts ?? DEFAULTS.maxAttempts,
+  };
+
+  async function walkSteps(row: TransferRow, context: StepContext, notes: TimelineEntry[]): Promise<string[]> {
+    const completed = [...((row.completed_steps ?? []) as string[])];
+    for (const step of SALES_INVOICE_STEPS) {
+      if (completed.includes(step) || step === 'notify_source') continue;
+      row.current_step = step;
+      context.log = context.log.child({ step });
+      await updateTransfer(deps.db, row.id, { current_step: step });
+      notes.length = 0;
+      await STEP_FUNCTIONS[step](context);
+      completed.push(step);
+      const progress = context.progress;
+      await deps.db.transaction().execute(async (trx) => {
+        await updateTransfer(trx, row.id, {
+          completed_steps: JSON.stringify(completed),
+          progress: JSON.stringify(progress),
+          ...(progress.invoiceId !== undefined ? { procountor_invoice_id: progress.invoiceId } : {}),
+          ...(progress.invoiceNumber !== undefined ? { procountor_invoice_number: progress.invoiceNumber } : {}),
+          ...(progress.referenceCode !== undefined ? { procountor_reference_code: progress.referenceCode } : {}),
+          ...(progress.status !== undefined ? { procountor_status: progress.status } : {}),
+        });
+        const entries = notes.length > 0 ? notes : [{ kind: 'step' as const, message: STEP_DONE_MESSAGES[step] }];
+        await appendTimeline(
+          trx,
+          row.id,
+          entries.map((entry) => ({ ...entry, step })),
+        );
+      });
+      context.log.debug('transfer step done');
+      await options.afterStep?.(step, row.id);
+    }
+    return completed;
+  }
+
+  async function run(transferId: string): Promise<RunOutcome> {
+    const found = await findTransfer(deps.db, transferId);
+    if (!found || !['queued', 'retrying', 'in_progress'].includes(found.state)) return 'skipped';
+    const connection = await deps.connections.find(found.connection_id);
+    if (!connection) return 'skipped';
+    const log = deps.logger.child({ connectionId: connection.id, transferId });
+    const lease = await acquireConnectionSlot(
+      deps.db,
+      connection.id,
+      connection.settings.maxConcurrentTransfers,
+      holder,
+      leaseTtlMs,
+    );
+    if (!lease) {
+      // Every slot of this connection is busy in some process: come back shortly (per-connection concurrency).
+      await deps.db
+        .transaction()
+        .execute((trx) =>
+          enqueueTransferRun(trx, deps.jobs, transferId, new Date(Date.now() + (options.noSlotDelayMs ?? 2_000))),
+        );
+      return 'no_slot';
+    }
+    const heartbeat = setInterval(() => {
+      void renewConnectionSlot(deps.db, lease, leaseTtlMs)
+        .then(() => updateTransfer(deps.db, transferId, {}))
+        .catch((error) => log.warn({ err: error }, 'lease renewal failed'));
+    }, leaseTtlMs / 3);
+    try {
+      const row = await claimTransfer(deps, transferId, staleMs);
+      if (!row) return 'skipped';
+      const progress: TransferProgress = { ...progressOf(row) };
+      if (connection.status !== 'active') {
+        await markFailed(deps, row, progress, {
+          code: 'connection_not_active',
+          message: `Connection ${connection.name} is ${connection.status}: it sends nothing.`,
+          fix: 'Activate or enable the connection, then retry the failed transfers.',
+        });
+        return 'failed';
+      }
+      await appendTimeline(deps.db, row.id, [
+        {
+          kind: 'state',
+          message: `Transfer to Procountor started (attempt ${row.attempts}).`,
+          data: { state: 'in_progress' },
+        },
+      ]);
+      log.info({ attempt: row.attempts }, 'transfer started');
+      const notes: TimelineEntry[] = [];
+      const context: StepContext = {
+        transfer: row,
+        invoice: documentOf(row),
+        connection,
+        client: await deps.connections.procountorClient(connection),
+        progress,
+        log,
+        note: (message, data) => notes.push({ kind: 'step', message, data: data ?? null }),
+        saveProgress: () => updateTransfer(deps.db, row.id, { progress: JSON.stringify(progress) }),
+        invoiceIdsOfOtherTransfers: async () => {
+          const owned = await deps.db
+            .selectFrom('transfers')
+            .select('procountor_invoice_id')
+            .where('connection_id', '=', connection.id)
+            .where('id', '!=', row.id)
+            .where('procountor_invoice_id', 'is not', null)
+            .execute();
+          return new Set(owned.map((other) => other.procountor_invoice_id as number));
+        },
+      };
+      let completed: string[];
+      try {
+        completed = await walkSteps(row, context, notes);
+      } catch (error) {
+        if (error instanceof SimulatedCrash) throw error;
+        return await handleFailure(row, progress, error, log);
+      }
+      await markSucceeded(
+        deps,
+        row,
+        progress,
+        completed,
+        options.afterSuccess ?? ((trx, succeeded) => submitCorrectedInvoice(trx, deps, succeeded)),
+      );
+      log.info({ invoiceId: progress.invoiceId, invoiceNumber: progress.invoiceNumber }, 'transfer succeeded');
+      return 'succeeded';
+    } finally {
+      clearInterval(heartbeat);
+      await releaseConnectionSlot(deps.db, lease);
+    }
+  }
+
+  async function handleFailure(
+    row: TransferRow,
+    progress: TransferProgress,
+    error: unknown,
+    log: TransferDeps['logger'],
+  ): Promise<RunOutcome> {
+    const decision = classifyFailure(error);
+    if (decision.kind === 'retry' && row.attempts < retry.maxAttempts) {
+      const backoff = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (row.attempts - 1));
+      const delayMs = Math.max(backoff, decision.retryAfterMs ?? 0);
+      await updateTransfer(deps.db, row.id, { progress: JSON.stringify(progress) });
+      await markRetrying(deps, row, decision.reason, row.attempts, retry.maxAttempts, delayMs);
+      log.warn(
+        { err: error, attempt: row.attempts, delayMs, step: row.current_step },
+        'transfer step failed; retrying',
+      );
+      return 'retrying';
+    }
+    const failure =
+      decision.kind === 'fail'
+        ? decision.error
+        : {
+            code: 'retries_exhausted',
+            message: `Gave up after ${row.attempts} attempts: ${decision.reason}.`,
+            fix: 'Check that Procountor is reachable (its status page), then resend the transfer.',
+          };
+    await markFailed(deps, row, progress, failure);
+    log.error({ err: error, code: failure.code, step: row.current_step }, 'transfer failed');
+    return 'failed';
+  }
+
+  return {
+    run,
+    /** The pg-boss handler: failures are recorded on the transfer, so the job itself completes. */
+    handle: (job: Job<TransferRunJob>) => run(job.data.transferId),
+  };
+}
+
+/** Thrown by tests from `afterStep` to stop a run the way a crashed process would: no state change, no cleanup. */
+export class SimulatedCrash extends Error {
+  override name = 'SimulatedCrash';
+}
+
+export type TransferRunner = ReturnType<typeof createTransferRunner>;

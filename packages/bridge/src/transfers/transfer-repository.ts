@@ -1,0 +1,87 @@
+// The transfers and transfer_events tables' SQL, shared by submission, the engine and the routes of the transfer domain.
+import { randomBytes } from 'node:crypto';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { DB } from '../storage/schema';
+import type { TransferEventsTable, TransfersTable } from '../storage/tables/transfer-tables';
+import type { TransferProgress } from './transfer-progress';
+
+export type TransferRow = Selectable<TransfersTable>;
+export type TransferEventRow = Selectable<TransferEventsTable>;
+export type TransferKind = TransfersTable['kind'];
+type Executor = Kysely<DB>;
+
+/** `trf_` + a time-ordered part + randomness: ids sort by creation, so the id is also the list cursor. */
+export function newTransferId(now = Date.now()): string {
+  return `trf_${now.toString(36).padStart(9, '0')}${randomBytes(5).toString('hex')}`;
+}
+
+export function progressOf(row: Pick<TransferRow, 'progress'>): TransferProgress {
+  return (row.progress ?? {}) as TransferProgress;
+}
+
+export async function findTransfer(db: Executor, transferId: string): Promise<TransferRow | undefined> {
+  return db.selectFrom('transfers').selectAll().where('id', '=', transferId).executeTakeFirst();
+}
+
+export async function findTransferByExternalId(
+  db: Executor,
+  connectionId: string,
+  kind: TransferKind,
+  externalId: string,
+): Promise<TransferRow | undefined> {
+  return db
+    .selectFrom('transfers')
+    .selectAll()
+    .where('connection_id', '=', connectionId)
+    .where('kind', '=', kind)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
+}
+
+export async function insertTransfer(db: Executor, row: Insertable<TransfersTable>): Promise<void> {
+  await db.insertInto('transfers').values(row).execute();
+}
+
+export async function updateTransfer(
+  db: Executor,
+  transferId: string,
+  changes: Updateable<TransfersTable>,
+): Promise<void> {
+  await db
+    .updateTable('transfers')
+    .set({ ...changes, updated_at: new Date() })
+    .where('id', '=', transferId)
+    .execute();
+}
+
+export interface TimelineEntry {
+  kind: TransferEventsTable['kind'];
+  message: string;
+  step?: string | null;
+  data?: Record<string, unknown> | null;
+}
+
+export async function appendTimeline(db: Executor, transferId: string, entries: readonly TimelineEntry[]) {
+  if (entries.length === 0) return;
+  await db
+    .insertInto('transfer_events')
+    .values(
+      entries.map((entry) => ({
+        transfer_id: transferId,
+        kind: entry.kind,
+        message: entry.message,
+        step: entry.step ?? null,
+        data: entry.data ? JSON.stringify(entry.data) : null,
+      })),
+    )
+    .execute();
+}
+
+export async function listTimeline(db: Executor, transferId: string): Promise<TransferEventRow[]> {
+  return db
+    .selectFrom('transfer_events')
+    .selectAll()
+    .where('transfer_id', '=', transferId)
+    .orderBy('id', 'asc')
+    .execute();
+}
