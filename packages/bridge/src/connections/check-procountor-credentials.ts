@@ -39,7 +39,9 @@ function explainCheckFailure(error: unknown, clientId: string, baseUrl: string):
     ];
     if (error instanceof ProcountorAuthenticationError) {
       // OAuth2 (RFC 6749 §5.2): invalid_client is the client id or secret; anything else here is the company's key.
-      if (error.hasCode('invalid_client')) {
+      const isClientRefused =
+        error.hasCode('invalid_client') || error.entries.some((entry) => entry.message === 'invalid_client');
+      if (isClientRefused) {
         return new ConnectionCheckError(
           'procountor_client_refused',
           `Procountor refused the client id '${clientId}' or its client secret: enter them as Procountor issued them for this integration.`,

@@ -9,7 +9,9 @@ import { ConnectionSettingsSchema, SETTING_DESCRIPTIONS } from './connection-set
 const SettingInfo = Type.Object({
   name: Type.String(),
   description: Type.String(),
-  default: Type.Unknown({ description: 'The value used when the setting is not set; absent for optional settings.' }),
+  default: Type.Optional(
+    Type.Unknown({ description: 'The value used when the setting is not set; absent for optional settings.' }),
+  ),
   schema: Type.Unknown({ description: 'The JSON Schema of the value.' }),
 });
 

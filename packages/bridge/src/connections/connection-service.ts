@@ -178,7 +178,10 @@ export function createConnectionService(options: ConnectionServiceOptions): Conn
 
     async activate(connectionId) {
       const connection = await get(connectionId);
-      const facts = await check(connection, await clients.clientFor(connection));
+      const secrets = await repository.readSecrets(connectionId);
+      if (!secrets) throw new ConnectionNotFoundError(connectionId);
+      // A fresh client asks Procountor for a new token, so the check proves the stored credentials work now.
+      const facts = await check(connection, clients.build(connection, secrets));
       // A disabled connection stays disabled: activation checks the key, enabling is a separate decision.
       const status = connection.status === 'disabled' ? 'disabled' : 'active';
       const result = found(connectionId, await repository.recordCheckSucceeded(connectionId, facts, now(), status));

@@ -1,5 +1,5 @@
 // Builds one Procountor client per (connection, credentials version, rate), sharing a DB-backed rate limiter.
-import { ProcountorClient, type ProcountorClientOptions } from '@procountor-bridge/client';
+import { ProcountorClient, type ProcountorClientOptions, TokenCache } from '@procountor-bridge/client';
 import type { Logger } from 'pino';
 import type { Database } from '../storage/schema';
 import { ConnectionRateLimiter } from './connection-rate-limiter';
@@ -42,7 +42,7 @@ export class ProcountorClientFactory {
     return client;
   }
 
-  /** A client for credentials not stored yet (checking a replacement key before it replaces the working one). */
+  /** A fresh client, not cached, with a fresh token: what a credentials check (activation, a replacement key) uses. */
   build(
     connection: Pick<ConnectionRecord, 'id' | 'baseUrl' | 'clientId' | 'settings'>,
     secrets: ConnectionSecrets,
@@ -58,6 +58,9 @@ export class ProcountorClientFactory {
         requestsPerSecond: connection.settings.rateLimitPerSecond,
       }),
       logger: this.#options.logger.child({ connectionId: connection.id }),
+      // Its own cache: the shared one is keyed by base URL, client id and API key but not the secret, so a token
+      // cached for the right secret would make a wrong one look accepted.
+      tokenCache: new TokenCache(),
     });
   }
 

@@ -1,0 +1,12 @@
+// The registry of `bridge` command groups. To add one (e.g. `send`, `status`): append its register function here.
+import type { Command } from 'commander';
+import { registerConnectionsCommands } from './commands/connections-command';
+import { registerServeCommands } from './commands/serve-command';
+import { registerTokensCommands } from './commands/tokens-command';
+
+/** Each registers its commands on the program; one line per command group. */
+export const CLI_COMMANDS: readonly ((program: Command) => void)[] = [
+  registerServeCommands,
+  registerConnectionsCommands,
+  registerTokensCommands,
+];
