@@ -81,7 +81,7 @@ export async function recordEvent(
         state: 'pending',
         last_status_code: null,
         last_error: null,
-        next_attempt_at: new Date(),
+        next_attempt_at: sql<Date>`now()`,
         delivered_at: null,
       })
       .returning('id')
