@@ -1,8 +1,10 @@
 // The three ways a run ends, each one transaction: succeeded (with its event), retrying (with its job), failed.
 import type { Transaction } from 'kysely';
+import { EVENT_TYPES } from '../events/event-types';
+import { recordEvent } from '../events/record-event';
 import type { DB } from '../storage/schema';
 import { enqueueTransferRun } from './accept-transfer';
-import { TRANSFER_EVENT_TYPES, type TransferDeps } from './transfer-deps';
+import type { TransferDeps } from './transfer-deps';
 import type { TransferProgress } from './transfer-progress';
 import { appendTimeline, type TimelineEntry, type TransferRow, updateTransfer } from './transfer-repository';
 import type { TransferErrorInfo } from './transfer-response';
@@ -10,17 +12,17 @@ import type { TransferErrorInfo } from './transfer-response';
 /** Runs after the success is recorded, in the same transaction (a credit invoice submits its corrected invoice). */
 export type AfterSuccess = (trx: Transaction<DB>, row: TransferRow) => Promise<TimelineEntry[]>;
 
+/** The events' payload (events/event-types.ts TransferSucceededPayload / TransferFailedPayload, extra fields allowed). */
 function eventPayload(row: TransferRow, progress: TransferProgress, extra: Record<string, unknown> = {}) {
   return {
     transferId: row.id,
     kind: row.kind,
     externalId: row.external_id,
-    procountor: {
-      invoiceId: progress.invoiceId ?? null,
-      invoiceNumber: progress.invoiceNumber ?? null,
-      referenceCode: progress.referenceCode ?? null,
-      status: progress.status ?? null,
-    },
+    sourceInvoiceNumber: row.source_invoice_number,
+    procountorInvoiceId: progress.invoiceId ?? null,
+    procountorInvoiceNumber: progress.invoiceNumber ?? null,
+    referenceCode: progress.referenceCode ?? null,
+    procountorStatus: progress.status ?? null,
     ...extra,
   };
 }
@@ -54,9 +56,9 @@ export async function markSucceeded(
     if (afterSuccess)
       entries.push(...(await afterSuccess(trx, { ...row, progress: progress as Record<string, unknown> })));
     await appendTimeline(trx, row.id, entries);
-    await deps.recordEvent?.(trx, deps.jobs, {
+    await (deps.recordEvent ?? recordEvent)(trx, deps.jobs, {
       connectionId: row.connection_id,
-      type: TRANSFER_EVENT_TYPES.succeeded,
+      type: EVENT_TYPES.transferSucceeded,
       subjectId: row.id,
       payload: eventPayload(row, progress, { state: 'succeeded' }),
     });
@@ -119,9 +121,9 @@ export async function markFailed(
         data: { state: 'failed', code: error.code },
       },
     ]);
-    await deps.recordEvent?.(trx, deps.jobs, {
+    await (deps.recordEvent ?? recordEvent)(trx, deps.jobs, {
       connectionId: row.connection_id,
-      type: TRANSFER_EVENT_TYPES.failed,
+      type: EVENT_TYPES.transferFailed,
       subjectId: row.id,
       payload: eventPayload(row, progress, { state: 'failed', error: lastError }),
     });

@@ -12,21 +12,12 @@ export interface TransferEventInput {
   payload: Record<string, unknown>;
 }
 
-/**
- * events/record-event.ts's `recordEvent`: writes the outbox row and webhook deliveries in the caller's transaction.
- * A parameter, not an import, until the events domain lands (issue #4); without it no event is written.
- */
+/** events/record-event.ts's `recordEvent` (the default); replaceable, e.g. by a test that counts events. */
 export type RecordEvent = (
   trx: Transaction<DB>,
   jobs: Pick<JobQueue, 'sendInTransaction'>,
   event: TransferEventInput,
 ) => Promise<{ eventId: string }>;
-
-/** Event types of the transfer domain; the events domain's event-types.ts defines the same strings. */
-export const TRANSFER_EVENT_TYPES = {
-  succeeded: 'transfer.succeeded',
-  failed: 'transfer.failed',
-} as const;
 
 export interface TransferDeps {
   db: Database;

@@ -1,0 +1,86 @@
+// POST sales-invoices/batch: up to 1,000 documents, each accepted or refused on its own, one result per document.
+import { Type } from 'typebox';
+import { BridgeError } from '../errors/bridge-error';
+import type { BridgeApp } from '../server/build-server';
+import { assertConnectionAccess } from '../server/principal';
+import type { TransferDeps } from '../transfers/transfer-deps';
+import { ConnectionParams } from '../transfers/transfer-schemas';
+import { MAX_DOCUMENTS_PER_BATCH } from './field-limits';
+import { submitSalesInvoice } from './submit-sales-invoice';
+
+const BatchResultSchema = Type.Object(
+  {
+    index: Type.Integer({ description: 'Position of the document in the request.' }),
+    externalId: Type.Union([Type.String(), Type.Null()]),
+    status: Type.Integer({ description: 'What a single submit would have answered: 202, 200, 400, 409…' }),
+    transferId: Type.Optional(Type.String()),
+    state: Type.Optional(Type.String()),
+    error: Type.Optional(
+      Type.Object(
+        {
+          code: Type.String(),
+          message: Type.String(),
+          details: Type.Array(Type.Object({ path: Type.String(), rule: Type.String(), message: Type.String() })),
+        },
+        { additionalProperties: true },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export function registerBatchSalesInvoicesRoute(app: BridgeApp, deps: TransferDeps): void {
+  app.post(
+    '/v1/connections/:connectionId/sales-invoices/batch',
+    {
+      schema: {
+        tags: ['sales invoices'],
+        summary: 'Submit many sales invoices',
+        description: `Up to ${MAX_DOCUMENTS_PER_BATCH} documents; each is validated and stored on its own, so one bad document does not stop the others.`,
+        params: ConnectionParams,
+        body: Type.Object(
+          {
+            documents: Type.Array(Type.Unknown({ description: 'A SalesInvoiceInput.' }), {
+              minItems: 1,
+              maxItems: MAX_DOCUMENTS_PER_BATCH,
+            }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            accepted: Type.Integer({ description: 'Documents stored now or already there.' }),
+            rejected: Type.Integer(),
+            results: Type.Array(BatchResultSchema),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { connectionId } = request.params;
+      assertConnectionAccess(request, connectionId);
+      await deps.connections.requireActive(connectionId);
+      const results = [];
+      for (const [index, document] of request.body.documents.entries()) {
+        const externalId = (document as { externalId?: unknown } | null)?.externalId;
+        const id = typeof externalId === 'string' ? externalId : null;
+        try {
+          const { statusCode, body } = await submitSalesInvoice(deps, connectionId, document, { mode: 'create' });
+          const accepted = body as { transferId: string; state: string };
+          results.push({
+            index,
+            externalId: id,
+            status: statusCode,
+            transferId: accepted.transferId,
+            state: accepted.state,
+          });
+        } catch (error) {
+          if (!(error instanceof BridgeError)) throw error;
+          results.push({ index, externalId: id, status: error.statusCode, error: error.toBody() });
+        }
+      }
+      const rejected = results.filter((result) => result.status >= 400).length;
+      return { accepted: results.length - rejected, rejected, results };
+    },
+  );
+}

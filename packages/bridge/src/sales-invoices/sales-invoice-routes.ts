@@ -1,0 +1,133 @@
+// HTTP surface of sales invoices: submit, dry run, batch, replace ("fix and resend") and read by externalId.
+import { Type } from 'typebox';
+import { ValidationFailedError } from '../errors/bridge-error';
+import type { BridgeApp } from '../server/build-server';
+import { assertConnectionAccess } from '../server/principal';
+import { payloadHash } from '../transfers/payload-hash';
+import type { TransferDeps } from '../transfers/transfer-deps';
+import { TransferNotFoundError } from '../transfers/transfer-errors';
+import { findTransferByExternalId, listTimeline } from '../transfers/transfer-repository';
+import { toTransferResponse } from '../transfers/transfer-response';
+import {
+  ConnectionParams,
+  IdempotencyHeaders,
+  SubmissionResponseSchema,
+  TransferResponseSchema,
+} from '../transfers/transfer-schemas';
+import { registerBatchSalesInvoicesRoute } from './batch-sales-invoices-route';
+import { dryRunSalesInvoice } from './dry-run-sales-invoice';
+import { SalesInvoiceBodySchema } from './sales-invoice-body-schema';
+import { submitSalesInvoice } from './submit-sales-invoice';
+
+const tags = ['sales invoices'];
+const DocumentParams = Type.Object({
+  connectionId: Type.String({ description: 'The connection.' }),
+  externalId: Type.String({ description: "The document's id in the source application." }),
+});
+
+export async function registerSalesInvoiceRoutes(app: BridgeApp, deps: TransferDeps): Promise<void> {
+  app.post(
+    '/v1/connections/:connectionId/sales-invoices',
+    {
+      schema: {
+        tags,
+        summary: 'Submit a sales invoice',
+        description:
+          'Validates the document (every problem by field path, nothing stored on error), stores it and queues its transfer. Idempotent on externalId and on the Idempotency-Key header.',
+        params: ConnectionParams,
+        headers: IdempotencyHeaders,
+        body: SalesInvoiceBodySchema,
+        response: { 200: SubmissionResponseSchema, 202: SubmissionResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { connectionId } = request.params;
+      assertConnectionAccess(request, connectionId);
+      const key = request.headers['idempotency-key'];
+      const result = await submitSalesInvoice(deps, connectionId, request.body, {
+        mode: 'create',
+        ...(key ? { idempotency: { key, requestHash: payloadHash(['POST', request.url, request.body]) } } : {}),
+      });
+      return reply.status(result.statusCode as 202).send(result.body as never);
+    },
+  );
+
+  app.post(
+    '/v1/connections/:connectionId/sales-invoices/validate',
+    {
+      schema: {
+        tags,
+        summary: 'Dry run a sales invoice',
+        description:
+          'Everything a transfer does except writing to Procountor: validation, and partner, product and dimension look-ups showing what would be matched or created.',
+        params: ConnectionParams,
+        body: Type.Unknown({ description: 'A SalesInvoiceInput, as for POST sales-invoices.' }),
+      },
+    },
+    async (request) => {
+      assertConnectionAccess(request, request.params.connectionId);
+      return dryRunSalesInvoice(deps, request.params.connectionId, request.body);
+    },
+  );
+
+  registerBatchSalesInvoicesRoute(app, deps);
+
+  app.put(
+    '/v1/connections/:connectionId/sales-invoices/:externalId',
+    {
+      schema: {
+        tags,
+        summary: 'Replace a sales invoice (fix and resend)',
+        description:
+          'Replaces the document of a transfer not yet in Procountor (waiting, queued, failed or cancelled) and starts it again; creates it when new. 409 once the invoice may be in Procountor.',
+        params: DocumentParams,
+        headers: IdempotencyHeaders,
+        body: SalesInvoiceBodySchema,
+        response: { 200: SubmissionResponseSchema, 202: SubmissionResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { connectionId, externalId } = request.params;
+      assertConnectionAccess(request, connectionId);
+      if (request.body.externalId !== externalId) {
+        throw new ValidationFailedError(
+          [
+            {
+              path: 'externalId',
+              rule: 'matches_path',
+              message: `is '${request.body.externalId}' but the path says '${externalId}'`,
+            },
+          ],
+          'The sales invoice',
+        );
+      }
+      const key = request.headers['idempotency-key'];
+      const result = await submitSalesInvoice(deps, connectionId, request.body, {
+        mode: 'replace',
+        ...(key ? { idempotency: { key, requestHash: payloadHash(['PUT', request.url, request.body]) } } : {}),
+      });
+      return reply.status(result.statusCode as 202).send(result.body as never);
+    },
+  );
+
+  app.get(
+    '/v1/connections/:connectionId/sales-invoices/:externalId',
+    {
+      schema: {
+        tags,
+        summary: 'Read a sales invoice transfer',
+        description:
+          'State, current step, Procountor invoice id, invoice number, reference code, status, the last error with its fix, and the timeline.',
+        params: DocumentParams,
+        response: { 200: TransferResponseSchema },
+      },
+    },
+    async (request) => {
+      const { connectionId, externalId } = request.params;
+      assertConnectionAccess(request, connectionId);
+      const row = await findTransferByExternalId(deps.db, connectionId, 'sales_invoice', externalId);
+      if (!row) throw new TransferNotFoundError(`Sales invoice ${externalId}`);
+      return toTransferResponse(row, await listTimeline(deps.db, row.id));
+    },
+  );
+}
