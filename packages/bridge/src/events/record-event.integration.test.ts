@@ -115,16 +115,14 @@ describeOnBothDatabases('recordEvent', (database) => {
         .execute((trx) => recordEvent(trx, jobs, { connectionId, type: 'transfer.exploded', subjectId: 'x', payload })),
     ).rejects.toThrow(/unknown event type 'transfer.exploded'/);
     await expect(
-      database.db
-        .transaction()
-        .execute((trx) =>
-          recordEvent(trx, jobs, {
-            connectionId,
-            type: 'transfer.succeeded',
-            subjectId: 'x',
-            payload: { transferId: 1 },
-          }),
-        ),
+      database.db.transaction().execute((trx) =>
+        recordEvent(trx, jobs, {
+          connectionId,
+          type: 'transfer.succeeded',
+          subjectId: 'x',
+          payload: { transferId: 1 },
+        }),
+      ),
     ).rejects.toThrow(/payload does not match its schema/);
   });
 });
