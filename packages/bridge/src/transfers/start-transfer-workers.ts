@@ -21,5 +21,5 @@ export async function startTransferWorkers(jobs: JobQueue, deps: TransferDeps, o
     },
     runner.handle,
   );
-  return runner;
+  return () => jobs.offWork(QUEUE_NAMES.transferRun);
 }
