@@ -87,7 +87,7 @@ describeOnBothDatabases('sales invoice transfer', (database) => {
   it('fails when no partner matches and creating customers is off', async () => {
     const result = await transfer(buildSalesInvoice(), { createCustomersInProcountor: false });
     expect(result.outcome).toBe('failed');
-    expect((result.row?.last_error as { code: string }).code).toBe('business_partner_not_found');
+    expect(result.row?.last_error).toMatchObject({ code: 'business_partner_not_found' });
   });
 
   it('picks the invoice channel by seed 002: e-invoice, then e-mail when enabled, else mail', async () => {
