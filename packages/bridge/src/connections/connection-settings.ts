@@ -12,6 +12,42 @@ const DimensionName = (what: string) =>
     }),
   );
 
+/** Seed 002: the bridge fetches documents in a configured status every N minutes (docs/scheduled-pull.md). */
+const ScheduledPullSchema = Type.Object(
+  {
+    url: Type.String({
+      minLength: 1,
+      maxLength: 2000,
+      pattern: '^https?://',
+      description:
+        "The source's documents endpoint; the bridge GETs `{url}?status={status}` and POSTs `{url}/{externalId}/status`.",
+    }),
+    status: Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description: 'The source status whose documents are fetched, e.g. "waiting_for_transfer" (seed 002).',
+    }),
+    intervalMinutes: Type.Integer({
+      minimum: 1,
+      maximum: 1440,
+      default: 10,
+      description: 'Minutes between fetches; seed 002 transfers every 10 minutes.',
+    }),
+    authorizationHeader: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 4000,
+        description: 'Sent as the Authorization header to the source, as given; a secret, never logged.',
+      }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'Fetch documents in a configured source status on a schedule and report their transfer status back (seed 002).',
+  },
+);
+
 export const ConnectionSettingsSchema = Type.Object(
   {
     transferMode: Type.Union([Type.Literal('automatic'), Type.Literal('manual')], {
@@ -108,6 +144,7 @@ export const ConnectionSettingsSchema = Type.Object(
       default: false,
       description: 'Forward a "mark as paid" from the source to Procountor (seed 000).',
     }),
+    scheduledPull: Type.Optional(ScheduledPullSchema),
   },
   { additionalProperties: false },
 );
