@@ -76,6 +76,7 @@ export function apiCaller(baseUrl: string) {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
+    // biome-ignore lint/suspicious/noExplicitAny: test assertions read any field of any answer.
     let json: any;
     try {
       json = text ? JSON.parse(text) : undefined;
