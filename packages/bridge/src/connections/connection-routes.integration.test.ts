@@ -1,5 +1,5 @@
 // The connections API end to end: create, activate against the emulator, refusals, key replacement, disable, access.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import type { Bridge } from '../create-bridge';
 import {
