@@ -1,5 +1,6 @@
 // After a credit invoice succeeds, submits its corrected invoice as a new sales invoice (seed 000: credit, then new).
 import type { Transaction } from 'kysely';
+import type { ConnectionRecord } from '../connections/connection-record';
 import type { SalesInvoiceInput } from '../sales-invoices/sales-invoice-schema';
 import type { DB } from '../storage/schema';
 import { acceptTransfer } from '../transfers/accept-transfer';
@@ -14,11 +15,15 @@ import {
   updateTransfer,
 } from '../transfers/transfer-repository';
 
-/** Runs inside the credit transfer's success transaction: the corrected invoice exists only if the success commits. */
+/**
+ * Runs inside the credit transfer's success transaction: the corrected invoice exists only if the success commits.
+ * Everything goes through `trx` (PGlite has one connection: a query on the pool here would wait forever).
+ */
 export async function submitCorrectedInvoice(
   trx: Transaction<DB>,
   deps: TransferDeps,
   row: TransferRow,
+  connection: ConnectionRecord,
 ): Promise<TimelineEntry[]> {
   if (row.kind !== 'credit_invoice') return [];
   const corrected = (row.payload as unknown as CreditTransferPayload).request.correctedInvoice as
@@ -34,8 +39,6 @@ export async function submitCorrectedInvoice(
       },
     ];
   }
-  const connection = await deps.connections.find(row.connection_id);
-  if (!connection) return [];
   const accepted = await acceptTransfer(trx, deps, {
     connection,
     kind: 'sales_invoice',

@@ -1,5 +1,6 @@
 // The three ways a run ends, each one transaction: succeeded (with its event), retrying (with its job), failed.
 import type { Transaction } from 'kysely';
+import type { ConnectionRecord } from '../connections/connection-record';
 import { EVENT_TYPES } from '../events/event-types';
 import { recordEvent } from '../events/record-event';
 import type { DB } from '../storage/schema';
@@ -10,7 +11,11 @@ import { appendTimeline, type TimelineEntry, type TransferRow, updateTransfer } 
 import type { TransferErrorInfo } from './transfer-response';
 
 /** Runs after the success is recorded, in the same transaction (a credit invoice submits its corrected invoice). */
-export type AfterSuccess = (trx: Transaction<DB>, row: TransferRow) => Promise<TimelineEntry[]>;
+export type AfterSuccess = (
+  trx: Transaction<DB>,
+  row: TransferRow,
+  connection: ConnectionRecord,
+) => Promise<TimelineEntry[]>;
 
 /** The events' payload (events/event-types.ts TransferSucceededPayload / TransferFailedPayload, extra fields allowed). */
 function eventPayload(row: TransferRow, progress: TransferProgress, extra: Record<string, unknown> = {}) {
@@ -33,7 +38,7 @@ export async function markSucceeded(
   row: TransferRow,
   progress: TransferProgress,
   completedSteps: string[],
-  afterSuccess?: AfterSuccess,
+  afterSuccess?: { run: AfterSuccess; connection: ConnectionRecord },
 ): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     await updateTransfer(trx, row.id, {
@@ -54,7 +59,13 @@ export async function markSucceeded(
       },
     ];
     if (afterSuccess)
-      entries.push(...(await afterSuccess(trx, { ...row, progress: progress as Record<string, unknown> })));
+      entries.push(
+        ...(await afterSuccess.run(
+          trx,
+          { ...row, progress: progress as Record<string, unknown> },
+          afterSuccess.connection,
+        )),
+      );
     await appendTimeline(trx, row.id, entries);
     await (deps.recordEvent ?? recordEvent)(trx, deps.jobs, {
       connectionId: row.connection_id,

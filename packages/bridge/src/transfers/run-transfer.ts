@@ -170,13 +170,10 @@ export function createTransferRunner(deps: TransferDeps, options: TransferRunner
         if (error instanceof SimulatedCrash) throw error;
         return await handleFailure(row, progress, error, log);
       }
-      await markSucceeded(
-        deps,
-        row,
-        progress,
-        completed,
-        options.afterSuccess ?? ((trx, succeeded) => submitCorrectedInvoice(trx, deps, succeeded)),
-      );
+      await markSucceeded(deps, row, progress, completed, {
+        run: options.afterSuccess ?? ((trx, succeeded, owner) => submitCorrectedInvoice(trx, deps, succeeded, owner)),
+        connection,
+      });
       log.info({ invoiceId: progress.invoiceId, invoiceNumber: progress.invoiceNumber }, 'transfer succeeded');
       return 'succeeded';
     } finally {
