@@ -18,6 +18,8 @@ export const QUEUE_NAMES = {
   sourcePullRun: 'source-pull-run',
   /** Reports one transfer's state back to the source a scheduled pull fetched it from (seed 002). */
   sourcePullReport: 'source-pull-report',
+  /** Every 5 minutes: books a pull run for connections whose scheduledPull was just set (self-rescheduling after). */
+  sourcePullSweep: 'source-pull-sweep',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
