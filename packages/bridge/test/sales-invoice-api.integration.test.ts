@@ -243,4 +243,26 @@ describeOnBothDatabases('sales invoice API', (database) => {
     expect(response.status).toBe(409);
     expect(response.body.code).toBe('connection_not_active');
   });
+
+  it('documents every transfer route with descriptions in /openapi.json', async () => {
+    const document = await fetch(`${api.url}/openapi.json`).then((response) => response.json());
+    for (const path of [
+      '/v1/connections/{connectionId}/sales-invoices',
+      '/v1/connections/{connectionId}/sales-invoices/validate',
+      '/v1/connections/{connectionId}/sales-invoices/batch',
+      '/v1/connections/{connectionId}/sales-invoices/{externalId}',
+      '/v1/connections/{connectionId}/transfers',
+      '/v1/connections/{connectionId}/transfers/{transferId}',
+      '/v1/connections/{connectionId}/transfers/{transferId}/resend',
+      '/v1/connections/{connectionId}/transfers/{transferId}/cancel',
+      '/v1/connections/{connectionId}/transfers/{transferId}/send',
+      '/v1/connections/{connectionId}/transfers/retry-failed',
+      '/v1/connections/{connectionId}/credit-invoices',
+    ]) {
+      expect(Object.keys(document.paths), path).toContain(path);
+    }
+    const submit = document.paths['/v1/connections/{connectionId}/sales-invoices'].post;
+    expect(submit.description).toContain('Idempotency-Key');
+    expect(JSON.stringify(submit.requestBody)).toContain('Finnish business ID');
+  });
 });
