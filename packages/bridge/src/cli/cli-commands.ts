@@ -1,7 +1,9 @@
 // The registry of `bridge` command groups. To add one (e.g. `send`, `status`): append its register function here.
 import type { Command } from 'commander';
 import { registerConnectionsCommands } from './commands/connections-command';
+import { registerSendCommands } from './commands/send';
 import { registerServeCommands } from './commands/serve-command';
+import { registerStatusCommands } from './commands/status';
 import { registerTokensCommands } from './commands/tokens-command';
 
 /** Each registers its commands on the program; one line per command group. */
@@ -9,4 +11,6 @@ export const CLI_COMMANDS: readonly ((program: Command) => void)[] = [
   registerServeCommands,
   registerConnectionsCommands,
   registerTokensCommands,
+  registerSendCommands,
+  registerStatusCommands,
 ];
