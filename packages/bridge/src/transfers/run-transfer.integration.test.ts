@@ -116,4 +116,26 @@ describeOnBothDatabases('run-transfer', (database) => {
     await releaseConnectionSlot(database.db, lease!);
     expect(await runner().run(transferId)).toBe('succeeded');
   });
+
+  it('retries notify_source when writing the event fails, without touching Procountor again', async () => {
+    const { connectionId, companyId } = await kit.createTestConnection();
+    const invoice = buildSalesInvoice();
+    const transferId = await submit(connectionId, invoice);
+    let calls = 0;
+    const flaky = createTransferRunner(
+      {
+        ...kit.deps,
+        recordEvent: async () => {
+          calls += 1;
+          if (calls === 1) throw new Error('outbox unavailable');
+          return { eventId: 'evt_test' };
+        },
+      },
+      { retry: { baseDelayMs: 0 } },
+    );
+    expect(await runUntilSettled(flaky, database.db, transferId)).toEqual(['retrying', 'succeeded']);
+    expect(invoicesOf(companyId, invoice.invoiceNumber!)).toHaveLength(1);
+    const timeline = (await listTimeline(database.db, transferId)).map((event) => `${event.step}: ${event.message}`);
+    expect(timeline.some((line) => line.startsWith('notify_source: Attempt 1 of 8 did not finish'))).toBe(true);
+  });
 });

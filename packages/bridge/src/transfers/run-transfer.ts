@@ -64,10 +64,11 @@ export function createTransferRunner(deps: TransferDeps, options: TransferRunner
 
   async function walkSteps(row: TransferRow, context: StepContext, notes: TimelineEntry[]): Promise<string[]> {
     const completed = [...((row.completed_steps ?? []) as string[])];
+    const runLog = context.log;
     for (const step of SALES_INVOICE_STEPS) {
       if (completed.includes(step) || step === 'notify_source') continue;
       row.current_step = step;
-      context.log = context.log.child({ step });
+      context.log = runLog.child({ step });
       await updateTransfer(deps.db, row.id, { current_step: step });
       notes.length = 0;
       await STEP_FUNCTIONS[step](context);
@@ -147,7 +148,8 @@ export function createTransferRunner(deps: TransferDeps, options: TransferRunner
         transfer: row,
         invoice: documentOf(row),
         connection,
-        client: await deps.connections.procountorClient(connection),
+        // Set inside the try below: a client that cannot be built (credentials unreadable) is a failure like any other.
+        client: undefined as unknown as StepContext['client'],
         progress,
         log,
         note: (message, data) => notes.push({ kind: 'step', message, data: data ?? null }),
@@ -163,17 +165,19 @@ export function createTransferRunner(deps: TransferDeps, options: TransferRunner
           return new Set(owned.map((other) => other.procountor_invoice_id as number));
         },
       };
-      let completed: string[];
       try {
-        completed = await walkSteps(row, context, notes);
+        context.client = await deps.connections.procountorClient(connection);
+        const completed = await walkSteps(row, context, notes);
+        row.current_step = 'notify_source';
+        // notify_source: a failure here (e.g. writing the event) is retried like any step; the others are done.
+        await markSucceeded(deps, row, progress, completed, {
+          run: options.afterSuccess ?? ((trx, succeeded, owner) => submitCorrectedInvoice(trx, deps, succeeded, owner)),
+          connection,
+        });
       } catch (error) {
         if (error instanceof SimulatedCrash) throw error;
         return await handleFailure(row, progress, error, log);
       }
-      await markSucceeded(deps, row, progress, completed, {
-        run: options.afterSuccess ?? ((trx, succeeded, owner) => submitCorrectedInvoice(trx, deps, succeeded, owner)),
-        connection,
-      });
       log.info({ invoiceId: progress.invoiceId, invoiceNumber: progress.invoiceNumber }, 'transfer succeeded');
       return 'succeeded';
     } finally {
