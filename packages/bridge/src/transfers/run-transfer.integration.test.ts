@@ -138,4 +138,20 @@ describeOnBothDatabases('run-transfer', (database) => {
     const timeline = (await listTimeline(database.db, transferId)).map((event) => `${event.step}: ${event.message}`);
     expect(timeline.some((line) => line.startsWith('notify_source: Attempt 1 of 8 did not finish'))).toBe(true);
   });
+
+  it('queues again a transfer a dead process left in_progress', async () => {
+    const { connectionId, companyId } = await kit.createTestConnection();
+    const invoice = buildSalesInvoice();
+    const transferId = await submit(connectionId, invoice);
+    await database.db
+      .updateTable('transfers')
+      .set({ state: 'in_progress', updated_at: new Date(Date.now() - 600_000) })
+      .where('id', '=', transferId)
+      .execute();
+    const { recoverStrandedTransfers } = await import('./recover-stranded-transfers');
+    expect(await recoverStrandedTransfers(kit.deps, 300_000)).toContain(transferId);
+    const fresh = createTransferRunner(kit.deps, { staleInProgressMs: 300_000 });
+    expect(await fresh.run(transferId)).toBe('succeeded');
+    expect(invoicesOf(companyId, invoice.invoiceNumber!)).toHaveLength(1);
+  });
 });
