@@ -76,6 +76,7 @@ describeOnBothDatabases('sales invoice API', (database) => {
     expect(result.body.wouldCreate.partner).toMatchObject({ name: 'Asiakas Oy', type: 'CUSTOMER' });
     expect(result.body.wouldCreate.products).toEqual([expect.objectContaining({ code: 'NEW-1' })]);
     expect(result.body.procountorInvoice).toMatchObject({ type: 'SALES_INVOICE', invoiceChannel: 'MAIL' });
+    expect(result.body.matched).toEqual({ products: {} });
     const log = await fetch(`${kit.emulator.url}/_emulator/requests?after=${after}`).then((r) => r.json());
     const writes = log.entries.filter(
       (entry: { method: string; path: string }) => entry.method !== 'GET' && entry.path !== '/api/oauth/token',
@@ -86,6 +87,17 @@ describeOnBothDatabases('sales invoice API', (database) => {
       body: { ...invoice, currency: 'XYZ' },
     });
     expect(bad.body).toMatchObject({ valid: false, problems: [expect.objectContaining({ path: 'currency' })] });
+  });
+
+  it('dry-run shows the partner a transfer would match, by seed 002 rule', async () => {
+    const { connectionId } = await kit.createTestConnection();
+    const invoice = buildSalesInvoice();
+    const { body } = await api.call('POST', `${base(connectionId)}/sales-invoices`, { body: invoice });
+    expect(await runner().run(body.transferId)).toBe('succeeded');
+    const next = { ...buildSalesInvoice(), customer: invoice.customer };
+    const result = await api.call('POST', `${base(connectionId)}/sales-invoices/validate`, { body: next });
+    expect(result.body.matched.partner).toMatchObject({ rule: 'same business ID and customer number' });
+    expect(result.body.wouldCreate.partner).toBeUndefined();
   });
 
   it('keeps a document waiting in manual mode until "Send to Procountor"', async () => {

@@ -15,6 +15,11 @@ export interface DryRunResult {
   valid: boolean;
   problems: ErrorDetail[];
   procountorInvoice: ProcountorInvoice | null;
+  /** What Procountor already has: the matched partner (with seed 002's rule) and products by the rows' codes. */
+  matched: {
+    partner?: { id: number; rule: string };
+    products: Record<string, { id: number; code: string }>;
+  } | null;
   wouldCreate: {
     partner?: ProcountorBusinessPartner;
     products: ProcountorProduct[];
@@ -34,7 +39,7 @@ export async function dryRunSalesInvoice(
     invoice = requireValidSalesInvoice(input, connection);
   } catch (error) {
     if (error instanceof ValidationFailedError) {
-      return { valid: false, problems: error.details, procountorInvoice: null, wouldCreate: null };
+      return { valid: false, problems: error.details, procountorInvoice: null, matched: null, wouldCreate: null };
     }
     throw error;
   }
@@ -106,6 +111,10 @@ export async function dryRunSalesInvoice(
     valid: problems.length === 0,
     problems,
     procountorInvoice: procountorInvoiceFor(invoice, connection, progress),
+    matched: {
+      ...(match.kind === 'matched' ? { partner: { id: match.partnerId, rule: match.rule } } : {}),
+      products: progress.products ?? {},
+    },
     wouldCreate,
   };
 }
