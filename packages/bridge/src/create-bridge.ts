@@ -6,19 +6,31 @@ import type { BridgeConfig } from './config/load-config';
 import { connectionRouteModules } from './connections/connection-route-modules';
 import { type ConnectionAdministration, createConnectionService } from './connections/connection-service';
 import type { ClientDefaults } from './connections/procountor-client-factory';
+import { registerCreditInvoiceRoutes } from './credit-invoices/credit-invoice-routes';
+import { eventFeedRoutes } from './events/event-feed-routes';
 import { createJobQueue, type JobQueue } from './jobs/create-job-queue';
 import { QUEUE_NAMES } from './jobs/queue-names';
 import { createLogger } from './observability/create-logger';
 import { type BridgeMetrics, createMetrics } from './observability/create-metrics';
+import { registerSalesInvoiceRoutes } from './sales-invoices/sales-invoice-routes';
 import { loadSecretKey } from './secrets/load-secret-key';
 import { type BootstrapResult, bootstrapConnection } from './server/bootstrap-connection';
 import { type BridgeApp, buildServer, type RouteModule } from './server/build-server';
 import { healthRoute } from './server/health-route';
 import { homePageRoute } from './server/home-page-route';
 import { collectTransfersByState, metricsRoute } from './server/metrics-route';
+import { pullRunRoutes } from './source-pull/pull-run-routes';
+import { startPullWorkers } from './source-pull/start-pull-workers';
+import { submitPulledDocument } from './source-pull/submit-pulled-document';
+import { startWebhookDeliveryWorkers } from './source-webhooks/start-webhook-delivery-workers';
+import { webhookDeliveryRoutes } from './source-webhooks/webhook-delivery-routes';
+import { webhookEndpointRoutes } from './source-webhooks/webhook-endpoint-routes';
 import { closeDatabase, createDatabase, databaseTargetFromConfig } from './storage/create-database';
 import { migrateToLatest } from './storage/migrate';
 import type { Database } from './storage/schema';
+import { startTransferWorkers } from './transfers/start-transfer-workers';
+import type { TransferDeps } from './transfers/transfer-deps';
+import { registerTransferRoutes } from './transfers/transfer-routes';
 
 /** What route modules and workers are built from: every shared piece and domain service, made once here. */
 export interface BridgeServices {
@@ -47,13 +59,40 @@ export const ROUTE_MODULES: readonly RouteModuleFactory[] = [
   (services) => metricsRoute(services.metrics),
   (services) => connectionRouteModules(services.connections),
   (services) => apiTokenRoutes(services.apiTokens),
+  (services) => (app) => registerSalesInvoiceRoutes(app, transferDepsOf(services)),
+  (services) => (app) => registerCreditInvoiceRoutes(app, transferDepsOf(services)),
+  (services) => (app) => registerTransferRoutes(app, transferDepsOf(services)),
+  (services) => eventFeedRoutes({ db: services.db }),
+  (services) => webhookEndpointRoutes({ db: services.db, secretKey: services.secretKey }),
+  (services) => webhookDeliveryRoutes({ db: services.db, jobs: services.jobQueue }),
+  (services) => pullRunRoutes({ db: services.db }),
 ];
 
 /**
  * Every background worker, started when WORKER_CONCURRENCY > 0. To add one: append one line, e.g.
  * `(services) => startTransferWorkers(services),`
  */
-export const WORKER_STARTERS: readonly WorkerStarter[] = [];
+export const WORKER_STARTERS: readonly WorkerStarter[] = [
+  (services) => startTransferWorkers(services.jobQueue, transferDepsOf(services)),
+  (services) =>
+    startWebhookDeliveryWorkers(services.jobQueue, {
+      db: services.db,
+      logger: services.logger,
+      secretKey: services.secretKey,
+    }),
+  (services) =>
+    startPullWorkers(services.jobQueue, {
+      db: services.db,
+      logger: services.logger,
+      submitDocument: (connectionId, document) =>
+        submitPulledDocument(transferDepsOf(services), connectionId, document),
+    }),
+];
+
+/** What the transfer domain (sales and credit invoices, the engine) needs from the services. */
+function transferDepsOf(services: BridgeServices): TransferDeps {
+  return { db: services.db, jobs: services.jobQueue, connections: services.connections, logger: services.logger };
+}
 
 export interface CreateBridgeOptions {
   /** Default: createLogger({ level: config.logLevel }). */

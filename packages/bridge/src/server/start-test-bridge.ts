@@ -11,8 +11,12 @@ import type { Database } from '../storage/schema';
 
 export const TEST_ADMIN_TOKEN = `admin-${'x'.repeat(30)}`;
 
-/** The bridge over `db` on 127.0.0.1:0 with TEST_ADMIN_TOKEN, no workers, no demo connection. */
-export async function startTestBridge(db: Database, options: CreateBridgeOptions = {}): Promise<Bridge> {
+/** The bridge over `db` on 127.0.0.1:0 with TEST_ADMIN_TOKEN, no demo connection, and no workers unless asked. */
+export async function startTestBridge(
+  db: Database,
+  options: CreateBridgeOptions = {},
+  configOverrides: Partial<BridgeConfig> = {},
+): Promise<Bridge> {
   const config: BridgeConfig = {
     databaseUrl: undefined,
     dataDir: await mkdtemp(path.join(tmpdir(), 'bridge-test-')),
@@ -24,6 +28,7 @@ export async function startTestBridge(db: Database, options: CreateBridgeOptions
     publicUrl: 'http://127.0.0.1',
     procountor: undefined,
     workerConcurrency: 0,
+    ...configOverrides,
   };
   return createBridge(config, {
     logger: pino({ level: 'silent' }),
