@@ -11,6 +11,7 @@ import {
   type TestProcountor,
 } from '../src/server/start-test-bridge';
 import { verifyBridgeSignature } from '../src/source-webhooks/bridge-signature';
+import { buildSalesInvoice } from './helpers/sales-invoice-builder';
 import { describeOnBothDatabases } from './helpers/test-database';
 
 interface Received {
@@ -82,21 +83,12 @@ describeOnBothDatabases('main path through createBridge', (database) => {
     });
     expect(endpoint.status).toBe(201);
 
-    const submitted = await call('POST', `/v1/connections/${connectionId}/sales-invoices`, token, {
-      externalId: 'main-path-1',
-      invoiceNumber: 'MP-1',
-      invoiceDate: new Date().toISOString().slice(0, 10),
-      paymentTermDays: 14,
-      currency: 'EUR',
-      language: 'fi',
-      customer: {
-        name: 'Asiakas Oy',
-        businessId: '0737546-2',
-        customerNumber: '5001',
-        address: { street: 'Katu 1', postalCode: '00100', city: 'Helsinki', country: 'FI' },
-      },
-      rows: [{ name: 'Konsultointi', quantity: 2, unit: 'h', unitPrice: 100, vatPercent: 25.5 }],
-    });
+    const submitted = await call(
+      'POST',
+      `/v1/connections/${connectionId}/sales-invoices`,
+      token,
+      buildSalesInvoice({ externalId: 'main-path-1', invoiceNumber: 'MP-1' }),
+    );
     expect(submitted.status).toBe(202);
 
     const done = await waitFor('the transfer to succeed', async () => {

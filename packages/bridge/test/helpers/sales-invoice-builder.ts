@@ -1,14 +1,12 @@
 // Builds canonical sales invoices for tests: valid by default, with valid Finnish business IDs on demand.
+import { createBusinessId } from '@procountor-bridge/client/finnish';
 import type { SalesInvoiceInput } from '../../src/sales-invoices/sales-invoice-schema';
 
-/** A valid Y-tunnus from seven digits: weights 7,9,10,5,8,4,2; remainder 1 has no check digit, so it is skipped. */
+/** A valid Y-tunnus from seven digits, skipping digit sequences that have no check digit (remainder 1). */
 export function businessIdFrom(seed: number): string {
   for (let n = seed; ; n += 1) {
-    const digits = String(n % 10_000_000).padStart(7, '0');
-    const weights = [7, 9, 10, 5, 8, 4, 2];
-    const remainder = [...digits].reduce((sum, digit, i) => sum + Number(digit) * weights[i]!, 0) % 11;
-    if (remainder === 1) continue;
-    return `${digits}-${remainder === 0 ? 0 : 11 - remainder}`;
+    const created = createBusinessId(String(n % 10_000_000).padStart(7, '0'));
+    if (created.valid) return created.value;
   }
 }
 
