@@ -126,6 +126,20 @@ describeOnBothDatabases('sales invoice transfer', (database) => {
     expect(rows[1]).toMatchObject({ product: 'Design', quantity: 3, unit: 'HOUR', comment: 'First line' });
   });
 
+  it("puts each row's sales account on its ledger receipt transaction (seed 004: invoice-specific sales account)", async () => {
+    const invoice = buildSalesInvoice({
+      rows: [
+        { kind: 'item', name: 'Design', quantity: 1, unit: 'h', unitPrice: 80, vatPercent: 25.5, salesAccount: '3300' },
+        { kind: 'item', name: 'Travel', quantity: 1, unit: 'pcs', unitPrice: 20, vatPercent: 25.5 },
+      ],
+    });
+    const result = await transfer(invoice);
+    expect(result.row?.state).toBe('succeeded');
+    const receipt = result.company.ledgerReceipts.get(result.created[0]!.ledgerReceiptId!)!;
+    const entries = receipt.transactions.filter((transaction) => transaction.transactionType === 'ENTRY');
+    expect(entries.map((transaction) => transaction.account)).toEqual(['3300', '3000']);
+  });
+
   it('finds products by code, creates them where allowed, and uses the default code otherwise (seeds 001, 002)', async () => {
     const row = (productCode: string | undefined) => ({
       kind: 'item' as const,

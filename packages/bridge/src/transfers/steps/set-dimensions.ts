@@ -1,17 +1,52 @@
-// Step 5: sets each row's dimension items on its transaction of the invoice's ledger receipt (FACTS.md "Invoices").
+// Step 5: puts each row's sales account and dimension items on its transaction of the invoice's ledger receipt
+// (FACTS.md "Invoices": accounting and dimensions live on the ledger receipt, not on the invoice).
+import type { ProcountorLedgerReceipt } from '@procountor-bridge/client';
 import type { StepContext } from './step-context';
+
+type ReceiptTransaction = NonNullable<ProcountorLedgerReceipt['transactions']>[number];
+
+/** With accountingByRow each invoice row has its own ENTRY transaction, in row order (contract ExtraInfo). */
+function entryTransactions(receipt: ProcountorLedgerReceipt): ReceiptTransaction[] {
+  return (receipt.transactions ?? []).filter((transaction) => transaction.transactionType === 'ENTRY');
+}
+
+/**
+ * Rows with a salesAccount get it on their transaction, through a PUT of the whole receipt with its version.
+ * Repeating it after a crash finds the accounts already set and sends nothing. Answers the receipt as it is now.
+ */
+async function setSalesAccounts(
+  context: StepContext,
+  receipt: ProcountorLedgerReceipt,
+): Promise<ProcountorLedgerReceipt> {
+  const entries = entryTransactions(receipt);
+  let changed = 0;
+  for (const [index, row] of context.invoice.rows.entries()) {
+    const transaction = entries[index];
+    if (transaction && row.salesAccount && transaction.account !== row.salesAccount) {
+      transaction.account = row.salesAccount;
+      changed += 1;
+    }
+  }
+  if (changed === 0 || receipt.id === undefined) return receipt;
+  // Updating the receipt may recreate its transactions with new ids (FACTS.md): read it back before the dimensions.
+  await context.client.ledgerReceipts.update(receipt.id, receipt);
+  context.note(`Sales account set on ${changed} invoice row${changed === 1 ? '' : 's'} in Procountor.`);
+  return context.client.ledgerReceipts.get(receipt.id);
+}
 
 export async function setDimensions(context: StepContext): Promise<void> {
   const { progress, invoice } = context;
   const dimensions = progress.dimensions ?? {};
   const kinds = Object.keys(dimensions) as (keyof typeof dimensions)[];
-  if (kinds.length === 0 || progress.invoiceId === undefined) return;
+  const hasSalesAccounts = invoice.rows.some((row) => row.salesAccount);
+  if ((kinds.length === 0 && !hasSalesAccounts) || progress.invoiceId === undefined) return;
   const procountorInvoice = await context.client.invoices.get(progress.invoiceId);
   const receiptId = procountorInvoice.ledgerReceiptId;
   if (receiptId === undefined) return;
-  const receipt = await context.client.ledgerReceipts.get(receiptId);
-  // With accountingByRow each invoice row has its own ENTRY transaction, in row order (contract ExtraInfo).
-  const entries = (receipt.transactions ?? []).filter((transaction) => transaction.transactionType === 'ENTRY');
+  let receipt = await context.client.ledgerReceipts.get(receiptId);
+  if (hasSalesAccounts) receipt = await setSalesAccounts(context, receipt);
+
+  const entries = entryTransactions(receipt);
   let count = 0;
   for (const [index, row] of invoice.rows.entries()) {
     const transaction = entries[index];
