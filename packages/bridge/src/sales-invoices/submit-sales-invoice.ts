@@ -17,6 +17,7 @@ import { findTransferByExternalId, progressOf, type TransferRow } from '../trans
 import { toSubmissionResponse } from '../transfers/transfer-response';
 import { withSalesInvoiceDefaults } from './sales-invoice-body-schema';
 import type { SalesInvoiceInput } from './sales-invoice-schema';
+import { truncateOptedFields } from './truncate-opted-fields';
 import { type SalesInvoiceRuleSettings, validateSalesInvoice } from './validate-sales-invoice';
 
 export function ruleSettingsOf(settings: ConnectionSettings): SalesInvoiceRuleSettings {
@@ -33,7 +34,8 @@ export function requireValidSalesInvoice(
   connection: ConnectionRecord,
   subject = 'The sales invoice',
 ): SalesInvoiceInput {
-  const document = withSalesInvoiceDefaults(input);
+  // Opted-in fields are cut first, so the stored document is the one sent (seed 002's limits, issue #4).
+  const document = truncateOptedFields(withSalesInvoiceDefaults(input), connection.settings.truncateFields);
   const problems = validateSalesInvoice(document, ruleSettingsOf(connection.settings));
   if (problems.length > 0) throw new ValidationFailedError(problems, subject);
   return document as SalesInvoiceInput;

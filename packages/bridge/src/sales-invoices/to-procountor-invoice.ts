@@ -1,7 +1,7 @@
 // Maps a canonical sales invoice to the Procountor invoice the bridge POSTs (seed 002 field table, seed 004 notes).
 import type { components } from '@procountor-bridge/client/generated';
 import { chooseInvoiceChannel, type InvoiceChannelSettings } from './choose-invoice-channel';
-import { MAX_CONTACT_PERSON_CHARS, MAX_ROW_COMMENT_CHARS } from './field-limits';
+import { MAX_ADDITIONAL_INFORMATION_CHARS, MAX_CONTACT_PERSON_CHARS, MAX_ROW_COMMENT_CHARS } from './field-limits';
 import { toProcountorCountry } from './procountor-country';
 import { toProcountorUnit } from './procountor-unit';
 import { INVOICE_LANGUAGES, type SalesInvoiceInput, type SalesInvoiceRowInput } from './sales-invoice-schema';
@@ -43,7 +43,7 @@ export function contactPersonOf(invoice: SalesInvoiceInput): string | undefined 
 }
 
 /** Seed 002: our reference, your reference, notes and the free texts share Procountor's additionalInformation. */
-export function additionalInformationOf(invoice: SalesInvoiceInput): string | undefined {
+export function joinAdditionalInformation(invoice: SalesInvoiceInput): string | undefined {
   const language = invoice.language ?? 'fi';
   const labels =
     language === 'fi' ? { our: 'Viitteemme', your: 'Viitteenne' } : { our: 'Our reference', your: 'Your reference' };
@@ -55,6 +55,11 @@ export function additionalInformationOf(invoice: SalesInvoiceInput): string | un
     invoice.textBelowRows,
   ].filter((part): part is string => !!part);
   return parts.length > 0 ? parts.join('\n') : undefined;
+}
+
+/** What goes to Procountor: over 10,000 characters only when the connection opted to truncate (validation refuses it otherwise). */
+export function additionalInformationOf(invoice: SalesInvoiceInput): string | undefined {
+  return joinAdditionalInformation(invoice)?.slice(0, MAX_ADDITIONAL_INFORMATION_CHARS);
 }
 
 /** Seed 004: "The first descriptive row of the invoice row is transferred as a comment on a row in Procountor." */

@@ -23,7 +23,7 @@ import {
 import { findProcountorCountry } from './procountor-country';
 import { toProcountorUnit } from './procountor-unit';
 import { type SalesInvoiceInput, SalesInvoiceInputSchema } from './sales-invoice-schema';
-import { additionalInformationOf } from './to-procountor-invoice';
+import { joinAdditionalInformation } from './to-procountor-invoice';
 
 const checkSchema = Compile(SalesInvoiceInputSchema);
 
@@ -124,7 +124,7 @@ function businessRuleProblems(invoice: SalesInvoiceInput, settings: SalesInvoice
       `billing and customer contact together ('${contact}') are ${contact.length} characters; Procountor takes 28 (seed 002)`,
     );
   }
-  const additional = additionalInformationOf(invoice) ?? '';
+  const additional = joinAdditionalInformation(invoice) ?? '';
   if (additional.length > MAX_ADDITIONAL_INFORMATION_CHARS && !truncates('additionalInformation')) {
     add(
       'notes',
