@@ -155,6 +155,7 @@ export async function createBridge(config: BridgeConfig, options: CreateBridgeOp
       db,
       secretKey: secret.key,
       logger,
+      metrics,
       ...(options.clientDefaults ? { clientDefaults: options.clientDefaults } : {}),
     });
     const apiTokens = createApiTokenService({ db, logger, adminToken: config.adminToken });

@@ -2,6 +2,7 @@
 import type { ProcountorClient } from '@procountor-bridge/client';
 import type { Logger } from 'pino';
 import { ValidationFailedError } from '../errors/bridge-error';
+import type { BridgeMetrics } from '../observability/create-metrics';
 import type { Database } from '../storage/schema';
 import { checkProcountorCredentials } from './check-procountor-credentials';
 import {
@@ -58,6 +59,8 @@ export interface ConnectionServiceOptions {
   secretKey: Buffer;
   logger: Logger;
   clientDefaults?: ClientDefaults;
+  /** Counts every Procountor call (observability/count-procountor-calls.ts). */
+  metrics?: Pick<BridgeMetrics, 'procountorCalls'>;
   now?: () => Date;
 }
 
@@ -68,6 +71,7 @@ export function createConnectionService(options: ConnectionServiceOptions): Conn
     logger: options.logger,
     readSecrets: (id) => repository.readSecrets(id),
     ...(options.clientDefaults ? { clientDefaults: options.clientDefaults } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   });
   const now = options.now ?? (() => new Date());
   const log = (connectionId: string) => options.logger.child({ connectionId });

@@ -1,6 +1,8 @@
 // Builds one Procountor client per (connection, credentials version, rate), sharing a DB-backed rate limiter.
 import { ProcountorClient, type ProcountorClientOptions, TokenCache } from '@procountor-bridge/client';
 import type { Logger } from 'pino';
+import { countProcountorCalls } from '../observability/count-procountor-calls';
+import type { BridgeMetrics } from '../observability/create-metrics';
 import type { Database } from '../storage/schema';
 import { ConnectionRateLimiter } from './connection-rate-limiter';
 import type { ConnectionRecord } from './connection-record';
@@ -17,6 +19,8 @@ export interface ProcountorClientFactoryOptions {
   logger: Logger;
   readSecrets: (connectionId: string) => Promise<ConnectionSecrets | undefined>;
   clientDefaults?: ClientDefaults;
+  /** Where every Procountor call is counted (method, path template, status); not counted without it. */
+  metrics?: Pick<BridgeMetrics, 'procountorCalls'>;
 }
 
 export class ProcountorClientFactory {
@@ -47,8 +51,12 @@ export class ProcountorClientFactory {
     connection: Pick<ConnectionRecord, 'id' | 'baseUrl' | 'clientId' | 'settings'>,
     secrets: ConnectionSecrets,
   ): ProcountorClient {
+    const { clientDefaults, metrics } = this.#options;
     return new ProcountorClient({
-      ...this.#options.clientDefaults,
+      ...clientDefaults,
+      ...(metrics
+        ? { fetch: countProcountorCalls(metrics.procountorCalls, connection.baseUrl, clientDefaults?.fetch) }
+        : {}),
       baseUrl: connection.baseUrl,
       clientId: connection.clientId,
       clientSecret: secrets.clientSecret,

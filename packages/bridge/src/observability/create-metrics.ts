@@ -17,8 +17,13 @@ export interface BridgeMetrics {
   transferStepDuration: Histogram<'step' | 'outcome'>;
   /** pg-boss jobs waiting or running (labels: queue, state = created | retry | active). */
   queueDepth: Gauge<'queue' | 'state'>;
-  /** Calls to Procountor's API (labels: operation such as "createInvoice", status = HTTP status or "timeout"). */
-  procountorCalls: Counter<'operation' | 'status'>;
+  /**
+   * HTTP calls to Procountor's API, retries and token requests included (labels: method; path, the path template
+   * such as "/invoices/{id}"; status, the HTTP status or "timeout" / "aborted" / "no_answer"). Counted by the fetch
+   * every Procountor client gets (count-procountor-calls.ts). No connection label: one series per connection would
+   * grow with the tenants.
+   */
+  procountorCalls: Counter<'method' | 'path' | 'status'>;
 }
 
 /** Procountor calls take 0.1–5 s; steps with attachments longer. Seconds. */
@@ -52,8 +57,8 @@ export function createMetrics(options: { collectDefaults?: boolean } = {}): Brid
     }),
     procountorCalls: new Counter({
       name: METRIC_NAMES.procountorCalls,
-      help: 'Calls to the Procountor API by operation and response status.',
-      labelNames: ['operation', 'status'],
+      help: 'HTTP calls to the Procountor API by method, path template and response status.',
+      labelNames: ['method', 'path', 'status'],
       registers,
     }),
   };
