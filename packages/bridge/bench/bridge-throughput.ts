@@ -283,7 +283,7 @@ try {
   ];
   console.log('');
   for (const row of [['measure', 'value', 'target', 'met?'], ...table])
-    console.log(`${row[0]!.padEnd(40)} ${row[1]!.padEnd(18)} ${row[2]!.padEnd(26)} ${row[3]}`);
+    console.log(`${row[0]!.padEnd(40)} ${row[1]!.padEnd(24)} ${row[2]!.padEnd(26)} ${row[3]}`);
 
   const results = {
     benchmark: 'bridge-throughput',
