@@ -7,6 +7,12 @@ import type {
   RateBucketsTable,
 } from './tables/connection-tables';
 import type { EventsTable, WebhookDeliveriesTable, WebhookEndpointsTable } from './tables/event-tables';
+import type {
+  InvoicePaymentsTable,
+  ProcountorWebhookSubscriptionsTable,
+  SourceMarkPaidRequestsTable,
+  TransferPaymentsTable,
+} from './tables/payment-tables';
 import type { IdempotencyKeysTable, TransferEventsTable, TransfersTable } from './tables/transfer-tables';
 
 /** Small key/value facts about this installation (e.g. when it was first started), written by the bridge itself. */
@@ -33,6 +39,10 @@ export interface DB {
   events: EventsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  procountor_webhook_subscriptions: ProcountorWebhookSubscriptionsTable;
+  invoice_payments: InvoicePaymentsTable;
+  transfer_payments: TransferPaymentsTable;
+  source_mark_paid_requests: SourceMarkPaidRequestsTable;
 }
 
 /** The bridge's database handle, on PostgreSQL or PGlite alike. */

@@ -2,6 +2,7 @@
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial';
 import * as connectionsTransfersEvents from './0002-connections-transfers-events';
+import * as payments from './0005-payments';
 
 /**
  * To add a migration: create `NNNN-what-it-does.ts` beside this file exporting `up` (and `down` when it can be
@@ -11,4 +12,5 @@ import * as connectionsTransfersEvents from './0002-connections-transfers-events
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-connections-transfers-events': connectionsTransfersEvents,
+  '0005-payments': payments,
 };
