@@ -22,6 +22,19 @@ describeOnBothDatabases('run-transfer', (database) => {
     const { body } = await submitSalesInvoice(kit.deps, connectionId, invoice, { mode: 'create' });
     return (body as { transferId: string }).transferId;
   };
+  /** The emulator's request log: the newest sequence now, and "METHOD path" of every request after one. */
+  const lastRequestSequence = async () => {
+    const log = (await (await fetch(`${kit.emulator.url}/_emulator/requests?limit=1`)).json()) as {
+      entries: { sequence: number }[];
+    };
+    return log.entries.at(-1)?.sequence ?? 0;
+  };
+  const requestsAfter = async (sequence: number) => {
+    const log = (await (await fetch(`${kit.emulator.url}/_emulator/requests?after=${sequence}`)).json()) as {
+      entries: { method: string; path: string }[];
+    };
+    return log.entries.map((entry) => `${entry.method} ${entry.path}`);
+  };
   const invoicesOf = (companyId: number, originalInvoiceNumber: string) =>
     [...kit.company(companyId).invoices.values()].filter(
       (invoice) => invoice.originalInvoiceNumber === originalInvoiceNumber,
@@ -137,6 +150,45 @@ describeOnBothDatabases('run-transfer', (database) => {
     expect(invoicesOf(companyId, invoice.invoiceNumber!)).toHaveLength(1);
     const timeline = (await listTimeline(database.db, transferId)).map((event) => `${event.step}: ${event.message}`);
     expect(timeline.some((line) => line.startsWith('notify_source: Attempt 1 of 8 did not finish'))).toBe(true);
+  });
+
+  it('takes number, reference, status and ledger receipt from the create answer: no GET of the invoice', async () => {
+    const { connectionId, companyId } = await kit.createTestConnection({ projectDimension: 'Projektit' });
+    const invoice = buildSalesInvoice({
+      rows: [
+        { kind: 'item', name: 'Work', quantity: 2, unitPrice: 40, vatPercent: 25.5, dimensions: { project: 'P-GET' } },
+      ],
+    });
+    const transferId = await submit(connectionId, invoice);
+    const since = await lastRequestSequence();
+    expect(await runUntilSettled(runner(), database.db, transferId)).toEqual(['succeeded']);
+
+    const [created] = invoicesOf(companyId, invoice.invoiceNumber!);
+    const row = await findTransfer(database.db, transferId);
+    expect(row).toMatchObject({
+      procountor_invoice_id: created!.id,
+      procountor_invoice_number: created!.invoiceNumber,
+      procountor_reference_code: created!.paymentInfo.bankReferenceCode,
+      procountor_status: 'UNFINISHED',
+    });
+    const calls = await requestsAfter(since);
+    expect(calls).toContain('POST /api/invoices');
+    // The dimensions went on the receipt the create answer named, without reading the invoice first.
+    expect(calls.some((call) => call.startsWith('PUT /api/ledgerreceipts/'))).toBe(true);
+    expect(calls.filter((call) => /^GET \/api\/invoices\/\d+$/.test(call))).toEqual([]);
+  });
+
+  it('approves from the status the create answered, reading the invoice only after the approve', async () => {
+    const { connectionId, companyId } = await kit.createTestConnection({ statusAfterTransfer: 'APPROVED' });
+    const invoice = buildSalesInvoice();
+    const transferId = await submit(connectionId, invoice);
+    const since = await lastRequestSequence();
+    expect(await runUntilSettled(runner(), database.db, transferId)).toEqual(['succeeded']);
+    const [created] = invoicesOf(companyId, invoice.invoiceNumber!);
+    expect((await findTransfer(database.db, transferId))?.procountor_status).toBe(created!.status);
+    expect(created!.status).toBe('NOT_SENT');
+    const calls = await requestsAfter(since);
+    expect(calls.filter((call) => /^GET \/api\/invoices\/\d+$/.test(call))).toHaveLength(1);
   });
 
   it('queues again a transfer a dead process left in_progress', async () => {

@@ -20,15 +20,22 @@ export interface TransferProgress {
    */
   invoiceCreateStarted?: boolean;
   invoiceId?: number;
+  /** The invoice's ledger receipt, from the create answer: set_dimensions reads it without a GET of the invoice. */
+  ledgerReceiptId?: number;
+  /** The invoice's version (optimistic locking), from the last answer that carried the invoice. */
+  invoiceVersion?: string;
   dimensionsSet?: boolean;
   /** Attachment index → Procountor attachment id, recorded after each upload. */
   uploadedAttachments?: Record<string, number>;
   /** Attachment index whose upload was sent; a resume looks at the invoice's attachments before sending again. */
   attachmentUploadStarted?: Record<string, boolean>;
+  /** Set before POST /invoices/{id}/approve: a resume reads the status again instead of trusting `status`. */
+  approveStarted?: boolean;
   approved?: boolean;
   sent?: boolean;
   invoiceNumber?: number;
   referenceCode?: string;
+  /** Procountor's status as last seen; unset when an action (send) changed it and record_result must read it. */
   status?: string;
   /** A credit invoice's corrected invoice, once submitted (seed 000). */
   correctedTransferId?: string;

@@ -1,4 +1,5 @@
 // Step 7: leaves the invoice unfinished, approves it, or approves and sends it, as the connection says.
+import { rememberInvoice } from './record-result';
 import type { StepContext } from './step-context';
 
 /** Statuses from which Procountor sends a sales invoice (FACTS.md: send only from NOT_SENT or SENT). */
@@ -9,18 +10,28 @@ export async function approveOrSend(context: StepContext): Promise<void> {
   const wanted = context.connection.settings.statusAfterTransfer;
   const invoiceId = progress.invoiceId;
   if (wanted === 'UNFINISHED' || invoiceId === undefined) return;
-  // approve and send are not idempotent (the client never repeats them): read the status, act only where needed.
-  let status = (await context.client.invoices.get(invoiceId)).status ?? 'UNFINISHED';
+  // approve and send are not idempotent (the client never repeats them): act only where the status asks for it.
+  // The status the create answered is trusted until an approve was attempted; from then on it is read again.
+  const readStatus = async () => {
+    const invoice = await context.client.invoices.get(invoiceId);
+    rememberInvoice(progress, invoice);
+    return invoice.status ?? 'UNFINISHED';
+  };
+  let status = progress.status !== undefined && !progress.approveStarted ? progress.status : await readStatus();
   if (!APPROVED_STATUSES.has(status)) {
+    progress.approveStarted = true;
+    await context.saveProgress();
     await context.client.invoices.approve(invoiceId, {});
     progress.approved = true;
     await context.saveProgress();
     context.note(`Invoice ${invoiceId} approved in Procountor.`);
-    status = (await context.client.invoices.get(invoiceId)).status ?? status;
+    status = await readStatus();
   }
   if (wanted === 'SENT' && status === 'NOT_SENT') {
     await context.client.invoices.send(invoiceId);
     progress.sent = true;
+    // Sending changes the status: record_result reads it.
+    delete progress.status;
     context.note(`Invoice ${invoiceId} sent by Procountor.`);
   }
 }

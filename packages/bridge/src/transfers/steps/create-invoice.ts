@@ -1,4 +1,5 @@
 // Step 4: creates the invoice in Procountor, never twice: after any unclear attempt it looks the invoice up first.
+// An adopted invoice (found by search) leaves number, status and ledger receipt unknown: later steps read them.
 import { OutcomeUnknownError } from '@procountor-bridge/client';
 import type { ConnectionRecord } from '../../connections/connection-record';
 import type { SalesInvoiceInput } from '../../sales-invoices/sales-invoice-schema';
@@ -6,6 +7,7 @@ import { type ProcountorInvoice, toProcountorInvoice } from '../../sales-invoice
 import { TransferRuleError } from '../transfer-errors';
 import type { TransferProgress } from '../transfer-progress';
 import { dimensionCodesOf } from './ensure-dimension-items';
+import { rememberInvoice } from './record-result';
 import type { StepContext } from './step-context';
 
 /** The Procountor invoice for the document with what the earlier steps learnt (partner, products). */
@@ -80,6 +82,8 @@ export async function createInvoice(context: StepContext): Promise<void> {
   await context.saveProgress();
   try {
     const created = await context.client.invoices.create(body);
+    // The answer is the invoice (contract POST /invoices): number, reference, status and ledger receipt without a GET.
+    rememberInvoice(progress, created);
     adopt(created.id as number, 'Invoice created in Procountor as');
   } catch (error) {
     if (!(error instanceof OutcomeUnknownError)) throw error;

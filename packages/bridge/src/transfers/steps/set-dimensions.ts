@@ -40,8 +40,8 @@ export async function setDimensions(context: StepContext): Promise<void> {
   const kinds = Object.keys(dimensions) as (keyof typeof dimensions)[];
   const hasSalesAccounts = invoice.rows.some((row) => row.salesAccount);
   if ((kinds.length === 0 && !hasSalesAccounts) || progress.invoiceId === undefined) return;
-  const procountorInvoice = await context.client.invoices.get(progress.invoiceId);
-  const receiptId = procountorInvoice.ledgerReceiptId;
+  // The create answer carried the ledger receipt id; an adopted invoice's is read here.
+  const receiptId = progress.ledgerReceiptId ?? (await context.client.invoices.get(progress.invoiceId)).ledgerReceiptId;
   if (receiptId === undefined) return;
   let receipt = await context.client.ledgerReceipts.get(receiptId);
   if (hasSalesAccounts) receipt = await setSalesAccounts(context, receipt);
