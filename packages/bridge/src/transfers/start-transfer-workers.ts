@@ -9,8 +9,12 @@ import type { TransferDeps } from './transfer-deps';
 export interface TransferWorkerOptions extends TransferRunnerOptions {
   /** Transfers this process runs at once (across connections; each connection is limited by its own setting). */
   concurrency?: number;
+  /** How often an idle transfer worker looks for jobs; default 0.5 s, pg-boss 10's minimum (its default is 2 s). */
   pollingIntervalSeconds?: number;
 }
+
+/** An accepted invoice waits at most this long for an idle worker (issue #4: idle submit-to-created p95 < 1 s). */
+const TRANSFER_POLLING_SECONDS = 0.5;
 
 /** Two lease times (run-transfer.ts default 60 s): longer than any live run goes without touching its transfer. */
 const STRANDED_AFTER_MS = 120_000;
@@ -31,7 +35,7 @@ export async function startTransferWorkers(
     QUEUE_NAMES.transferRun,
     {
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-      ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}),
+      pollingIntervalSeconds: options.pollingIntervalSeconds ?? TRANSFER_POLLING_SECONDS,
     },
     runner.handle,
   );
