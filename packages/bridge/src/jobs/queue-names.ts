@@ -8,6 +8,10 @@
 export const QUEUE_NAMES = {
   /** Walks one transfer's state machine (transfers/run-transfer.ts). */
   transferRun: 'transfer-run',
+  /** Every minute: queues again transfers whose job was lost or whose process died (transfers/recover-stranded-transfers.ts). */
+  transferRecoverSweep: 'transfer-recover-sweep',
+  /** Sends the plain-language e-mail about one permanently failed transfer (notifications/). */
+  transferFailureEmail: 'transfer-failure-email',
   /** Refreshes a connection's master and reference data from Procountor. */
   masterDataSync: 'master-data-sync',
   /** Polls Procountor for payments the webhooks may have missed. */
