@@ -6,7 +6,11 @@ import type { BridgeConfig } from './config/load-config';
 import { connectionRouteModules } from './connections/connection-route-modules';
 import { type ConnectionAdministration, createConnectionService } from './connections/connection-service';
 import type { ClientDefaults } from './connections/procountor-client-factory';
+import { createConsoleUserService } from './console-users/console-user-service';
+import { type DemoConsoleUser, ensureDemoConsoleUser } from './console-users/demo-console-user';
+import { sessionRoutes } from './console-users/session-routes';
 import { registerCreditInvoiceRoutes } from './credit-invoices/credit-invoice-routes';
+import { dashboardRoute } from './dashboard/dashboard-route';
 import { eventFeedRoutes } from './events/event-feed-routes';
 import { createJobQueue, type JobQueue } from './jobs/create-job-queue';
 import { QUEUE_NAMES } from './jobs/queue-names';
@@ -66,6 +70,8 @@ export const ROUTE_MODULES: readonly RouteModuleFactory[] = [
   (services) => webhookEndpointRoutes({ db: services.db, secretKey: services.secretKey }),
   (services) => webhookDeliveryRoutes({ db: services.db, jobs: services.jobQueue }),
   (services) => pullRunRoutes({ db: services.db }),
+  (services) => sessionRoutes(createConsoleUserService(services.db)),
+  (services) => dashboardRoute(services.db),
 ];
 
 /**
@@ -172,11 +178,13 @@ export async function createBridge(config: BridgeConfig, options: CreateBridgeOp
 
     const bootstrap = options.bootstrapConnection === false ? { demo: undefined } : await bootstrapConnection(services);
     if (bootstrap.stopEmulator) cleanups.push(bootstrap.stopEmulator);
+    const demoConsoleUser = bootstrap.demo ? await ensureDemoConsoleUser(db, config.dataDir) : undefined;
 
     const routes = [...ROUTE_MODULES, ...(options.routes ?? [])].flatMap((factory) => factory(services));
     const app = await buildServer({
       logger,
       authenticate: (token) => apiTokens.authenticateToken(token),
+      authenticateSession: (cookieValue) => createConsoleUserService(db).authenticateSession(cookieValue),
       routes,
       publicUrl: config.publicUrl,
     });
@@ -191,7 +199,7 @@ export async function createBridge(config: BridgeConfig, options: CreateBridgeOp
     }
 
     logger.info({ url, demo: Boolean(bootstrap.demo) }, 'bridge started');
-    printBanner(print, url, config, bootstrap);
+    printBanner(print, url, config, bootstrap, demoConsoleUser);
     return { app, url, services, demo: bootstrap.demo, stop };
   } catch (error) {
     await stop();
@@ -199,7 +207,13 @@ export async function createBridge(config: BridgeConfig, options: CreateBridgeOp
   }
 }
 
-function printBanner(print: (line: string) => void, url: string, config: BridgeConfig, bootstrap: BootstrapResult) {
+function printBanner(
+  print: (line: string) => void,
+  url: string,
+  config: BridgeConfig,
+  bootstrap: BootstrapResult,
+  demoConsoleUser?: DemoConsoleUser,
+) {
   const lines = bootstrap.demo
     ? [
         '',
@@ -217,6 +231,12 @@ function printBanner(print: (line: string) => void, url: string, config: BridgeC
     lines.push(
       `  Admin token:         ${bootstrap.demo.adminToken}`,
       `                       (also in ${bootstrap.demo.adminTokenFile}; send it as "Authorization: Bearer <token>")`,
+    );
+  }
+  if (demoConsoleUser) {
+    lines.push(
+      `  Console sign-in:     user "${demoConsoleUser.userName}", password ${demoConsoleUser.password}`,
+      `                       (also in ${demoConsoleUser.passwordFile}; add users with "bridge users add <name>")`,
     );
   }
   lines.push('');

@@ -5,6 +5,7 @@ import { registerSendCommands } from './commands/send';
 import { registerServeCommands } from './commands/serve-command';
 import { registerStatusCommands } from './commands/status';
 import { registerTokensCommands } from './commands/tokens-command';
+import { registerUsersCommands } from './commands/users-command';
 
 /** Each registers its commands on the program; one line per command group. */
 export const CLI_COMMANDS: readonly ((program: Command) => void)[] = [
@@ -13,4 +14,5 @@ export const CLI_COMMANDS: readonly ((program: Command) => void)[] = [
   registerTokensCommands,
   registerSendCommands,
   registerStatusCommands,
+  registerUsersCommands,
 ];

@@ -1,13 +1,14 @@
-// Builds the bridge's Fastify app: TypeBox schemas, one error shape, token auth on /v1, OpenAPI at /openapi.json and /docs.
-import { randomUUID } from 'node:crypto';
+// Builds the bridge's Fastify app: TypeBox schemas, one error shape, token or console-session auth on /v1, OpenAPI at /openapi.json and /docs.
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
 import type { Logger } from 'pino';
 import { installErrorHandler } from './error-handler';
-import { AuthenticationRequiredError, type Principal } from './principal';
+import { AuthenticationRequiredError, CsrfTokenRequiredError, type Principal } from './principal';
 
 export type BridgeApp = FastifyInstance<
   RawServerDefault,
@@ -24,10 +25,24 @@ export interface ServerOptions {
   logger: Logger;
   /** Resolves a bearer token to who is calling, or undefined for an unknown or revoked token. */
   authenticate: (token: string) => Promise<Principal | undefined>;
+  /**
+   * Resolves the console's session cookie (SESSION_COOKIE) to who is signed in, or undefined. A request without a
+   * bearer token may authenticate with the cookie; its unsafe methods must then carry the session's X-CSRF-Token.
+   */
+  authenticateSession?: (cookieValue: string) => Promise<{ principal: Principal; csrfToken: string } | undefined>;
   routes: readonly RouteModule[];
   /** Shown in the OpenAPI document's servers. */
   publicUrl?: string;
 }
+
+/** The console's session cookie: httpOnly, SameSite=Strict (console-users/session-routes.ts sets it). */
+export const SESSION_COOKIE = 'pb_session';
+/** The header the console echoes the session's CSRF token in; a cross-site form or fetch cannot set it. */
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const sameSecret = (a: string, b: string) =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 
 /** Base64 attachments of 10,000,000 bytes grow by a third; a batch of up to 1,000 documents needs room too. */
 const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
@@ -47,6 +62,7 @@ export async function buildServer(options: ServerOptions): Promise<BridgeApp> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandler(app);
+  await app.register(cookie);
 
   await app.register(swagger, {
     openapi: {
@@ -69,7 +85,18 @@ export async function buildServer(options: ServerOptions): Promise<BridgeApp> {
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/v1/')) return;
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-    const principal = match ? await options.authenticate(match[1]!) : undefined;
+    let principal = match ? await options.authenticate(match[1]!) : undefined;
+    const sessionCookie = request.cookies[SESSION_COOKIE];
+    if (!match && sessionCookie && options.authenticateSession) {
+      const session = await options.authenticateSession(sessionCookie);
+      if (session) {
+        // SameSite=Strict already keeps the cookie off cross-site requests; the header is the second lock.
+        const sent = request.headers[CSRF_HEADER];
+        if (!SAFE_METHODS.has(request.method) && !(typeof sent === 'string' && sameSecret(sent, session.csrfToken)))
+          throw new CsrfTokenRequiredError();
+        principal = session.principal;
+      }
+    }
     if (principal) request.principal = principal;
     else if (!(request.routeOptions.config as BridgeRouteConfig | undefined)?.public)
       throw new AuthenticationRequiredError();

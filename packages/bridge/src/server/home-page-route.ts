@@ -1,12 +1,24 @@
-// GET /: a minimal page naming the service and linking to the API reference (the console arrives in issue #7).
+// GET /: the admin console (packages/console/dist) with a single-page fallback, or a plain page when it is not built.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyReply } from 'fastify';
+import { NotFoundError } from '../errors/bridge-error';
 import type { RouteModule } from './build-server';
 
-const HOME_PAGE = `<!doctype html>
+/** Where `vite build` of packages/console writes (npm start and the browser tests build it when missing or stale). */
+export const CONSOLE_DIST_DIR = fileURLToPath(new URL('../../../console/dist/', import.meta.url));
+
+/** Paths the bridge itself answers: an unknown one there is a JSON 404, never the console's page. */
+const API_PREFIXES = ['/v1/', '/docs', '/openapi.json', '/metrics', '/healthz'];
+
+const PLACEHOLDER_PAGE = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>procountor-bridge</title></head>
 <body>
 <h1>procountor-bridge</h1>
 <p>Integration service between business applications and Procountor.</p>
+<p>The admin console is not built: run <code>npm run build:console</code> (npm start does it for you).</p>
 <ul>
 <li><a href="/docs">API reference</a> (<a href="/openapi.json">openapi.json</a>)</li>
 <li><a href="/healthz">Health</a> · <a href="/metrics">Metrics</a></li>
@@ -15,10 +27,34 @@ const HOME_PAGE = `<!doctype html>
 </html>
 `;
 
-export function homePageRoute(): RouteModule {
-  return (app) => {
-    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
-      reply.type('text/html; charset=utf-8').send(HOME_PAGE),
-    );
+export function homePageRoute(consoleDir = CONSOLE_DIST_DIR): RouteModule {
+  return async (app) => {
+    if (!existsSync(`${consoleDir}/index.html`)) {
+      app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+        reply.type('text/html; charset=utf-8').send(PLACEHOLDER_PAGE),
+      );
+      return;
+    }
+    // Built assets carry a content hash in their names: cached for a year. index.html is never cached, so a new
+    // build is picked up at the next load.
+    await app.register(fastifyStatic, {
+      root: consoleDir,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      maxAge: '365d',
+      immutable: true,
+      schemaHide: true,
+    });
+    const sendConsole = (reply: FastifyReply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0, immutable: false });
+    app.get('/', { schema: { hide: true } }, async (_request, reply) => sendConsole(reply));
+    // The console routes in the browser (/transfers/…): every other GET outside the API gets its page.
+    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+      const path = request.url.split('?')[0]!;
+      if (API_PREFIXES.some((prefix) => path.startsWith(prefix)) || /\.[a-z0-9]+$/i.test(path))
+        throw new NotFoundError(`${request.method} ${path}`);
+      return sendConsole(reply);
+    });
   };
 }

@@ -1,7 +1,8 @@
-// Who is calling: an admin token, or a token scoped to one connection; and the checks routes make with it.
+// Who is calling: an admin token or console user, or a token scoped to one connection; and the checks routes make with it.
 import type { FastifyRequest } from 'fastify';
 import { BridgeError, NotFoundError } from '../errors/bridge-error';
 
+/** A console user signed in with the session cookie is an admin with tokenId `console-user:<userId>` and a userName. */
 export type Principal =
   | { kind: 'admin'; tokenId: string; userName?: string }
   | { kind: 'connection'; tokenId: string; connectionId: string };
@@ -16,7 +17,23 @@ declare module 'fastify' {
 export class AuthenticationRequiredError extends BridgeError {
   override name = 'AuthenticationRequiredError';
   constructor() {
-    super(401, 'authentication_required', 'Send an API token as "Authorization: Bearer <token>".');
+    super(
+      401,
+      'authentication_required',
+      'Send an API token as "Authorization: Bearer <token>", or sign in to the console.',
+    );
+  }
+}
+
+export class CsrfTokenRequiredError extends BridgeError {
+  override name = 'CsrfTokenRequiredError';
+  constructor() {
+    super(
+      403,
+      'csrf_token_required',
+      'A change made with the console session cookie must send the X-CSRF-Token header the sign-in returned.',
+      [{ path: 'headers.x-csrf-token', rule: 'equals', message: "must be the session's CSRF token" }],
+    );
   }
 }
 

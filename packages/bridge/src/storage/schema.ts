@@ -6,6 +6,7 @@ import type {
   ConnectionsTable,
   RateBucketsTable,
 } from './tables/connection-tables';
+import type { ConsoleSessionsTable, ConsoleUsersTable } from './tables/console-user-tables';
 import type { EventsTable, WebhookDeliveriesTable, WebhookEndpointsTable } from './tables/event-tables';
 import type {
   InvoicePaymentsTable,
@@ -43,6 +44,8 @@ export interface DB {
   invoice_payments: InvoicePaymentsTable;
   transfer_payments: TransferPaymentsTable;
   source_mark_paid_requests: SourceMarkPaidRequestsTable;
+  console_users: ConsoleUsersTable;
+  console_sessions: ConsoleSessionsTable;
 }
 
 /** The bridge's database handle, on PostgreSQL or PGlite alike. */

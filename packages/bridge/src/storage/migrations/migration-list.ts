@@ -3,6 +3,7 @@ import type { Migration } from 'kysely';
 import * as initial from './0001-initial';
 import * as connectionsTransfersEvents from './0002-connections-transfers-events';
 import * as payments from './0005-payments';
+import * as consoleUsers from './0007-console-users';
 
 /**
  * To add a migration: create `NNNN-what-it-does.ts` beside this file exporting `up` (and `down` when it can be
@@ -13,4 +14,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-connections-transfers-events': connectionsTransfersEvents,
   '0005-payments': payments,
+  '0007-console-users': consoleUsers,
 };
