@@ -16,6 +16,8 @@ import { createJobQueue, type JobQueue } from './jobs/create-job-queue';
 import { QUEUE_NAMES } from './jobs/queue-names';
 import { createLogger } from './observability/create-logger';
 import { type BridgeMetrics, createMetrics } from './observability/create-metrics';
+import { registerRoutes } from './registers/register-routes';
+import { startRegisterSyncWorkers } from './registers/start-register-sync-workers';
 import { registerSalesInvoiceRoutes } from './sales-invoices/sales-invoice-routes';
 import { loadSecretKey } from './secrets/load-secret-key';
 import { type BootstrapResult, bootstrapConnection } from './server/bootstrap-connection';
@@ -70,6 +72,7 @@ export const ROUTE_MODULES: readonly RouteModuleFactory[] = [
   (services) => webhookEndpointRoutes({ db: services.db, secretKey: services.secretKey }),
   (services) => webhookDeliveryRoutes({ db: services.db, jobs: services.jobQueue }),
   (services) => pullRunRoutes({ db: services.db }),
+  (services) => registerRoutes({ db: services.db, jobs: services.jobQueue, connections: services.connections }),
   (services) => sessionRoutes(createConsoleUserService(services.db)),
   (services) => dashboardRoute(services.db),
 ];
@@ -92,6 +95,13 @@ export const WORKER_STARTERS: readonly WorkerStarter[] = [
       logger: services.logger,
       submitDocument: (connectionId, document) =>
         submitPulledDocument(transferDepsOf(services), connectionId, document),
+    }),
+  (services) =>
+    startRegisterSyncWorkers({
+      db: services.db,
+      jobs: services.jobQueue,
+      connections: services.connections,
+      logger: services.logger,
     }),
 ];
 

@@ -14,6 +14,15 @@ import type {
   SourceMarkPaidRequestsTable,
   TransferPaymentsTable,
 } from './tables/payment-tables';
+import type {
+  RegisterLinkRejectionsTable,
+  RegisterLinksTable,
+  RegisterRecordsTable,
+  RegisterSyncRunsTable,
+  RegisterSyncSchedulesTable,
+  RegisterSyncStateTable,
+  SourceRecordsTable,
+} from './tables/register-tables';
 import type { IdempotencyKeysTable, TransferEventsTable, TransfersTable } from './tables/transfer-tables';
 
 /** Small key/value facts about this installation (e.g. when it was first started), written by the bridge itself. */
@@ -40,6 +49,13 @@ export interface DB {
   events: EventsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  register_records: RegisterRecordsTable;
+  register_sync_state: RegisterSyncStateTable;
+  register_sync_runs: RegisterSyncRunsTable;
+  register_sync_schedules: RegisterSyncSchedulesTable;
+  source_records: SourceRecordsTable;
+  register_links: RegisterLinksTable;
+  register_link_rejections: RegisterLinkRejectionsTable;
   procountor_webhook_subscriptions: ProcountorWebhookSubscriptionsTable;
   invoice_payments: InvoicePaymentsTable;
   transfer_payments: TransferPaymentsTable;
