@@ -16,6 +16,8 @@ import { createJobQueue, type JobQueue } from './jobs/create-job-queue';
 import { QUEUE_NAMES } from './jobs/queue-names';
 import { createLogger } from './observability/create-logger';
 import { type BridgeMetrics, createMetrics } from './observability/create-metrics';
+import { purchaseInvoiceRoutes } from './purchase-invoices/purchase-invoice-routes';
+import { startPurchaseInvoiceImportWorkers } from './purchase-invoices/start-purchase-invoice-import-workers';
 import { registerRoutes } from './registers/register-routes';
 import { startRegisterSyncWorkers } from './registers/start-register-sync-workers';
 import { registerSalesInvoiceRoutes } from './sales-invoices/sales-invoice-routes';
@@ -72,6 +74,7 @@ export const ROUTE_MODULES: readonly RouteModuleFactory[] = [
   (services) => webhookEndpointRoutes({ db: services.db, secretKey: services.secretKey }),
   (services) => webhookDeliveryRoutes({ db: services.db, jobs: services.jobQueue }),
   (services) => pullRunRoutes({ db: services.db }),
+  (services) => purchaseInvoiceRoutes(purchaseInvoiceDepsOf(services)),
   (services) => registerRoutes({ db: services.db, jobs: services.jobQueue, connections: services.connections }),
   (services) => sessionRoutes(createConsoleUserService(services.db)),
   (services) => dashboardRoute(services.db),
@@ -96,6 +99,7 @@ export const WORKER_STARTERS: readonly WorkerStarter[] = [
       submitDocument: (connectionId, document) =>
         submitPulledDocument(transferDepsOf(services), connectionId, document),
     }),
+  (services) => startPurchaseInvoiceImportWorkers(services.jobQueue, purchaseInvoiceDepsOf(services)),
   (services) =>
     startRegisterSyncWorkers({
       db: services.db,
@@ -104,6 +108,11 @@ export const WORKER_STARTERS: readonly WorkerStarter[] = [
       logger: services.logger,
     }),
 ];
+
+/** What the purchase invoice import (issue #6, seed 002) needs from the services. */
+function purchaseInvoiceDepsOf(services: BridgeServices) {
+  return { db: services.db, jobs: services.jobQueue, connections: services.connections, logger: services.logger };
+}
 
 /** What the transfer domain (sales and credit invoices, the engine) needs from the services. */
 function transferDepsOf(services: BridgeServices): TransferDeps {

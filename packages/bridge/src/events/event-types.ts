@@ -43,11 +43,28 @@ const InvoicePaymentPayload = {
 export const InvoicePaidPayloadSchema = Type.Object(InvoicePaymentPayload);
 export const InvoicePartiallyPaidPayloadSchema = Type.Object(InvoicePaymentPayload);
 
+/** Issue #6 (seed 002): a purchase invoice dimensioned to a project reached a configured status in Procountor. */
+export const PurchaseInvoiceImportedPayloadSchema = Type.Object({
+  purchaseInvoiceId: Type.String({
+    description: 'The import (also the event subjectId): GET /v1/connections/{id}/purchase-invoices/{purchaseInvoiceId}.',
+  }),
+  procountorInvoiceId: Type.Integer(),
+  invoiceNumber: Type.Union([Type.Integer(), Type.Null()]),
+  procountorStatus: Type.String(),
+  supplierName: Type.String(),
+  projectCodes: Type.Array(Type.String(), {
+    description: 'The project dimension items (codes) the invoice is dimensioned to.',
+  }),
+  totalAmount: Type.Union([Type.Number(), Type.Null()]),
+  currency: Type.String(),
+});
+
 export const EVENT_TYPES = {
   transferSucceeded: 'transfer.succeeded',
   transferFailed: 'transfer.failed',
   invoicePaid: 'invoice.paid',
   invoicePartiallyPaid: 'invoice.partially_paid',
+  purchaseInvoiceImported: 'purchase_invoice.imported',
 } as const;
 
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];
@@ -78,6 +95,11 @@ export const EVENT_TYPE_DEFINITIONS: Record<EventType, EventTypeDefinition> = {
     type: 'invoice.partially_paid',
     description: 'A payment covered part of the transferred invoice (issue #6).',
     payload: InvoicePartiallyPaidPayloadSchema,
+  },
+  'purchase_invoice.imported': {
+    type: 'purchase_invoice.imported',
+    description: 'A purchase invoice dimensioned to a project reached an import status in Procountor (seed 002).',
+    payload: PurchaseInvoiceImportedPayloadSchema,
   },
 };
 

@@ -24,6 +24,10 @@ export const QUEUE_NAMES = {
   sourcePullReport: 'source-pull-report',
   /** Every 5 minutes: books a pull run for connections whose scheduledPull was just set (self-rescheduling after). */
   sourcePullSweep: 'source-pull-sweep',
+  /** Imports one connection's purchase invoices from Procountor, then schedules itself again (seed 002, issue #6). */
+  purchaseInvoiceImport: 'purchase-invoice-import',
+  /** Every 5 minutes: books an import run for connections whose purchase invoice import is enabled. */
+  purchaseInvoiceImportSweep: 'purchase-invoice-import-sweep',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];

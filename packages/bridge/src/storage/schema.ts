@@ -8,6 +8,7 @@ import type {
 } from './tables/connection-tables';
 import type { ConsoleSessionsTable, ConsoleUsersTable } from './tables/console-user-tables';
 import type { EventsTable, WebhookDeliveriesTable, WebhookEndpointsTable } from './tables/event-tables';
+import type { PurchaseInvoiceImportSettingsTable, PurchaseInvoiceImportsTable } from './tables/purchase-invoice-tables';
 import type {
   InvoicePaymentsTable,
   ProcountorWebhookSubscriptionsTable,
@@ -49,6 +50,8 @@ export interface DB {
   events: EventsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  purchase_invoice_imports: PurchaseInvoiceImportsTable;
+  purchase_invoice_import_settings: PurchaseInvoiceImportSettingsTable;
   register_records: RegisterRecordsTable;
   register_sync_state: RegisterSyncStateTable;
   register_sync_runs: RegisterSyncRunsTable;

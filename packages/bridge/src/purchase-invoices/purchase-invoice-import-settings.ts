@@ -1,0 +1,90 @@
+// Per-connection settings of the purchase invoice import (seed 002): on or off, the statuses imported, the interval.
+import type { Kysely } from 'kysely';
+import { type Static, Type } from 'typebox';
+import type { DB } from '../storage/schema';
+
+/** Seed 002: "Approved, Payment queued, Payment sent to bank, Partially paid, Paid, or Marked paid". */
+export const DEFAULT_IMPORT_STATUSES = [
+  'APPROVED',
+  'PAYMENT_QUEUED',
+  'PAYMENT_SENT_TO_BANK',
+  'PARTLY_PAID',
+  'PAID',
+  'MARKED_PAID',
+] as const;
+
+/** Purchase invoice statuses of the contract a configured import may start from. */
+export const IMPORTABLE_STATUSES = ['RECEIVED', 'VERIFIED', ...DEFAULT_IMPORT_STATUSES] as const;
+
+/** Seed 002: "Costs will be transferred within 10 minutes"; the bridge looks every 5 by default. */
+export const DEFAULT_INTERVAL_MINUTES = 5;
+
+export const PurchaseInvoiceImportSettingsSchema = Type.Object(
+  {
+    enabled: Type.Boolean({
+      description: 'Import purchase invoices dimensioned to a project from Procountor (seed 002).',
+    }),
+    statuses: Type.Array(Type.Union(IMPORTABLE_STATUSES.map((status) => Type.Literal(status))), {
+      minItems: 1,
+      uniqueItems: true,
+      description: `Procountor statuses an invoice is imported from; default ${DEFAULT_IMPORT_STATUSES.join(', ')}.`,
+    }),
+    intervalMinutes: Type.Integer({
+      minimum: 1,
+      maximum: 1440,
+      description: `Minutes between imports; default ${DEFAULT_INTERVAL_MINUTES} (seed 002: "within 10 minutes").`,
+    }),
+  },
+  { additionalProperties: false },
+);
+export type PurchaseInvoiceImportSettings = Static<typeof PurchaseInvoiceImportSettingsSchema>;
+
+export const PurchaseInvoiceImportSettingsPatchSchema = Type.Partial(PurchaseInvoiceImportSettingsSchema, {
+  additionalProperties: false,
+});
+
+export interface StoredImportSettings extends PurchaseInvoiceImportSettings {
+  versionCursor: string | null;
+  lastRunAt: Date | null;
+  lastResult: Record<string, unknown> | null;
+}
+
+export async function readImportSettings(db: Kysely<DB>, connectionId: string): Promise<StoredImportSettings> {
+  const row = await db
+    .selectFrom('purchase_invoice_import_settings')
+    .selectAll()
+    .where('connection_id', '=', connectionId)
+    .executeTakeFirst();
+  return {
+    enabled: row?.enabled ?? false,
+    statuses: (row?.statuses ?? [...DEFAULT_IMPORT_STATUSES]) as PurchaseInvoiceImportSettings['statuses'],
+    intervalMinutes: row?.interval_minutes ?? DEFAULT_INTERVAL_MINUTES,
+    versionCursor: row?.version_cursor ?? null,
+    lastRunAt: row?.last_run_at ?? null,
+    lastResult: row?.last_result ?? null,
+  };
+}
+
+/** Saves the settings; a change of statuses clears the cursor, so invoices already in a newly added status are seen. */
+export async function saveImportSettings(
+  db: Kysely<DB>,
+  connectionId: string,
+  patch: Partial<PurchaseInvoiceImportSettings>,
+): Promise<StoredImportSettings> {
+  const current = await readImportSettings(db, connectionId);
+  const next = { ...current, ...patch };
+  const statusesChanged = JSON.stringify([...next.statuses].sort()) !== JSON.stringify([...current.statuses].sort());
+  const values = {
+    enabled: next.enabled,
+    statuses: JSON.stringify(next.statuses),
+    interval_minutes: next.intervalMinutes,
+    updated_at: new Date(),
+    ...(statusesChanged ? { version_cursor: null } : {}),
+  };
+  await db
+    .insertInto('purchase_invoice_import_settings')
+    .values({ connection_id: connectionId, ...values })
+    .onConflict((conflict) => conflict.column('connection_id').doUpdateSet(values))
+    .execute();
+  return readImportSettings(db, connectionId);
+}

@@ -1,0 +1,195 @@
+// One import run of a connection: finds purchase invoices in the configured statuses and imports each exactly once.
+import { randomBytes } from 'node:crypto';
+import type { ProcountorInvoice, ProcountorLedgerReceipt } from '@procountor-bridge/client';
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import type { ConnectionService } from '../connections/connection-record';
+import { EVENT_TYPES } from '../events/event-types';
+import { recordEvent } from '../events/record-event';
+import type { JobQueue } from '../jobs/create-job-queue';
+import type { Database } from '../storage/schema';
+import { readImportSettings } from './purchase-invoice-import-settings';
+import {
+  type DimensionNames,
+  dimensionNamesOf,
+  findProjectDimensionId,
+  projectCodesOf,
+  toProjectExpense,
+} from './to-project-expense';
+
+export interface PurchaseInvoiceImportDeps {
+  db: Database;
+  jobs: Pick<JobQueue, 'sendInTransaction'>;
+  connections: ConnectionService;
+  logger: Logger;
+  /** Test hook, after one invoice's outcome committed: throwing here is a crash in the middle of a run. */
+  afterInvoice?: (procountorInvoiceId: number) => void | Promise<void>;
+}
+
+export interface ImportRunResult {
+  outcome: 'completed' | 'skipped';
+  reason?: string;
+  /** Invoices in a configured status that Procountor listed as new or changed since the last run. */
+  seen: number;
+  imported: number;
+  waitingForProject: number;
+  alreadyImported: number;
+}
+
+/** `pin_` + a time-ordered part + randomness: ids sort by import time, so the id is also the list cursor. */
+export function newPurchaseInvoiceImportId(now = Date.now()): string {
+  return `pin_${now.toString(36).padStart(9, '0')}${randomBytes(5).toString('hex')}`;
+}
+
+const EMPTY = { seen: 0, imported: 0, waitingForProject: 0, alreadyImported: 0 };
+
+/**
+ * Strategy (docs/purchase-invoices.md): list PURCHASE_INVOICEs in the statuses with `versionStartDate` = the newest
+ * `version` the last run saw (Procountor's own clock, so no clock skew; the newest ones are listed again, harmlessly),
+ * plus every invoice still waiting to be dimensioned to a project: setting dimensions changes the ledger receipt,
+ * which need not change the invoice's version. Each import commits with its event; the unique key
+ * (connection, invoice) makes a repeat a no-op, so a crash anywhere loses and repeats nothing.
+ */
+export async function runPurchaseInvoiceImport(
+  deps: PurchaseInvoiceImportDeps,
+  connectionId: string,
+): Promise<ImportRunResult> {
+  const connection = await deps.connections.find(connectionId);
+  if (!connection) return { outcome: 'skipped', reason: 'the connection no longer exists', ...EMPTY };
+  if (connection.status !== 'active') {
+    return { outcome: 'skipped', reason: `the connection is ${connection.status}`, ...EMPTY };
+  }
+  const settings = await readImportSettings(deps.db, connectionId);
+  const log = deps.logger.child({ connectionId });
+  const client = await deps.connections.procountorClient(connection);
+  const names = dimensionNamesOf(await client.dimensions.list());
+  const projectDimensionId = findProjectDimensionId(names, connection.settings.projectDimension);
+
+  const candidates = new Map<number, string | undefined>();
+  let newestVersion = settings.versionCursor;
+  for await (const basic of client.invoices.iterateByPreviousId({
+    types: ['PURCHASE_INVOICE'],
+    status: settings.statuses,
+    ...(settings.versionCursor ? { versionStartDate: settings.versionCursor } : {}),
+  })) {
+    if (basic.id === undefined) continue;
+    candidates.set(basic.id, basic.status);
+    if (basic.version && (newestVersion === null || Date.parse(basic.version) > Date.parse(newestVersion))) {
+      newestVersion = basic.version;
+    }
+  }
+  const seen = candidates.size;
+  const known = await deps.db
+    .selectFrom('purchase_invoice_imports')
+    .select(['procountor_invoice_id', 'state'])
+    .where('connection_id', '=', connectionId)
+    .execute();
+  const result: ImportRunResult = { outcome: 'completed', ...EMPTY, seen };
+  for (const row of known) {
+    if (row.state === 'waiting_for_project') candidates.set(row.procountor_invoice_id, undefined);
+    else if (candidates.delete(row.procountor_invoice_id)) result.alreadyImported += 1;
+  }
+
+  for (const invoiceId of [...candidates.keys()].sort((a, b) => a - b)) {
+    const invoice = await client.invoices.get(invoiceId);
+    // A waiting invoice may have left the statuses (rejected, invalidated): it waits on, unimported.
+    if (!settings.statuses.includes(invoice.status as (typeof settings.statuses)[number])) continue;
+    const receipt = invoice.ledgerReceiptId ? await client.ledgerReceipts.get(invoice.ledgerReceiptId) : undefined;
+    const projectCodes = projectCodesOf(receipt, projectDimensionId, names);
+    const outcome = await importOne(deps, connectionId, invoice, receipt, names, projectCodes);
+    result[outcome] += 1;
+    await deps.afterInvoice?.(invoiceId);
+  }
+
+  // The cursor moves only after every invoice of the run is settled: a crash before this repeats the listing, never
+  // skips it. A connection never configured gets a (disabled) settings row holding its cursor.
+  const progress = { version_cursor: newestVersion, last_run_at: new Date(), last_result: JSON.stringify(result) };
+  await deps.db
+    .insertInto('purchase_invoice_import_settings')
+    .values({ connection_id: connectionId, statuses: JSON.stringify(settings.statuses), ...progress })
+    .onConflict((conflict) => conflict.column('connection_id').doUpdateSet(progress))
+    .execute();
+  log.info(result, 'purchase invoice import run done');
+  return result;
+}
+
+async function importOne(
+  deps: PurchaseInvoiceImportDeps,
+  connectionId: string,
+  invoice: ProcountorInvoice,
+  receipt: ProcountorLedgerReceipt | undefined,
+  names: DimensionNames,
+  projectCodes: string[],
+): Promise<'imported' | 'waitingForProject' | 'alreadyImported'> {
+  const invoiceId = invoice.id as number;
+  if (projectCodes.length === 0) {
+    await deps.db
+      .insertInto('purchase_invoice_imports')
+      .values({
+        id: newPurchaseInvoiceImportId(),
+        connection_id: connectionId,
+        procountor_invoice_id: invoiceId,
+        state: 'waiting_for_project',
+        procountor_status: invoice.status ?? 'UNFINISHED',
+        ledger_receipt_id: invoice.ledgerReceiptId ?? null,
+      })
+      .onConflict((conflict) => conflict.columns(['connection_id', 'procountor_invoice_id']).doNothing())
+      .execute();
+    return 'waitingForProject';
+  }
+  const expense = toProjectExpense(invoice, receipt, names, projectCodes);
+  return deps.db.transaction().execute(async (trx) => {
+    // Inserted, or moved from waiting: only then is it imported now. Anything else (another run won) is a no-op.
+    const stored = await trx
+      .insertInto('purchase_invoice_imports')
+      .values({
+        id: newPurchaseInvoiceImportId(),
+        connection_id: connectionId,
+        procountor_invoice_id: invoiceId,
+        state: 'imported',
+        procountor_status: expense.procountorStatus,
+        ledger_receipt_id: invoice.ledgerReceiptId ?? null,
+        expense: JSON.stringify(expense),
+        project_codes: JSON.stringify(projectCodes),
+        imported_at: new Date(),
+      })
+      .onConflict((conflict) =>
+        conflict
+          .columns(['connection_id', 'procountor_invoice_id'])
+          .doUpdateSet({
+            state: 'imported',
+            procountor_status: expense.procountorStatus,
+            ledger_receipt_id: invoice.ledgerReceiptId ?? null,
+            expense: JSON.stringify(expense),
+            project_codes: JSON.stringify(projectCodes),
+            imported_at: new Date(),
+            updated_at: new Date(),
+          })
+          .where('purchase_invoice_imports.state', '=', 'waiting_for_project'),
+      )
+      .returning('id')
+      .executeTakeFirst();
+    if (!stored) return 'alreadyImported' as const;
+    const { eventId } = await recordEvent(trx, deps.jobs, {
+      connectionId,
+      type: EVENT_TYPES.purchaseInvoiceImported,
+      subjectId: stored.id,
+      payload: {
+        purchaseInvoiceId: stored.id,
+        procountorInvoiceId: invoiceId,
+        invoiceNumber: expense.invoiceNumber,
+        procountorStatus: expense.procountorStatus,
+        supplierName: expense.supplier.name,
+        projectCodes,
+        totalAmount: expense.totalAmount,
+        currency: expense.currency,
+      },
+    });
+    await trx
+      .updateTable('purchase_invoice_imports')
+      .set({ event_id: eventId, updated_at: sql<Date>`now()` })
+      .where('id', '=', stored.id)
+      .execute();
+    return 'imported' as const;
+  });
+}
