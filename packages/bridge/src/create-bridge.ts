@@ -14,6 +14,7 @@ import { dashboardRoute } from './dashboard/dashboard-route';
 import { eventFeedRoutes } from './events/event-feed-routes';
 import { createJobQueue, type JobQueue } from './jobs/create-job-queue';
 import { QUEUE_NAMES } from './jobs/queue-names';
+import { startNotificationWorkers } from './notifications/start-notification-workers';
 import { createLogger } from './observability/create-logger';
 import { type BridgeMetrics, createMetrics } from './observability/create-metrics';
 import { purchaseInvoiceRoutes } from './purchase-invoices/purchase-invoice-routes';
@@ -26,7 +27,7 @@ import { type BootstrapResult, bootstrapConnection } from './server/bootstrap-co
 import { type BridgeApp, buildServer, type RouteModule } from './server/build-server';
 import { healthRoute } from './server/health-route';
 import { homePageRoute } from './server/home-page-route';
-import { collectTransfersByState, metricsRoute } from './server/metrics-route';
+import { collectQueueDepth, collectTransfersByState, metricsRoute } from './server/metrics-route';
 import { pullRunRoutes } from './source-pull/pull-run-routes';
 import { startPullWorkers } from './source-pull/start-pull-workers';
 import { submitPulledDocument } from './source-pull/submit-pulled-document';
@@ -107,6 +108,14 @@ export const WORKER_STARTERS: readonly WorkerStarter[] = [
       connections: services.connections,
       logger: services.logger,
     }),
+  (services) =>
+    startNotificationWorkers(services.jobQueue, {
+      db: services.db,
+      connections: services.connections,
+      logger: services.logger,
+      smtp: services.config.smtp,
+      publicUrl: services.config.publicUrl,
+    }),
 ];
 
 /** What the purchase invoice import (issue #6, seed 002) needs from the services. */
@@ -116,7 +125,13 @@ function purchaseInvoiceDepsOf(services: BridgeServices) {
 
 /** What the transfer domain (sales and credit invoices, the engine) needs from the services. */
 function transferDepsOf(services: BridgeServices): TransferDeps {
-  return { db: services.db, jobs: services.jobQueue, connections: services.connections, logger: services.logger };
+  return {
+    db: services.db,
+    jobs: services.jobQueue,
+    connections: services.connections,
+    logger: services.logger,
+    metrics: services.metrics,
+  };
 }
 
 export interface CreateBridgeOptions {
@@ -176,6 +191,7 @@ export async function createBridge(config: BridgeConfig, options: CreateBridgeOp
 
     const metrics = createMetrics();
     collectTransfersByState(metrics, db);
+    collectQueueDepth(metrics, db);
     const connections = createConnectionService({
       db,
       secretKey: secret.key,

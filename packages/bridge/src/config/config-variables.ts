@@ -49,6 +49,13 @@ const base64Key: ParseRule<Buffer> = (raw) => {
 const logLevel: ParseRule<LogLevel> = (raw) =>
   (LOG_LEVELS as readonly string[]).includes(raw) ? { value: raw as LogLevel } : { problem: `'${raw}' is unknown` };
 
+const booleanFlag: ParseRule<boolean> = (raw) =>
+  raw === 'true' || raw === 'false' ? { value: raw === 'true' } : { problem: `'${raw}' is neither true nor false` };
+
+/** An e-mail address as SMTP's MAIL FROM takes it: local@domain, no spaces or angle brackets. */
+const emailAddress: ParseRule<string> = (raw) =>
+  /^[^\s<>@]+@[^\s<>@]+$/.test(raw) ? { value: raw } : { problem: `'${raw}' is not an e-mail address` };
+
 const variable = <T>(definition: ConfigVariable<T>) => definition;
 
 /** Listed in the order docs/configuration.md shows them. */
@@ -154,5 +161,49 @@ export const CONFIG_VARIABLES = {
     rule: 'an integer from 0 to 64',
     description: 'Jobs this process runs at once per queue. `0` runs no workers (an API-only process).',
     parse: integerBetween(0, 64),
+  }),
+  smtpHost: variable({
+    name: 'SMTP_HOST',
+    defaultText: '(unset: no e-mails, each skipped one is logged)',
+    rule: 'a host name or IP address',
+    description:
+      "Mail server for the failure e-mails to a connection's `errorEmailRecipients` (docs/notifications.md). Unset, nothing is sent.",
+    parse: text,
+  }),
+  smtpPort: variable({
+    name: 'SMTP_PORT',
+    defaultText: '`25` (`465` with `SMTP_TLS=true`)',
+    rule: 'an integer from 1 to 65535',
+    description: 'Port of the mail server.',
+    parse: integerBetween(1, 65535),
+  }),
+  smtpTls: variable({
+    name: 'SMTP_TLS',
+    defaultText: '`false`',
+    rule: 'true or false',
+    description: 'Connect with TLS from the first byte (SMTPS, usually port 465). STARTTLS is not supported.',
+    parse: booleanFlag,
+  }),
+  smtpFrom: variable({
+    name: 'SMTP_FROM',
+    defaultText: '`procountor-bridge@localhost`',
+    rule: 'an e-mail address',
+    description: 'Sender address of the failure e-mails.',
+    parse: emailAddress,
+  }),
+  smtpUser: variable({
+    name: 'SMTP_USER',
+    defaultText: '(unset: no login)',
+    rule: 'text; set together with SMTP_PASSWORD',
+    description: 'Login for the mail server (AUTH PLAIN). A local relay usually needs none.',
+    parse: text,
+  }),
+  smtpPassword: variable({
+    name: 'SMTP_PASSWORD',
+    defaultText: '(unset: no login)',
+    rule: 'text; set together with SMTP_USER',
+    description: 'Password for `SMTP_USER`.',
+    parse: text,
+    isSecret: true,
   }),
 } as const;

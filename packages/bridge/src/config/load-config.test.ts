@@ -89,6 +89,33 @@ describe('loadConfig', () => {
     expect(error.message).toContain('BRIDGE_SECRET_KEY: decodes to 16 bytes; expected base64 of exactly 32 bytes');
   });
 
+  it('reads the mail server for failure e-mails, with 465 as the TLS port and AUTH only as a pair', () => {
+    expect(loadConfig({}).smtp).toBeUndefined();
+    expect(loadConfig({ SMTP_HOST: 'mail.example.fi' }).smtp).toEqual({
+      host: 'mail.example.fi',
+      port: 25,
+      tls: false,
+      from: 'procountor-bridge@localhost',
+    });
+    expect(
+      loadConfig({
+        SMTP_HOST: 'mail.example.fi',
+        SMTP_TLS: 'true',
+        SMTP_FROM: 'bridge@example.fi',
+        SMTP_USER: 'bridge',
+        SMTP_PASSWORD: 'hunter2',
+      }).smtp,
+    ).toEqual({
+      host: 'mail.example.fi',
+      port: 465,
+      tls: true,
+      from: 'bridge@example.fi',
+      auth: { user: 'bridge', password: 'hunter2' },
+    });
+    const error = parseProblems({ SMTP_HOST: 'mail', SMTP_PORT: '0', SMTP_TLS: 'yes', SMTP_USER: 'bridge' });
+    expect(error.problems.map((problem) => problem.variable)).toEqual(['SMTP_PORT', 'SMTP_TLS', 'SMTP_PASSWORD']);
+  });
+
   it('never repeats the value of a secret variable in its message', () => {
     const error = parseProblems({ DATABASE_URL: 'mysql://user:hunter2@db', BRIDGE_ADMIN_TOKEN: 'hunter2' });
     expect(error.problems.map((problem) => problem.variable)).toEqual(['DATABASE_URL', 'BRIDGE_ADMIN_TOKEN']);

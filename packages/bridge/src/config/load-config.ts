@@ -10,6 +10,17 @@ export interface ProcountorCredentials {
   baseUrl: string;
 }
 
+/** The mail server failure e-mails go through (notifications/); absent means e-mails are skipped and logged. */
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** Implicit TLS (SMTPS) from the first byte. */
+  tls: boolean;
+  from: string;
+  /** AUTH PLAIN when set. */
+  auth?: { user: string; password: string };
+}
+
 export interface BridgeConfig {
   /** Unset: embedded PGlite under `dataDir`. */
   databaseUrl: string | undefined;
@@ -24,6 +35,8 @@ export interface BridgeConfig {
   publicUrl: string;
   procountor: ProcountorCredentials | undefined;
   workerConcurrency: number;
+  /** Unset: failure e-mails are skipped (and logged). Optional so configs built in code need not name it. */
+  smtp?: SmtpConfig;
 }
 
 /** One broken variable: its name, the rule, and what is wrong (never the value of a secret). */
@@ -77,6 +90,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
   }
 
+  const smtpHost = read(v.smtpHost);
+  const smtpTls = read(v.smtpTls) ?? false;
+  const smtpPort = read(v.smtpPort) ?? (smtpTls ? 465 : 25);
+  const smtpFrom = read(v.smtpFrom) ?? 'procountor-bridge@localhost';
+  const smtpUser = read(v.smtpUser);
+  const smtpPassword = read(v.smtpPassword);
+  if ((smtpUser === undefined) !== (smtpPassword === undefined)) {
+    const missing = smtpUser === undefined ? v.smtpUser : v.smtpPassword;
+    problems.push({ variable: missing.name, rule: missing.rule, message: 'is unset' });
+  }
+
   const config: BridgeConfig = {
     databaseUrl: read(v.databaseUrl),
     dataDir: path.resolve(cwd, read(v.dataDir) ?? './data'),
@@ -88,6 +112,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: read(v.publicUrl) ?? `http://localhost:${port}`,
     procountor: clientId && clientSecret && apiKey ? { clientId, clientSecret, apiKey, baseUrl } : undefined,
     workerConcurrency: read(v.workerConcurrency) ?? 4,
+    ...(smtpHost
+      ? {
+          smtp: {
+            host: smtpHost,
+            port: smtpPort,
+            tls: smtpTls,
+            from: smtpFrom,
+            ...(smtpUser && smtpPassword ? { auth: { user: smtpUser, password: smtpPassword } } : {}),
+          },
+        }
+      : {}),
   };
   if (problems.length > 0) {
     const order = Object.values(v).map((variable) => variable.name);

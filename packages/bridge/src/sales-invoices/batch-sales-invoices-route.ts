@@ -1,10 +1,18 @@
 // POST sales-invoices/batch: up to 1,000 documents, each accepted or refused on its own, one result per document.
+// With an Idempotency-Key the whole answer is stored: the same key and body get it again, another body a 422.
 import { Type } from 'typebox';
 import { BridgeError } from '../errors/bridge-error';
 import type { BridgeApp } from '../server/build-server';
 import { assertConnectionAccess } from '../server/principal';
+import {
+  type IdempotencyRequest,
+  replayIdempotentResponse,
+  type StoredResponse,
+  storeIdempotentResponse,
+} from '../transfers/idempotency-keys';
+import { payloadHash } from '../transfers/payload-hash';
 import type { TransferDeps } from '../transfers/transfer-deps';
-import { ConnectionParams } from '../transfers/transfer-schemas';
+import { ConnectionParams, IdempotencyHeaders } from '../transfers/transfer-schemas';
 import { MAX_DOCUMENTS_PER_BATCH } from './field-limits';
 import { submitSalesInvoice } from './submit-sales-invoice';
 
@@ -36,8 +44,9 @@ export function registerBatchSalesInvoicesRoute(app: BridgeApp, deps: TransferDe
       schema: {
         tags: ['sales invoices'],
         summary: 'Submit many sales invoices',
-        description: `Up to ${MAX_DOCUMENTS_PER_BATCH} documents; each is validated and stored on its own, so one bad document does not stop the others.`,
+        description: `Up to ${MAX_DOCUMENTS_PER_BATCH} documents; each is validated and stored on its own, so one bad document does not stop the others. With an Idempotency-Key the answer is stored: the same key with the same body gets it again (nothing is submitted twice), the same key with another body is refused (422 idempotency_key_reused).`,
         params: ConnectionParams,
+        headers: IdempotencyHeaders,
         body: Type.Object(
           {
             documents: Type.Array(Type.Unknown({ description: 'A SalesInvoiceInput.' }), {
@@ -60,27 +69,56 @@ export function registerBatchSalesInvoicesRoute(app: BridgeApp, deps: TransferDe
       const { connectionId } = request.params;
       assertConnectionAccess(request, connectionId);
       await deps.connections.requireActive(connectionId);
-      const results = [];
-      for (const [index, document] of request.body.documents.entries()) {
-        const externalId = (document as { externalId?: unknown } | null)?.externalId;
-        const id = typeof externalId === 'string' ? externalId : null;
-        try {
-          const { statusCode, body } = await submitSalesInvoice(deps, connectionId, document, { mode: 'create' });
-          const accepted = body as { transferId: string; state: string };
-          results.push({
-            index,
-            externalId: id,
-            status: statusCode,
-            transferId: accepted.transferId,
-            state: accepted.state,
-          });
-        } catch (error) {
-          if (!(error instanceof BridgeError)) throw error;
-          results.push({ index, externalId: id, status: error.statusCode, error: error.toBody() });
-        }
+      const key = request.headers['idempotency-key'];
+      const idempotency: IdempotencyRequest | undefined = key
+        ? { key, requestHash: payloadHash(['POST', request.url, request.body]) }
+        : undefined;
+      if (idempotency) {
+        const replay = await replayIdempotentResponse(deps.db, connectionId, idempotency);
+        if (replay) return replay.body as never;
       }
-      const rejected = results.filter((result) => result.status >= 400).length;
-      return { accepted: results.length - rejected, rejected, results };
+      const body = await submitBatch(deps, connectionId, request.body.documents);
+      if (idempotency) await storeBatchResponse(deps, connectionId, idempotency, { statusCode: 200, body });
+      return body;
     },
   );
+}
+
+/** Stores the batch's answer; a twin request that stored first wins, and its answer is the one kept. */
+async function storeBatchResponse(
+  deps: TransferDeps,
+  connectionId: string,
+  idempotency: IdempotencyRequest,
+  response: StoredResponse,
+): Promise<void> {
+  try {
+    await deps.db.transaction().execute((trx) => storeIdempotentResponse(trx, connectionId, idempotency, response));
+  } catch (error) {
+    if ((error as { code?: string } | null)?.code !== '23505') throw error;
+  }
+}
+
+/** Each document on its own: what a single submit would have answered, in request order. */
+async function submitBatch(deps: TransferDeps, connectionId: string, documents: readonly unknown[]) {
+  const results = [];
+  for (const [index, document] of documents.entries()) {
+    const externalId = (document as { externalId?: unknown } | null)?.externalId;
+    const id = typeof externalId === 'string' ? externalId : null;
+    try {
+      const { statusCode, body } = await submitSalesInvoice(deps, connectionId, document, { mode: 'create' });
+      const accepted = body as { transferId: string; state: string };
+      results.push({
+        index,
+        externalId: id,
+        status: statusCode,
+        transferId: accepted.transferId,
+        state: accepted.state,
+      });
+    } catch (error) {
+      if (!(error instanceof BridgeError)) throw error;
+      results.push({ index, externalId: id, status: error.statusCode, error: error.toBody() });
+    }
+  }
+  const rejected = results.filter((result) => result.status >= 400).length;
+  return { accepted: results.length - rejected, rejected, results };
 }

@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import type { ConnectionRecord } from '../connections/connection-record';
 import { EVENT_TYPES } from '../events/event-types';
 import { recordEvent } from '../events/record-event';
+import { enqueueFailureEmail } from '../notifications/enqueue-failure-email';
 import type { DB } from '../storage/schema';
 import { enqueueTransferRun } from './accept-transfer';
 import type { TransferDeps } from './transfer-deps';
@@ -110,11 +111,16 @@ export async function markRetrying(
   return nextAttemptAt;
 }
 
+/**
+ * A permanent failure: state, timeline entry, transfer.failed event and, when the connection names error e-mail
+ * recipients, the failure e-mail's job, all in one transaction.
+ */
 export async function markFailed(
   deps: TransferDeps,
   row: TransferRow,
   progress: TransferProgress,
   error: TransferErrorInfo,
+  connection?: Pick<ConnectionRecord, 'settings'>,
 ): Promise<void> {
   const lastError = { ...error, step: row.current_step ?? undefined, at: new Date().toISOString() };
   await deps.db.transaction().execute(async (trx) => {
@@ -138,5 +144,6 @@ export async function markFailed(
       subjectId: row.id,
       payload: eventPayload(row, progress, { state: 'failed', error: lastError }),
     });
+    if ((connection?.settings.errorEmailRecipients.length ?? 0) > 0) await enqueueFailureEmail(trx, deps.jobs, row.id);
   });
 }

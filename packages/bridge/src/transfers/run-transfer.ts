@@ -1,6 +1,7 @@
 // The job handler: claims a transfer, walks its steps and persists completed_steps and progress after each one.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import type { ConnectionRecord } from '../connections/connection-record';
 import { submitCorrectedInvoice } from '../credit-invoices/submit-corrected-invoice';
 import type { Job } from '../jobs/create-job-queue';
 import { enqueueTransferRun, type TransferRunJob } from './accept-transfer';
@@ -62,12 +63,33 @@ export function createTransferRunner(deps: TransferDeps, options: TransferRunner
     maxAttempts: options.retry?.maxAttempts ?? DEFAULTS.maxAttempts,
   };
 
-  async function walkSteps(row: TransferRow, context: StepContext, notes: TimelineEntry[]): Promise<string[]> {
+  /** The step now running in one run and when it started, so a failure can be timed with its outcome. */
+  interface StepClock {
+    step?: SalesInvoiceStep;
+    startedAt: number;
+  }
+  const observeStep = (clock: StepClock, outcome: 'succeeded' | 'failed' | 'retrying') => {
+    if (!clock.step) return;
+    deps.metrics?.transferStepDuration.observe(
+      { step: clock.step, outcome },
+      (performance.now() - clock.startedAt) / 1000,
+    );
+    clock.step = undefined;
+  };
+
+  async function walkSteps(
+    row: TransferRow,
+    context: StepContext,
+    notes: TimelineEntry[],
+    clock: StepClock,
+  ): Promise<string[]> {
     const completed = [...((row.completed_steps ?? []) as string[])];
     const runLog = context.log;
     for (const step of SALES_INVOICE_STEPS) {
       if (completed.includes(step) || step === 'notify_source') continue;
       row.current_step = step;
+      clock.step = step;
+      clock.startedAt = performance.now();
       context.log = runLog.child({ step });
       await updateTransfer(deps.db, row.id, { current_step: step });
       notes.length = 0;
@@ -90,6 +112,7 @@ export function createTransferRunner(deps: TransferDeps, options: TransferRunner
           entries.map((entry) => ({ ...entry, step })),
         );
       });
+      observeStep(clock, 'succeeded');
       context.log.debug('transfer step done');
       await options.afterStep?.(step, row.id);
     }
@@ -128,11 +151,17 @@ export function createTransferRunner(deps: TransferDeps, options: TransferRunner
       if (!row) return 'skipped';
       const progress: TransferProgress = { ...progressOf(row) };
       if (connection.status !== 'active') {
-        await markFailed(deps, row, progress, {
-          code: 'connection_not_active',
-          message: `Connection ${connection.name} is ${connection.status}: it sends nothing.`,
-          fix: 'Activate or enable the connection, then retry the failed transfers.',
-        });
+        await markFailed(
+          deps,
+          row,
+          progress,
+          {
+            code: 'connection_not_active',
+            message: `Connection ${connection.name} is ${connection.status}: it sends nothing.`,
+            fix: 'Activate or enable the connection, then retry the failed transfers.',
+          },
+          connection,
+        );
         return 'failed';
       }
       await appendTimeline(deps.db, row.id, [
@@ -165,18 +194,24 @@ export function createTransferRunner(deps: TransferDeps, options: TransferRunner
           return new Set(owned.map((other) => other.procountor_invoice_id as number));
         },
       };
+      const clock: StepClock = { startedAt: performance.now() };
       try {
         context.client = await deps.connections.procountorClient(connection);
-        const completed = await walkSteps(row, context, notes);
+        const completed = await walkSteps(row, context, notes, clock);
         row.current_step = 'notify_source';
+        clock.step = 'notify_source';
+        clock.startedAt = performance.now();
         // notify_source: a failure here (e.g. writing the event) is retried like any step; the others are done.
         await markSucceeded(deps, row, progress, completed, {
           run: options.afterSuccess ?? ((trx, succeeded, owner) => submitCorrectedInvoice(trx, deps, succeeded, owner)),
           connection,
         });
+        observeStep(clock, 'succeeded');
       } catch (error) {
         if (error instanceof SimulatedCrash) throw error;
-        return await handleFailure(row, progress, error, log);
+        const outcome = await handleFailure(row, progress, error, log, connection);
+        observeStep(clock, outcome === 'retrying' ? 'retrying' : 'failed');
+        return outcome;
       }
       log.info({ invoiceId: progress.invoiceId, invoiceNumber: progress.invoiceNumber }, 'transfer succeeded');
       return 'succeeded';
@@ -191,6 +226,7 @@ export function createTransferRunner(deps: TransferDeps, options: TransferRunner
     progress: TransferProgress,
     error: unknown,
     log: TransferDeps['logger'],
+    connection: ConnectionRecord,
   ): Promise<RunOutcome> {
     const decision = classifyFailure(error);
     if (decision.kind === 'retry' && row.attempts < retry.maxAttempts) {
@@ -212,7 +248,7 @@ export function createTransferRunner(deps: TransferDeps, options: TransferRunner
             message: `Gave up after ${row.attempts} attempts: ${decision.reason}.`,
             fix: 'Check that Procountor is reachable (its status page), then resend the transfer.',
           };
-    await markFailed(deps, row, progress, failure);
+    await markFailed(deps, row, progress, failure, connection);
     log.error({ err: error, code: failure.code, step: row.current_step }, 'transfer failed');
     return 'failed';
   }

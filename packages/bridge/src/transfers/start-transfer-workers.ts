@@ -1,4 +1,4 @@
-// Starts this process's transfer workers on the transfer-run queue (main.ts calls it after jobs.start()).
+// Starts this process's transfer workers on the transfer-run queue, and the sweep that finds stranded transfers.
 import type { JobQueue } from '../jobs/create-job-queue';
 import { QUEUE_NAMES } from '../jobs/queue-names';
 import type { TransferRunJob } from './accept-transfer';
@@ -11,6 +11,8 @@ export interface TransferWorkerOptions extends TransferRunnerOptions {
   concurrency?: number;
   /** How often an idle transfer worker looks for jobs; default 0.5 s, pg-boss 10's minimum (its default is 2 s). */
   pollingIntervalSeconds?: number;
+  /** Book the every-minute sweep with pg-boss cron (needs its maintenance running). Default true. */
+  sweep?: boolean;
 }
 
 /** An accepted invoice waits at most this long for an idle worker (issue #4: idle submit-to-created p95 < 1 s). */
@@ -19,8 +21,12 @@ const TRANSFER_POLLING_SECONDS = 0.5;
 /** Two lease times (run-transfer.ts default 60 s): longer than any live run goes without touching its transfer. */
 const STRANDED_AFTER_MS = 120_000;
 
+/** pg-boss cron: one sweep a minute across all processes (pg-boss sends one job per schedule tick). */
+const SWEEP_CRON = '* * * * *';
+
 /**
- * Queues again what a dead process left behind, then starts the workers. Resolves to the function that stops them
+ * Queues again what a dead process left behind, then starts the workers and the sweep that does the same every
+ * minute (a job lost while every process kept running is found too). Resolves to the function that stops them
  * (createBridge's WorkerStarter shape).
  */
 export async function startTransferWorkers(
@@ -29,8 +35,13 @@ export async function startTransferWorkers(
   options: TransferWorkerOptions = {},
 ): Promise<() => Promise<void>> {
   const runner = createTransferRunner(deps, options);
-  const recovered = await recoverStrandedTransfers(deps, options.staleInProgressMs ?? STRANDED_AFTER_MS);
-  if (recovered.length > 0) deps.logger.warn({ transferIds: recovered }, 'stranded transfers queued again');
+  const strandedAfterMs = options.staleInProgressMs ?? STRANDED_AFTER_MS;
+  const sweep = async () => {
+    const recovered = await recoverStrandedTransfers(deps, strandedAfterMs);
+    if (recovered.length > 0) deps.logger.warn({ transferIds: recovered }, 'stranded transfers queued again');
+    return { recovered: recovered.length };
+  };
+  await sweep();
   await jobs.work<TransferRunJob>(
     QUEUE_NAMES.transferRun,
     {
@@ -39,5 +50,11 @@ export async function startTransferWorkers(
     },
     runner.handle,
   );
-  return () => jobs.offWork(QUEUE_NAMES.transferRun);
+  await jobs.createQueue(QUEUE_NAMES.transferRecoverSweep);
+  await jobs.work(QUEUE_NAMES.transferRecoverSweep, { concurrency: 1 }, sweep);
+  if (options.sweep ?? true) await jobs.boss.schedule(QUEUE_NAMES.transferRecoverSweep, SWEEP_CRON);
+  return async () => {
+    await jobs.offWork(QUEUE_NAMES.transferRun);
+    await jobs.offWork(QUEUE_NAMES.transferRecoverSweep);
+  };
 }

@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import type { ConnectionService } from '../connections/connection-record';
 import type { JobQueue } from '../jobs/create-job-queue';
+import type { BridgeMetrics } from '../observability/create-metrics';
 import type { Database, DB } from '../storage/schema';
 
 export interface TransferEventInput {
@@ -25,4 +26,6 @@ export interface TransferDeps {
   connections: ConnectionService;
   logger: Logger;
   recordEvent?: RecordEvent;
+  /** Step durations go here when set (GET /metrics); tests without metrics leave it out. */
+  metrics?: Pick<BridgeMetrics, 'transferStepDuration'>;
 }
