@@ -17,6 +17,9 @@ import { QUEUE_NAMES } from './jobs/queue-names';
 import { startNotificationWorkers } from './notifications/start-notification-workers';
 import { createLogger } from './observability/create-logger';
 import { type BridgeMetrics, createMetrics } from './observability/create-metrics';
+import { paymentRoutes } from './payments/payment-routes';
+import { procountorWebhookReceiverRoute } from './payments/procountor-webhook-receiver';
+import { startPaymentWorkers } from './payments/start-payment-workers';
 import { purchaseInvoiceRoutes } from './purchase-invoices/purchase-invoice-routes';
 import { startPurchaseInvoiceImportWorkers } from './purchase-invoices/start-purchase-invoice-import-workers';
 import { registerRoutes } from './registers/register-routes';
@@ -79,6 +82,10 @@ export const ROUTE_MODULES: readonly RouteModuleFactory[] = [
   (services) => registerRoutes({ db: services.db, jobs: services.jobQueue, connections: services.connections }),
   (services) => sessionRoutes(createConsoleUserService(services.db)),
   (services) => dashboardRoute(services.db),
+  (services) =>
+    procountorWebhookReceiverRoute({ db: services.db, jobs: services.jobQueue, secretKey: services.secretKey }),
+  (services) =>
+    paymentRoutes({ ...paymentDepsOf(services), secretKey: services.secretKey, publicUrl: services.config.publicUrl }),
 ];
 
 /**
@@ -116,11 +123,22 @@ export const WORKER_STARTERS: readonly WorkerStarter[] = [
       smtp: services.config.smtp,
       publicUrl: services.config.publicUrl,
     }),
+  (services) =>
+    startPaymentWorkers(services.jobQueue, {
+      db: services.db,
+      logger: services.logger,
+      connections: services.connections,
+    }),
 ];
 
 /** What the purchase invoice import (issue #6, seed 002) needs from the services. */
 function purchaseInvoiceDepsOf(services: BridgeServices) {
   return { db: services.db, jobs: services.jobQueue, connections: services.connections, logger: services.logger };
+}
+
+/** What the payment domain (webhook subscription, reconciliation, mark-paid) needs from the services. */
+function paymentDepsOf(services: BridgeServices) {
+  return { db: services.db, jobs: services.jobQueue, connections: services.connections };
 }
 
 /** What the transfer domain (sales and credit invoices, the engine) needs from the services. */

@@ -30,13 +30,27 @@ export const TransferFailedPayloadSchema = Type.Object({
   ),
 });
 
-/** Reserved for issue #6 (payments flowing back, seed 000 "mark as paid"). */
+/** Issue #6: one payment counted on a transferred invoice (docs/payments.md); the event id is stable per payment. */
 const InvoicePaymentPayload = {
   transferId: Type.String(),
+  kind: Type.Optional(Type.Union([Type.Literal('sales_invoice'), Type.Literal('credit_invoice')])),
   externalId: Type.String(),
   procountorInvoiceId: Type.Optional(Type.Integer()),
+  procountorPaymentEventId: Type.Optional(
+    Type.Integer({ description: "Procountor's payment event id: one event per payment, however often it is seen." }),
+  ),
+  amount: Type.Optional(Type.Number({ description: 'This payment, in the invoice currency (negative on a credit).' })),
+  paymentDate: Type.Optional(Type.String({ description: 'Date of this payment (YYYY-MM-DD).' })),
+  paymentType: Type.Optional(Type.String({ description: 'Procountor PaymentEvent.type, e.g. REFERENCEPAYMENT.' })),
+  origin: Type.Optional(
+    Type.Union([Type.Literal('webhook'), Type.Literal('reconciliation'), Type.Literal('source_mark_paid')], {
+      description: "How the bridge learnt of it: Procountor's webhook, the reconciliation poll, or your mark-paid.",
+    }),
+  ),
   amountPaid: Type.Optional(Type.Number({ description: 'Paid so far, in the invoice currency.' })),
-  amountOpen: Type.Optional(Type.Number({ description: 'Still open, in the invoice currency.' })),
+  amountOpen: Type.Optional(
+    Type.Union([Type.Number(), Type.Null()], { description: 'Still open, in the invoice currency.' }),
+  ),
   currency: Type.Optional(Type.String()),
   paidAt: Type.Optional(Type.String({ description: 'Date of the last payment (YYYY-MM-DD).' })),
 };
@@ -46,7 +60,8 @@ export const InvoicePartiallyPaidPayloadSchema = Type.Object(InvoicePaymentPaylo
 /** Issue #6 (seed 002): a purchase invoice dimensioned to a project reached a configured status in Procountor. */
 export const PurchaseInvoiceImportedPayloadSchema = Type.Object({
   purchaseInvoiceId: Type.String({
-    description: 'The import (also the event subjectId): GET /v1/connections/{id}/purchase-invoices/{purchaseInvoiceId}.',
+    description:
+      'The import (also the event subjectId): GET /v1/connections/{id}/purchase-invoices/{purchaseInvoiceId}.',
   }),
   procountorInvoiceId: Type.Integer(),
   invoiceNumber: Type.Union([Type.Integer(), Type.Null()]),
@@ -88,12 +103,12 @@ export const EVENT_TYPE_DEFINITIONS: Record<EventType, EventTypeDefinition> = {
   },
   'invoice.paid': {
     type: 'invoice.paid',
-    description: 'The transferred invoice is paid in full in Procountor (issue #6).',
+    description: 'A payment settled the transferred invoice in full in Procountor (issue #6, docs/payments.md).',
     payload: InvoicePaidPayloadSchema,
   },
   'invoice.partially_paid': {
     type: 'invoice.partially_paid',
-    description: 'A payment covered part of the transferred invoice (issue #6).',
+    description: 'A payment covered part of the transferred invoice; amountOpen is what remains (issue #6).',
     payload: InvoicePartiallyPaidPayloadSchema,
   },
   'purchase_invoice.imported': {

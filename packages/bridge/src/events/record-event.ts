@@ -15,6 +15,8 @@ export interface EventInput {
   /** The document the event is about (a transfer id): deliveries of one subject go out in order. */
   subjectId: string;
   payload: Record<string, unknown>;
+  /** A stable id derived from what the event reports (payments/payment-amounts.ts); default a new random one. */
+  eventId?: string;
 }
 
 /** Data of a source-webhook-deliver job: the delivery row says everything else. */
@@ -45,7 +47,7 @@ export async function recordEvent(
     const problems = [...Value.Errors(schema, input.payload)].map((error) => `${error.instancePath} ${error.message}`);
     throw new Error(`recordEvent: ${input.type} payload does not match its schema: ${problems.join('; ')}`);
   }
-  const eventId = newEventId();
+  const eventId = input.eventId ?? newEventId();
   await trx
     .insertInto('events')
     .values({

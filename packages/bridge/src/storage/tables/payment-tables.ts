@@ -39,7 +39,7 @@ export interface InvoicePaymentsTable {
 export interface TransferPaymentsTable {
   transfer_id: string;
   connection_id: string;
-  amount_paid: Generated<string>;
+  amount_paid: ColumnType<string, string | number | undefined, string | number>;
   amount_open: ColumnType<string | null, string | number | null, string | number | null>;
   last_payment_date: string | null;
   fully_paid: Generated<boolean>;

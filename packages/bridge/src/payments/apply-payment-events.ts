@@ -1,0 +1,152 @@
+// Counts Procountor payment events on a transferred invoice, once each, and tells the source with invoice.paid or
+// invoice.partially_paid: the one path webhooks, the reconciliation poll and the source's mark-paid all go through.
+import type { ProcountorPaymentEvent } from '@procountor-bridge/client';
+import { sql, type Transaction } from 'kysely';
+import { EVENT_TYPES } from '../events/event-types';
+import { recordEvent } from '../events/record-event';
+import type { JobQueue } from '../jobs/create-job-queue';
+import type { Database, DB } from '../storage/schema';
+import type { PaymentOrigin } from '../storage/tables/payment-tables';
+import { amountInInvoiceCurrency, isCountedPayment, paymentEventIdFor, paymentStateOf } from './payment-amounts';
+
+export interface ApplyPaymentDeps {
+  db: Database;
+  jobs: Pick<JobQueue, 'sendInTransaction'>;
+}
+
+/** The columns of a transfer a payment needs. */
+export interface PayableTransfer {
+  id: string;
+  connection_id: string;
+  kind: string;
+  external_id: string;
+  procountor_invoice_id: number | null;
+  total_amount: string | null;
+  currency: string | null;
+}
+
+/** Only invoices the bridge sent can be paid back to the source; purchase documents are another flow. */
+export const PAYABLE_KINDS = ['sales_invoice', 'credit_invoice'] as const;
+
+/** The bridge's transfer of a Procountor invoice, or undefined when the bridge did not send it. */
+export async function findPayableTransfer(
+  db: Database | Transaction<DB>,
+  connectionId: string,
+  procountorInvoiceId: number,
+): Promise<PayableTransfer | undefined> {
+  return db
+    .selectFrom('transfers')
+    .select(['id', 'connection_id', 'kind', 'external_id', 'procountor_invoice_id', 'total_amount', 'currency'])
+    .where('connection_id', '=', connectionId)
+    .where('procountor_invoice_id', '=', procountorInvoiceId)
+    .where('kind', 'in', [...PAYABLE_KINDS])
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+}
+
+/**
+ * Each not-yet-counted payment event (lowest id first) in its own transaction: the payment row, the transfer's new
+ * payment state and the source event commit together, so a crash between two payments loses and repeats nothing.
+ * The transfer's payment row is locked first, so concurrent webhooks and polls of one invoice count in turn.
+ * Returns the source event ids recorded (empty when every payment was known).
+ */
+export async function applyPaymentEvents(
+  deps: ApplyPaymentDeps,
+  transfer: PayableTransfer,
+  events: readonly ProcountorPaymentEvent[],
+  origin: PaymentOrigin,
+): Promise<string[]> {
+  const counted = events.filter(isCountedPayment).sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
+  const recorded: string[] = [];
+  for (const event of counted) {
+    const eventId = await deps.db.transaction().execute((trx) => applyOne(trx, deps.jobs, transfer, event, origin));
+    if (eventId) recorded.push(eventId);
+  }
+  return recorded;
+}
+
+async function applyOne(
+  trx: Transaction<DB>,
+  jobs: Pick<JobQueue, 'sendInTransaction'>,
+  transfer: PayableTransfer,
+  event: ProcountorPaymentEvent,
+  origin: PaymentOrigin,
+): Promise<string | undefined> {
+  const connectionId = transfer.connection_id;
+  const paymentEventId = event.id as number;
+  await trx
+    .insertInto('transfer_payments')
+    .values({ transfer_id: transfer.id, connection_id: connectionId, amount_open: transfer.total_amount })
+    .onConflict((conflict) => conflict.column('transfer_id').doNothing())
+    .execute();
+  await trx
+    .selectFrom('transfer_payments')
+    .select('transfer_id')
+    .where('transfer_id', '=', transfer.id)
+    .forUpdate()
+    .execute();
+
+  const eventId = paymentEventIdFor(connectionId, paymentEventId);
+  const amount = amountInInvoiceCurrency(event);
+  const paymentDate = event.paymentDate ?? new Date().toISOString().slice(0, 10);
+  const inserted = await trx
+    .insertInto('invoice_payments')
+    .values({
+      connection_id: connectionId,
+      procountor_payment_event_id: paymentEventId,
+      transfer_id: transfer.id,
+      procountor_invoice_id: transfer.procountor_invoice_id ?? event.invoiceId ?? 0,
+      amount,
+      payment_date: paymentDate,
+      payment_type: event.type ?? null,
+      procountor_status: event.status ?? 'PAID',
+      origin,
+      event_id: eventId,
+    })
+    .onConflict((conflict) => conflict.columns(['connection_id', 'procountor_payment_event_id']).doNothing())
+    .returning('event_id')
+    .executeTakeFirst();
+  if (!inserted) return undefined;
+
+  const totals = await trx
+    .selectFrom('invoice_payments')
+    .select([sql<string>`coalesce(sum(amount), 0)`.as('paid'), sql<string | null>`max(payment_date)`.as('last_date')])
+    .where('transfer_id', '=', transfer.id)
+    .executeTakeFirstOrThrow();
+  const total = transfer.total_amount === null ? null : Number(transfer.total_amount);
+  const state = paymentStateOf(total, Number(totals.paid));
+  await trx
+    .updateTable('transfer_payments')
+    .set({
+      amount_paid: state.amountPaid,
+      amount_open: state.amountOpen,
+      last_payment_date: totals.last_date,
+      fully_paid: state.fullyPaid,
+      updated_at: sql<Date>`now()`,
+    })
+    .where('transfer_id', '=', transfer.id)
+    .execute();
+
+  await recordEvent(trx, jobs, {
+    connectionId,
+    eventId,
+    type: state.fullyPaid ? EVENT_TYPES.invoicePaid : EVENT_TYPES.invoicePartiallyPaid,
+    subjectId: transfer.id,
+    payload: {
+      transferId: transfer.id,
+      kind: transfer.kind as (typeof PAYABLE_KINDS)[number],
+      externalId: transfer.external_id,
+      ...(transfer.procountor_invoice_id !== null ? { procountorInvoiceId: transfer.procountor_invoice_id } : {}),
+      procountorPaymentEventId: paymentEventId,
+      amount,
+      paymentDate,
+      ...(event.type ? { paymentType: event.type } : {}),
+      origin,
+      amountPaid: state.amountPaid,
+      amountOpen: state.amountOpen,
+      ...(transfer.currency ? { currency: transfer.currency } : {}),
+      ...(totals.last_date ? { paidAt: totals.last_date } : {}),
+    },
+  });
+  return eventId;
+}

@@ -1,0 +1,359 @@
+// Payments flowing back to the source (issue #6) through the composed bridge and the emulator, on both databases:
+// bank payment → Procountor webhook → invoice.paid / partially_paid to the source's webhook and the feed; bad
+// signatures, duplicate deliveries, missed webhooks (reconciliation), a restart mid-reconciliation, and mark-paid.
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildSalesInvoice } from '../../test/helpers/sales-invoice-builder';
+import { describeOnBothDatabases } from '../../test/helpers/test-database';
+import type { Bridge } from '../create-bridge';
+import {
+  apiCaller,
+  startTestBridge,
+  startTestProcountor,
+  TEST_ADMIN_TOKEN,
+  type TestProcountor,
+} from '../server/start-test-bridge';
+import { startTestReceiver, type TestReceiver } from '../source-webhooks/start-test-receiver';
+import { signProcountorBody } from './procountor-signature';
+
+async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await check();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+interface FeedEvent {
+  id: string;
+  eventId: string;
+  type: string;
+  subjectId: string;
+  payload: Record<string, unknown>;
+}
+
+describeOnBothDatabases('payments back to the source', (database) => {
+  const secretKey = randomBytes(32);
+  let procountor: TestProcountor;
+  let receiver: TestReceiver;
+  let bridge: Bridge;
+  let call: ReturnType<typeof apiCaller>;
+  let connectionId: string;
+  let token: string;
+
+  const startBridge = async () => {
+    bridge = await startTestBridge(database.db, {}, { workerConcurrency: 2, secretKey });
+    call = apiCaller(bridge.url);
+  };
+  const company = () => procountor.emulator.context.state.companies.get(procountor.company.companyId)!;
+  const api = (method: string, path: string, body?: unknown) =>
+    call(method, `/v1/connections/${connectionId}${path}`, token, body);
+  const subscribe = async () => {
+    const answer = await api('PUT', '/procountor-webhook', { url: `${bridge.url}/hooks/procountor/${connectionId}` });
+    expect(answer.status).toBe(200);
+    return answer.json;
+  };
+  const feed = async (): Promise<FeedEvent[]> => (await api('GET', '/events?limit=500')).json.events;
+  const paymentEventsOf = async (transferId: string) =>
+    (await feed()).filter((event) => event.subjectId === transferId && event.type.startsWith('invoice.'));
+
+  /** Submits an invoice (total 251.00 EUR) and waits until it is in Procountor. */
+  const transferInvoice = async () => {
+    const invoice = buildSalesInvoice();
+    expect((await api('POST', '/sales-invoices', invoice)).status).toBe(202);
+    const transfer = await waitFor('the transfer', async () => {
+      const answer = await api('GET', `/sales-invoices/${invoice.externalId}`);
+      if (answer.json.state === 'failed') throw new Error(`transfer failed: ${answer.text}`);
+      return answer.json.state === 'succeeded' ? answer.json : undefined;
+    });
+    return {
+      externalId: invoice.externalId,
+      transferId: transfer.transferId as string,
+      invoiceId: transfer.procountor.invoiceId as number,
+    };
+  };
+  const bankPayment = async (invoiceId: number, amount: number) => {
+    const response = await fetch(`${procountor.emulator.url}/_emulator/invoices/${invoiceId}/bank-payments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ amount }),
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { paymentEvent: { id: number } }).paymentEvent;
+  };
+  const reconcile = async () => expect((await api('POST', '/payments/reconcile')).status).toBe(202);
+
+  beforeAll(async () => {
+    procountor = await startTestProcountor('Maksaja Oy');
+    receiver = await startTestReceiver();
+    await startBridge();
+    const created = await call('POST', '/v1/connections', TEST_ADMIN_TOKEN, {
+      name: 'Payments',
+      environment: 'custom',
+      baseUrl: procountor.emulator.baseUrl,
+      clientId: procountor.company.clientId,
+      clientSecret: procountor.company.clientSecret,
+      apiKey: procountor.company.apiKey,
+      // APPROVED: the invoice is NOT_SENT in Procountor, where the bank can pay it.
+      settings: { statusAfterTransfer: 'APPROVED', markPaidInProcountor: true },
+    });
+    expect(created.status).toBe(201);
+    connectionId = created.json.id;
+    expect((await call('POST', `/v1/connections/${connectionId}/activate`, TEST_ADMIN_TOKEN)).status).toBe(200);
+    token = (await call('POST', '/v1/api-tokens', TEST_ADMIN_TOKEN, { name: 'source', connectionId })).json.token;
+    expect((await api('POST', '/webhook-endpoints', { url: `${receiver.url}/source` })).status).toBe(201);
+    await subscribe();
+  });
+  afterAll(async () => {
+    await bridge?.stop();
+    await procountor?.emulator.stop();
+    await receiver?.close();
+  });
+
+  it('subscribes once at Procountor with an HMAC secret, and again without a second webhook', async () => {
+    const first = await subscribe();
+    const again = await subscribe();
+    expect(again.webhookUuid).toBe(first.webhookUuid);
+    const hooks = [...company().webhooks.values()];
+    expect(hooks).toHaveLength(1);
+    expect(hooks[0]).toMatchObject({
+      url: `${bridge.url}/hooks/procountor/${connectionId}`,
+      authenticationType: 'HMAC',
+      subscriptions: expect.arrayContaining(['INVOICE_PAYMENT_CREATED']),
+    });
+  });
+
+  it('tells the source of a partial and then a full bank payment, in order, by webhook and feed', async () => {
+    const invoice = await transferInvoice();
+    const first = await bankPayment(invoice.invoiceId, 100);
+    const partial = await waitFor('invoice.partially_paid', async () => (await paymentEventsOf(invoice.transferId))[0]);
+    expect(partial).toMatchObject({
+      type: 'invoice.partially_paid',
+      payload: {
+        transferId: invoice.transferId,
+        externalId: invoice.externalId,
+        procountorInvoiceId: invoice.invoiceId,
+        procountorPaymentEventId: first.id,
+        amount: 100,
+        amountPaid: 100,
+        amountOpen: 151,
+        currency: 'EUR',
+        origin: 'webhook',
+      },
+    });
+    await bankPayment(invoice.invoiceId, 151);
+    const events = await waitFor('invoice.paid', async () => {
+      const found = await paymentEventsOf(invoice.transferId);
+      return found.length === 2 ? found : undefined;
+    });
+    expect(events[1]).toMatchObject({ type: 'invoice.paid', payload: { amount: 151, amountPaid: 251, amountOpen: 0 } });
+
+    const delivered = await waitFor('both deliveries', async () => {
+      const ids = receiver.requests
+        .filter((request) => request.path === '/source')
+        .map((request) => request.headers['x-bridge-event-id'])
+        .filter((id) => events.some((event) => event.eventId === id));
+      return ids.length >= 2 ? ids : undefined;
+    });
+    expect(delivered).toEqual(events.map((event) => event.eventId));
+
+    const state = await api('GET', `/sales-invoices/${invoice.externalId}/payments`);
+    expect(state.json).toMatchObject({
+      totalAmount: 251,
+      amountPaid: 251,
+      amountOpen: 0,
+      fullyPaid: true,
+      payments: [
+        { amount: 100, origin: 'webhook', procountorStatus: 'PAID' },
+        { amount: 151, origin: 'webhook' },
+      ],
+    });
+  });
+
+  it('refuses a delivery with a bad signature with 401 and stores nothing', async () => {
+    const invoice = await transferInvoice();
+    const body = JSON.stringify({
+      eventType: 'INVOICE_PAYMENT_CREATED',
+      webhookUuid: 'forged',
+      payload: { id: 987654, invoiceId: invoice.invoiceId, status: 'PAID', paidAmount: 251, paymentDate: '2026-01-01' },
+      meta: { version: '1', timestamp: new Date().toISOString() },
+    });
+    const post = (path: string, signature: string) =>
+      fetch(`${bridge.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-procountor-signature': signature },
+        body,
+      });
+    const forged = await post(`/hooks/procountor/${connectionId}`, signProcountorBody('not-the-secret', body));
+    expect(forged.status).toBe(401);
+    expect(await forged.json()).toMatchObject({ code: 'invalid_signature' });
+    expect((await post(`/hooks/procountor/${connectionId}`, '')).status).toBe(401);
+    expect((await post('/hooks/procountor/con_unknown', signProcountorBody('x', body))).status).toBe(401);
+
+    const stored = await database.db
+      .selectFrom('invoice_payments')
+      .select('procountor_payment_event_id')
+      .where('transfer_id', '=', invoice.transferId)
+      .execute();
+    expect(stored).toEqual([]);
+    expect(await paymentEventsOf(invoice.transferId)).toEqual([]);
+  });
+
+  it('counts a payment once when Procountor delivers it twice', async () => {
+    const invoice = await transferInvoice();
+    const payment = await bankPayment(invoice.invoiceId, 251);
+    const [event] = await waitFor('invoice.paid', async () => {
+      const found = await paymentEventsOf(invoice.transferId);
+      return found.length > 0 ? found : undefined;
+    });
+    const delivery = company().webhookDeliveries.findLast((item) => item.body.includes(`"id":${payment.id},`));
+    expect(delivery?.status).toBe(200);
+    const again = await fetch(delivery!.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-procountor-signature': delivery!.signature! },
+      body: delivery!.body,
+    });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ status: 'processed', recorded: 0 });
+    expect(await paymentEventsOf(invoice.transferId)).toEqual([event]);
+  });
+
+  it('finds a payment the webhooks missed by reconciliation, once', async () => {
+    expect((await api('DELETE', '/procountor-webhook')).status).toBe(204);
+    expect(company().webhooks.size).toBe(0);
+    try {
+      const invoice = await transferInvoice();
+      const payment = await bankPayment(invoice.invoiceId, 51);
+      expect(company().webhookDeliveries.some((item) => item.body.includes(`"id":${payment.id},`))).toBe(false);
+
+      await reconcile();
+      const [event] = await waitFor('the reconciled payment', async () => {
+        const found = await paymentEventsOf(invoice.transferId);
+        return found.length > 0 ? found : undefined;
+      });
+      expect(event).toMatchObject({
+        type: 'invoice.partially_paid',
+        payload: { procountorPaymentEventId: payment.id, amount: 51, amountOpen: 200, origin: 'reconciliation' },
+      });
+
+      // A second poll checks the invoice again (still open) and counts nothing new.
+      const before = (await api('GET', `/sales-invoices/${invoice.externalId}/payments`)).json.lastReconciledAt;
+      await reconcile();
+      await waitFor('the second poll', async () => {
+        const state = await api('GET', `/sales-invoices/${invoice.externalId}/payments`);
+        return state.json.lastReconciledAt !== before ? state.json : undefined;
+      });
+      expect(await paymentEventsOf(invoice.transferId)).toEqual([event]);
+    } finally {
+      await subscribe();
+    }
+  });
+
+  it('loses and repeats nothing when the bridge restarts in the middle of a reconciliation', async () => {
+    expect((await api('DELETE', '/procountor-webhook')).status).toBe(204);
+    try {
+      const invoices = [await transferInvoice(), await transferInvoice(), await transferInvoice()];
+      for (const invoice of invoices) await bankPayment(invoice.invoiceId, 251);
+      // The second invoice's payment poll hangs, then its connection is cut.
+      const fault = await fetch(`${procountor.emulator.url}/_emulator/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          pathPattern: `/api/invoices/${invoices[1]!.invoiceId}/paymentevents*`,
+          method: 'GET',
+          kind: 'timeout',
+          count: 1,
+          holdMs: 1500,
+        }),
+      });
+      expect(fault.status).toBe(201);
+
+      await reconcile();
+      await waitFor('the first invoice counted', async () =>
+        (await paymentEventsOf(invoices[0]!.transferId)).length === 1 ? true : undefined,
+      );
+      await bridge.stop();
+      await startBridge();
+      await reconcile();
+
+      for (const invoice of invoices) {
+        await waitFor(`invoice ${invoice.externalId} counted`, async () =>
+          (await paymentEventsOf(invoice.transferId)).length > 0 ? true : undefined,
+        );
+      }
+      // Let every queued poll (the retried job too) finish, then check nothing was counted twice.
+      await waitFor('the reconcile queue to drain', async () => {
+        const size = await bridge.services.jobQueue.boss.getQueueSize('payment-reconcile');
+        return size === 0 ? true : undefined;
+      });
+      for (const invoice of invoices) {
+        const events = await paymentEventsOf(invoice.transferId);
+        expect(events).toHaveLength(1);
+        expect(events[0]).toMatchObject({ type: 'invoice.paid', payload: { amountPaid: 251, amountOpen: 0 } });
+      }
+    } finally {
+      await fetch(`${procountor.emulator.url}/_emulator/faults`, { method: 'DELETE' });
+      await subscribe();
+    }
+  });
+
+  it('forwards a mark-paid from the source once per paymentId, and pays what is open without an amount', async () => {
+    const invoice = await transferInvoice();
+    const body = { paymentId: 'pay-1', amount: 51, paymentDate: new Date().toISOString().slice(0, 10) };
+    const first = await api('POST', `/sales-invoices/${invoice.externalId}/mark-paid`, body);
+    expect(first.status).toBe(200);
+    expect(first.json).toMatchObject({
+      paymentId: 'pay-1',
+      forwarded: true,
+      state: { amountPaid: 51, amountOpen: 200, fullyPaid: false },
+    });
+    const repeat = await api('POST', `/sales-invoices/${invoice.externalId}/mark-paid`, body);
+    expect(repeat.json).toMatchObject({
+      forwarded: false,
+      procountorPaymentEventId: first.json.procountorPaymentEventId,
+    });
+    expect(company().paymentEvents.get(invoice.invoiceId)).toHaveLength(1);
+    expect(company().invoices.get(invoice.invoiceId)?.status).toBe('PARTLY_PAID');
+
+    const conflicting = await api('POST', `/sales-invoices/${invoice.externalId}/mark-paid`, { ...body, amount: 52 });
+    expect(conflicting.status).toBe(409);
+    expect(conflicting.json).toMatchObject({ code: 'mark_paid_conflict', details: [{ path: 'paymentId' }] });
+
+    const rest = await api('POST', `/sales-invoices/${invoice.externalId}/mark-paid`, { paymentId: 'pay-2' });
+    expect(rest.json).toMatchObject({ forwarded: true, state: { amountPaid: 251, amountOpen: 0, fullyPaid: true } });
+    expect(company().invoices.get(invoice.invoiceId)?.status).toBe('MARKED_PAID');
+    const events = await waitFor('two payment events', async () => {
+      const found = await paymentEventsOf(invoice.transferId);
+      return found.length === 2 ? found : undefined;
+    });
+    expect(events.map((event) => event.type)).toEqual(['invoice.partially_paid', 'invoice.paid']);
+
+    const paid = await api('POST', `/sales-invoices/${invoice.externalId}/mark-paid`, { paymentId: 'pay-3' });
+    expect(paid.status).toBe(409);
+    expect(paid.json.code).toBe('already_paid');
+  });
+
+  it('refuses a mark-paid with a clear error when the connection does not forward them', async () => {
+    const invoice = await transferInvoice();
+    const patched = await call('PATCH', `/v1/connections/${connectionId}`, TEST_ADMIN_TOKEN, {
+      settings: { markPaidInProcountor: false },
+    });
+    expect(patched.status).toBe(200);
+    try {
+      const refused = await api('POST', `/sales-invoices/${invoice.externalId}/mark-paid`, { amount: 10 });
+      expect(refused.status).toBe(409);
+      expect(refused.json).toMatchObject({
+        code: 'mark_paid_forwarding_off',
+        details: [{ path: 'settings.markPaidInProcountor', rule: 'enabled' }],
+      });
+      expect(company().paymentEvents.get(invoice.invoiceId) ?? []).toEqual([]);
+      expect((await api('POST', '/sales-invoices/nope/mark-paid', {})).status).toBe(409);
+    } finally {
+      await call('PATCH', `/v1/connections/${connectionId}`, TEST_ADMIN_TOKEN, {
+        settings: { markPaidInProcountor: true },
+      });
+    }
+  });
+});

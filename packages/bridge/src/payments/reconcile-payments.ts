@@ -1,0 +1,139 @@
+// The safety net behind Procountor's webhooks: polls the payment events of transferred, not fully paid invoices and
+// counts what the webhooks missed, once (apply-payment-events.ts dedupes by Procountor's payment event id).
+import type { ProcountorPaymentEvent } from '@procountor-bridge/client';
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import type { ConnectionService } from '../connections/connection-record';
+import type { JobQueue, SendOptions } from '../jobs/create-job-queue';
+import { QUEUE_NAMES } from '../jobs/queue-names';
+import type { Database } from '../storage/schema';
+import { type ApplyPaymentDeps, applyPaymentEvents, PAYABLE_KINDS, type PayableTransfer } from './apply-payment-events';
+
+export interface ReconcileDeps extends ApplyPaymentDeps {
+  jobs: Pick<JobQueue, 'sendInTransaction' | 'send'>;
+  connections: ConnectionService;
+  logger: Logger;
+}
+
+/**
+ * Data of a payment-reconcile job. Empty: the periodic sweep, which books one job per connection with open invoices.
+ * With connectionId: that connection's open invoices; with procountorInvoiceId too: that invoice only.
+ */
+export interface PaymentReconcileJobData {
+  connectionId?: string;
+  procountorInvoiceId?: number;
+}
+
+/** A failed poll is tried again 30 s, 60 s, 120 s… later; what it counted before the failure stays counted. */
+export const RECONCILE_SEND_OPTIONS: SendOptions = { retryLimit: 5, retryDelay: 30, retryBackoff: true };
+
+export interface ReconcileResult {
+  connections?: number;
+  checked: number;
+  recorded: number;
+  failed: number;
+}
+
+export async function enqueueReconcile(
+  jobs: Pick<JobQueue, 'send'>,
+  data: PaymentReconcileJobData,
+): Promise<string | null> {
+  return jobs.send(QUEUE_NAMES.paymentReconcile, data, RECONCILE_SEND_OPTIONS);
+}
+
+export async function runPaymentReconcile(
+  deps: ReconcileDeps,
+  data: PaymentReconcileJobData,
+): Promise<ReconcileResult> {
+  if (!data.connectionId) {
+    const connections = await connectionsWithOpenInvoices(deps.db);
+    for (const connectionId of connections) await enqueueReconcile(deps.jobs, { connectionId });
+    return { connections: connections.length, checked: 0, recorded: 0, failed: 0 };
+  }
+  return reconcileConnection(deps, data.connectionId, data.procountorInvoiceId);
+}
+
+/** Transferred invoices of sales and credit kinds whose payments do not cover them yet. */
+function openTransfers(db: Database) {
+  return db
+    .selectFrom('transfers as t')
+    .leftJoin('transfer_payments as p', 'p.transfer_id', 't.id')
+    .where('t.state', '=', 'succeeded')
+    .where('t.procountor_invoice_id', 'is not', null)
+    .where('t.kind', 'in', [...PAYABLE_KINDS])
+    .where((eb) => eb.or([eb('p.fully_paid', 'is', null), eb('p.fully_paid', '=', false)]));
+}
+
+async function connectionsWithOpenInvoices(db: Database): Promise<string[]> {
+  const rows = await openTransfers(db)
+    .innerJoin('connections as c', 'c.id', 't.connection_id')
+    .where('c.status', '=', 'active')
+    .select('t.connection_id')
+    .distinct()
+    .execute();
+  return rows.map((row) => row.connection_id);
+}
+
+async function reconcileConnection(
+  deps: ReconcileDeps,
+  connectionId: string,
+  procountorInvoiceId: number | undefined,
+): Promise<ReconcileResult> {
+  const logger = deps.logger.child({ connectionId });
+  const connection = await deps.connections.find(connectionId);
+  if (connection?.status !== 'active') {
+    logger.info('payment reconciliation skipped: connection not active');
+    return { checked: 0, recorded: 0, failed: 0 };
+  }
+  const client = await deps.connections.procountorClient(connection);
+  let query = openTransfers(deps.db)
+    .select([
+      't.id',
+      't.connection_id',
+      't.kind',
+      't.external_id',
+      't.procountor_invoice_id',
+      't.total_amount',
+      't.currency',
+    ])
+    .where('t.connection_id', '=', connectionId)
+    .orderBy('t.id');
+  if (procountorInvoiceId !== undefined) query = query.where('t.procountor_invoice_id', '=', procountorInvoiceId);
+  const transfers: PayableTransfer[] = await query.execute();
+
+  const result: ReconcileResult = { checked: 0, recorded: 0, failed: 0 };
+  for (const transfer of transfers) {
+    try {
+      const events: ProcountorPaymentEvent[] = [];
+      for await (const event of client.invoices.iteratePaymentEvents(transfer.procountor_invoice_id as number)) {
+        events.push(event);
+      }
+      const recorded = await applyPaymentEvents(deps, transfer, events, 'reconciliation');
+      await markReconciled(deps.db, transfer);
+      result.checked += 1;
+      result.recorded += recorded.length;
+    } catch (error) {
+      // One invoice failing does not stop the others; the job fails at the end and is retried.
+      result.failed += 1;
+      logger.warn({ err: error, transferId: transfer.id }, 'payment reconciliation of one invoice failed');
+    }
+  }
+  logger.info(result, 'payment reconciliation done');
+  if (result.failed > 0) {
+    throw new Error(`payment reconciliation: ${result.failed} of ${transfers.length} invoices could not be checked`);
+  }
+  return result;
+}
+
+async function markReconciled(db: Database, transfer: PayableTransfer): Promise<void> {
+  await db
+    .insertInto('transfer_payments')
+    .values({
+      transfer_id: transfer.id,
+      connection_id: transfer.connection_id,
+      amount_open: transfer.total_amount,
+      last_reconciled_at: sql<Date>`now()`,
+    })
+    .onConflict((conflict) => conflict.column('transfer_id').doUpdateSet({ last_reconciled_at: sql<Date>`now()` }))
+    .execute();
+}
