@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import { apiTokenRoutes } from './api-tokens/api-token-routes';
 import { type ApiTokenService, createApiTokenService } from './api-tokens/api-token-service';
+import { billRoutes } from './bills/bill-routes';
 import type { BridgeConfig } from './config/load-config';
 import { connectionRouteModules } from './connections/connection-route-modules';
 import { type ConnectionAdministration, createConnectionService } from './connections/connection-service';
@@ -79,6 +80,7 @@ export const ROUTE_MODULES: readonly RouteModuleFactory[] = [
   (services) => webhookDeliveryRoutes({ db: services.db, jobs: services.jobQueue }),
   (services) => pullRunRoutes({ db: services.db }),
   (services) => purchaseInvoiceRoutes(purchaseInvoiceDepsOf(services)),
+  (services) => billRoutes({ connections: services.connections }),
   (services) => registerRoutes({ db: services.db, jobs: services.jobQueue, connections: services.connections }),
   (services) => sessionRoutes(createConsoleUserService(services.db)),
   (services) => dashboardRoute(services.db),

@@ -1,0 +1,76 @@
+// Lists purchase invoices received in Procountor with the routing hints found on them (seed 004 "Bills").
+import type { ProcountorClient, ProcountorInvoice, ProcountorLedgerReceipt } from '@procountor-bridge/client';
+import type { ConnectionRecord } from '../connections/connection-record';
+import { dimensionNamesOf, findProjectDimensionId, projectCodesOf } from '../purchase-invoices/to-project-expense';
+import { findRoutingHints, type RoutingHints } from './find-routing-hints';
+
+/** Seed 004: bills are "received first in the accounting software", then circulated and approved in the source. */
+export const DEFAULT_BILL_STATUSES = ['RECEIVED', 'VERIFIED'] as const;
+
+export interface ReceivedBill {
+  procountorInvoiceId: number;
+  invoiceNumber: number | null;
+  originalInvoiceNumber: string | null;
+  procountorStatus: string;
+  supplierName: string;
+  supplierBusinessId: string | null;
+  date: string;
+  dueDate: string | null;
+  totalAmount: number | null;
+  currency: string;
+  routing: RoutingHints;
+}
+
+function toReceivedBill(invoice: ProcountorInvoice, routing: RoutingHints): ReceivedBill {
+  const sums = invoice.invoiceSumInfo?.find((sum) => !sum.inAccountingCurrency) ?? invoice.invoiceSumInfo?.[0];
+  return {
+    procountorInvoiceId: invoice.id as number,
+    invoiceNumber: invoice.invoiceNumber ?? null,
+    originalInvoiceNumber: invoice.originalInvoiceNumber ?? null,
+    procountorStatus: invoice.status ?? 'RECEIVED',
+    supplierName: invoice.counterParty.counterPartyAddress?.name ?? '',
+    supplierBusinessId: invoice.counterParty.identifier ?? null,
+    date: invoice.date,
+    dueDate: invoice.paymentInfo.dueDate ?? null,
+    totalAmount: sums?.invoiceSumTotal ?? null,
+    currency: invoice.paymentInfo.currency ?? 'EUR',
+    routing,
+  };
+}
+
+/**
+ * One page (ascending Procountor id, keyset by `afterId`): GET /invoices, then the invoices and their ledger receipts
+ * in batches (≤ 200 ids each, FACTS.md), and GET /dimensions once for the project codes.
+ */
+export async function listReceivedBills(
+  client: ProcountorClient,
+  connection: ConnectionRecord,
+  options: { statuses: readonly string[]; limit: number; afterId?: number },
+): Promise<{ bills: ReceivedBill[]; nextCursor: number | null }> {
+  const page = await client.invoices.search({
+    types: ['PURCHASE_INVOICE'],
+    status: options.statuses as NonNullable<Parameters<ProcountorClient['invoices']['search']>[0]>['status'],
+    orderById: 'ASC',
+    size: options.limit,
+    ...(options.afterId !== undefined ? { previousId: options.afterId } : {}),
+  });
+  const ids = (page.results ?? []).map((basic) => basic.id).filter((id): id is number => id !== undefined);
+  if (ids.length === 0) return { bills: [], nextCursor: null };
+  const invoices = (await client.invoices.getMany(ids)).sort((a, b) => (a.id as number) - (b.id as number));
+  const receiptIds = invoices.map((invoice) => invoice.ledgerReceiptId).filter((id): id is number => id !== undefined);
+  const receipts = new Map<number, ProcountorLedgerReceipt>();
+  if (receiptIds.length > 0) {
+    for (const receipt of await client.ledgerReceipts.getMany(receiptIds)) receipts.set(receipt.id as number, receipt);
+  }
+  const names = dimensionNamesOf(await client.dimensions.list());
+  const projectDimensionId = findProjectDimensionId(names, connection.settings.projectDimension);
+  const knownCodes = new Set(
+    projectDimensionId === undefined ? [] : [...(names.dimensions.get(projectDimensionId)?.items.values() ?? [])],
+  );
+  const bills = invoices.map((invoice) => {
+    const receipt = invoice.ledgerReceiptId === undefined ? undefined : receipts.get(invoice.ledgerReceiptId);
+    const onReceipt = projectCodesOf(receipt, projectDimensionId, names);
+    return toReceivedBill(invoice, findRoutingHints(invoice, onReceipt, knownCodes));
+  });
+  return { bills, nextCursor: ids.length === options.limit ? (ids.at(-1) ?? null) : null };
+}
