@@ -25,6 +25,9 @@ import { purchaseInvoiceRoutes } from './purchase-invoices/purchase-invoice-rout
 import { startPurchaseInvoiceImportWorkers } from './purchase-invoices/start-purchase-invoice-import-workers';
 import { registerRoutes } from './registers/register-routes';
 import { startRegisterSyncWorkers } from './registers/start-register-sync-workers';
+import { linkRoutes } from './registers/link-routes';
+import { registerRoutes } from './registers/register-routes';
+import { startRegisterSyncWorkers } from './registers/start-register-sync-workers';
 import { registerSalesInvoiceRoutes } from './sales-invoices/sales-invoice-routes';
 import { loadSecretKey } from './secrets/load-secret-key';
 import { type BootstrapResult, bootstrapConnection } from './server/bootstrap-connection';
@@ -79,6 +82,8 @@ export const ROUTE_MODULES: readonly RouteModuleFactory[] = [
   (services) => webhookEndpointRoutes({ db: services.db, secretKey: services.secretKey }),
   (services) => webhookDeliveryRoutes({ db: services.db, jobs: services.jobQueue }),
   (services) => pullRunRoutes({ db: services.db }),
+  (services) => registerRoutes({ db: services.db, jobs: services.jobQueue, connections: services.connections }),
+  (services) => linkRoutes({ db: services.db, connections: services.connections }),
   (services) => purchaseInvoiceRoutes(purchaseInvoiceDepsOf(services)),
   (services) => billRoutes({ connections: services.connections }),
   (services) => registerRoutes({ db: services.db, jobs: services.jobQueue, connections: services.connections }),
@@ -108,6 +113,13 @@ export const WORKER_STARTERS: readonly WorkerStarter[] = [
       logger: services.logger,
       submitDocument: (connectionId, document) =>
         submitPulledDocument(transferDepsOf(services), connectionId, document),
+    }),
+  (services) =>
+    startRegisterSyncWorkers({
+      db: services.db,
+      jobs: services.jobQueue,
+      connections: services.connections,
+      logger: services.logger,
     }),
   (services) => startPurchaseInvoiceImportWorkers(services.jobQueue, purchaseInvoiceDepsOf(services)),
   (services) =>

@@ -63,14 +63,13 @@ function bigrams(text: string): string[] {
   return grams;
 }
 
-/** Sørensen–Dice similarity of character bigrams of the normalised names, 0..1. */
-export function companyNameSimilarity(left: string, right: string): number {
-  const a = normalizeCompanyName(left);
-  const b = normalizeCompanyName(right);
+/** Sørensen–Dice similarity of the character bigrams of two already normalised texts, 0..1. */
+export function bigramSimilarity(a: string, b: string): number {
   if (!a || !b) return 0;
   if (a === b) return 1;
   const counts = new Map<string, number>();
-  for (const gram of bigrams(a)) counts.set(gram, (counts.get(gram) ?? 0) + 1);
+  const aGrams = bigrams(a);
+  for (const gram of aGrams) counts.set(gram, (counts.get(gram) ?? 0) + 1);
   let shared = 0;
   const bGrams = bigrams(b);
   for (const gram of bGrams) {
@@ -80,5 +79,10 @@ export function companyNameSimilarity(left: string, right: string): number {
       counts.set(gram, count - 1);
     }
   }
-  return (2 * shared) / (bigrams(a).length + bGrams.length);
+  return (2 * shared) / (aGrams.length + bGrams.length);
+}
+
+/** Sørensen–Dice similarity of character bigrams of the normalised names, 0..1. */
+export function companyNameSimilarity(left: string, right: string): number {
+  return bigramSimilarity(normalizeCompanyName(left), normalizeCompanyName(right));
 }

@@ -177,6 +177,7 @@ export function createTransferRunner(deps: TransferDeps, options: TransferRunner
         transfer: row,
         invoice: documentOf(row),
         connection,
+        db: deps.db,
         // Set inside the try below: a client that cannot be built (credentials unreadable) is a failure like any other.
         client: undefined as unknown as StepContext['client'],
         progress,

@@ -1,6 +1,8 @@
 // Step 3: makes sure the rows' projects, cost centres and business units exist as items of the configured dimensions.
+// Items the synced register already has cost no call; otherwise the dimensions are read from Procountor as before.
 import type { ProcountorDimension } from '@procountor-bridge/client';
 import type { ConnectionSettings } from '../../connections/connection-settings';
+import { findRecordsByCode, rememberRegisterRecord, syncedRegisters } from '../../registers/register-records';
 import type { SalesInvoiceInput } from '../../sales-invoices/sales-invoice-schema';
 import { TransferRuleError } from '../transfer-errors';
 import type { DimensionProgress } from '../transfer-progress';
@@ -43,9 +45,44 @@ export function dimensionCodesOf(
   return wanted;
 }
 
+/**
+ * Every wanted item from the synced dimension_items register, or undefined when one is missing there (or the register
+ * was never synced): then Procountor is asked, as an item may have been added there since the last sync.
+ */
+async function itemsFromRegister(
+  context: StepContext,
+  wanted: ReturnType<typeof dimensionCodesOf>,
+): Promise<Partial<Record<DimensionKind, DimensionProgress>> | undefined> {
+  const { db } = context;
+  if (!db || !(await syncedRegisters(db, context.connection.id)).has('dimension_items')) return undefined;
+  const codes = [...wanted.values()].flatMap(({ codes: kindCodes }) => [...kindCodes]);
+  const records = await findRecordsByCode(db, context.connection.id, 'dimension_items', codes);
+  const progress: Partial<Record<DimensionKind, DimensionProgress>> = {};
+  for (const [kind, { name, codes: kindCodes }] of wanted) {
+    const entry: DimensionProgress = { dimensionId: 0, itemIds: {} };
+    for (const code of kindCodes) {
+      const record = records.find(
+        (candidate) =>
+          candidate.identifier?.toLowerCase() === name.toLowerCase() &&
+          candidate.code?.toLowerCase() === code.toLowerCase(),
+      );
+      if (!record || record.procountorId === null) return undefined;
+      entry.dimensionId = Number(record.data.dimensionId);
+      entry.itemIds[code] = record.procountorId;
+    }
+    progress[kind] = entry;
+  }
+  return progress;
+}
+
 export async function ensureDimensionItems(context: StepContext): Promise<void> {
   const wanted = dimensionCodesOf(context.invoice, context.connection.settings);
   if (wanted.size === 0) return;
+  const known = await itemsFromRegister(context, wanted);
+  if (known) {
+    context.progress.dimensions = { ...context.progress.dimensions, ...known };
+    return;
+  }
   // Read fresh each time: an item created by an attempt whose answer was lost is found here, not created again.
   const dimensions: ProcountorDimension[] = await context.client.dimensions.list();
   const progress = { ...context.progress.dimensions };
@@ -72,6 +109,18 @@ export async function ensureDimensionItems(context: StepContext): Promise<void> 
         code,
         itemId: created.id,
       });
+      if (context.db && created.id !== undefined) {
+        await rememberRegisterRecord(context.db, context.connection.id, 'dimension_items', {
+          recordKey: `${dimension.id}:${created.id}`,
+          procountorId: created.id,
+          code: created.codeName ?? code,
+          name: created.description || code,
+          identifier: dimension.name,
+          active: created.status !== 'P',
+          version: null,
+          data: { ...created, dimensionId: dimension.id, dimensionName: dimension.name },
+        });
+      }
     }
     progress[kind] = entry;
     context.progress.dimensions = progress;

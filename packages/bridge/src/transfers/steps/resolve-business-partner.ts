@@ -1,10 +1,15 @@
 // Step 1: finds the customer's Procountor business partner by seed 002's rules, or creates one where allowed.
+// Order: the customer's link, then the synced register, then a Procountor search; what it finds becomes the link.
 import type { ProcountorBusinessPartner, ProcountorBusinessPartnerBasicInfo } from '@procountor-bridge/client';
+import { customerSourceKey } from '../../business-partners/customer-source-key';
 import {
   matchBusinessPartner,
   normalizeBusinessIdForMatch,
   type PartnerCandidate,
+  type PartnerMatch,
 } from '../../business-partners/match-business-partner';
+import { findLink, recordLinkIfFree, upsertSourceRecords } from '../../registers/register-links';
+import { findPartnerRecords, rememberRegisterRecord, syncedRegisters } from '../../registers/register-records';
 import { toProcountorCountry } from '../../sales-invoices/procountor-country';
 import type { CustomerInput } from '../../sales-invoices/sales-invoice-schema';
 import { TransferRuleError } from '../transfer-errors';
@@ -23,12 +28,15 @@ function toCandidate(partner: ProcountorBusinessPartnerBasicInfo): PartnerCandid
 export async function findPartnerCandidates(
   client: StepContext['client'],
   customer: CustomerInput,
+  /** Filled with the partners as Procountor answered them, by id. */
+  seen?: Map<number, ProcountorBusinessPartnerBasicInfo>,
 ): Promise<PartnerCandidate[]> {
   const found = new Map<number, PartnerCandidate>();
   const add = (results: ProcountorBusinessPartnerBasicInfo[] | undefined) => {
     for (const result of results ?? []) {
       const candidate = toCandidate(result);
       if (candidate) found.set(candidate.id, candidate);
+      if (candidate) seen?.set(candidate.id, result);
     }
   };
   const businessId = normalizeBusinessIdForMatch(customer.businessId);
@@ -69,22 +77,60 @@ export function toProcountorPartner(customer: CustomerInput): ProcountorBusiness
   };
 }
 
-export async function resolveBusinessPartner(context: StepContext): Promise<void> {
-  const { customer } = context.invoice;
-  const { settings } = context.connection;
-  const candidates = await findPartnerCandidates(context.client, customer);
-  const match = matchBusinessPartner(customer, candidates, {
-    createCustomers: settings.createCustomersInProcountor,
-    reuseCustomerWithSameBusinessId: settings.reuseCustomerWithSameBusinessId,
+/** Candidates from the local copy of the register: active customers with the business ID or the customer number. */
+async function localPartnerCandidates(context: StepContext, customer: CustomerInput): Promise<PartnerCandidate[]> {
+  if (!context.db) return [];
+  const records = await findPartnerRecords(context.db, context.connection.id, {
+    businessId: normalizeBusinessIdForMatch(customer.businessId),
+    customerNumber: customer.customerNumber,
   });
-  if (match.kind === 'matched') {
-    context.progress.partnerId = match.partnerId;
-    context.progress.partnerRule = match.rule;
-    context.note(`Customer ${customer.name} matched to Procountor partner ${match.partnerId} (${match.rule}).`, {
-      partnerId: match.partnerId,
-    });
-    return;
-  }
+  return records
+    .filter((record) => record.active && record.procountorId !== null && record.data.type === 'CUSTOMER')
+    .map((record) => ({
+      id: record.procountorId as number,
+      businessId: record.identifier ?? undefined,
+      customerNumber: record.code ?? undefined,
+    }));
+}
+
+/** The customer as the linking page shows it, and the link this transfer established; then the next one costs nothing. */
+async function rememberPartner(
+  context: StepContext,
+  customer: CustomerInput,
+  partner: ProcountorBusinessPartnerBasicInfo,
+) {
+  const { db } = context;
+  const sourceKey = customerSourceKey(customer);
+  if (!db || partner.id === undefined) return;
+  await rememberRegisterRecord(db, context.connection.id, 'business_partners', {
+    recordKey: String(partner.id),
+    procountorId: partner.id,
+    code: partner.invoicingInfo?.customerNumber || null,
+    name: partner.name ?? customer.name,
+    identifier: normalizeBusinessIdForMatch(partner.invoicingInfo?.identifier) || null,
+    active: partner.registryInfo?.active !== false,
+    version: partner.version ?? null,
+    data: partner as Record<string, unknown>,
+  });
+  if (!sourceKey) return;
+  await upsertSourceRecords(db, context.connection.id, 'customer', [
+    {
+      sourceKey,
+      name: customer.name,
+      code: customer.customerNumber,
+      identifier: normalizeBusinessIdForMatch(customer.businessId),
+      data: customer as unknown as Record<string, unknown>,
+    },
+  ]);
+  await recordLinkIfFree(db, context.connection.id, {
+    kind: 'customer',
+    sourceKey,
+    procountorId: partner.id,
+    origin: 'transfer',
+  });
+}
+
+function throwUnless(match: PartnerMatch, customer: CustomerInput): void {
   if (match.kind === 'conflict') {
     // Seed 002 rule 3: same customer number, another business ID → no match and an error; no invoice is made.
     throw new TransferRuleError(
@@ -100,6 +146,72 @@ export async function resolveBusinessPartner(context: StepContext): Promise<void
       'Add the customer in Procountor with the same business ID and customer number, or turn on "createCustomersInProcountor", then resend.',
     );
   }
+}
+
+export async function resolveBusinessPartner(context: StepContext): Promise<void> {
+  const { customer } = context.invoice;
+  const { settings } = context.connection;
+  const matchSettings = {
+    createCustomers: settings.createCustomersInProcountor,
+    reuseCustomerWithSameBusinessId: settings.reuseCustomerWithSameBusinessId,
+  };
+  const sourceKey = customerSourceKey(customer);
+  // 1. A link (made by hand on the linking page, accepted, or by an earlier transfer): no Procountor call.
+  if (context.db && sourceKey && !context.progress.partnerCreateStarted) {
+    const link = await findLink(context.db, context.connection.id, 'customer', sourceKey);
+    if (link) {
+      context.progress.partnerId = link.procountorId;
+      context.progress.partnerRule = `linked (${link.origin})`;
+      context.note(`Customer ${customer.name} is linked to Procountor partner ${link.procountorId}.`, {
+        partnerId: link.procountorId,
+      });
+      return;
+    }
+  }
+  // 2. The synced register: a match there needs no call either. A conflict is final; "create" asks Procountor first,
+  // as the copy may be older than a partner added in Procountor since the last sync.
+  if (context.db && !context.progress.partnerCreateStarted) {
+    const synced = await syncedRegisters(context.db, context.connection.id);
+    if (synced.has('business_partners')) {
+      const local = matchBusinessPartner(customer, await localPartnerCandidates(context, customer), matchSettings);
+      throwUnless(local, customer);
+      if (local.kind === 'matched') {
+        context.progress.partnerId = local.partnerId;
+        context.progress.partnerRule = local.rule;
+        context.note(`Customer ${customer.name} matched to Procountor partner ${local.partnerId} (${local.rule}).`, {
+          partnerId: local.partnerId,
+        });
+        if (sourceKey) {
+          await recordLinkIfFree(context.db, context.connection.id, {
+            kind: 'customer',
+            sourceKey,
+            procountorId: local.partnerId,
+            origin: 'transfer',
+          });
+        }
+        return;
+      }
+    }
+  }
+  // 3. Procountor itself.
+  const seen = new Map<number, ProcountorBusinessPartnerBasicInfo>();
+  const candidates = await findPartnerCandidates(context.client, customer, seen);
+  const match = matchBusinessPartner(customer, candidates, matchSettings);
+  throwUnless(match, customer);
+  if (match.kind === 'matched') {
+    context.progress.partnerId = match.partnerId;
+    context.progress.partnerRule = match.rule;
+    context.note(`Customer ${customer.name} matched to Procountor partner ${match.partnerId} (${match.rule}).`, {
+      partnerId: match.partnerId,
+    });
+    await rememberPartner(
+      context,
+      customer,
+      seen.get(match.partnerId) ?? { id: match.partnerId, name: customer.name, type: 'CUSTOMER' },
+    );
+    return;
+  }
+  if (match.kind !== 'create') return;
   // A create whose answer was lost left the partner in Procountor: the search above found it and matched it then.
   context.progress.partnerCreateStarted = true;
   await context.saveProgress();
@@ -109,4 +221,5 @@ export async function resolveBusinessPartner(context: StepContext): Promise<void
   context.note(`Customer ${customer.name} created in Procountor as partner ${created.id} (${match.rule}).`, {
     partnerId: created.id,
   });
+  await rememberPartner(context, customer, created as ProcountorBusinessPartnerBasicInfo);
 }

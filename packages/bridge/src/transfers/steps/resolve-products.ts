@@ -1,5 +1,8 @@
 // Step 2: finds each row's product in Procountor by code; creates it where allowed, else uses the default code (seed 002).
+// Order per code: the product's link, then the synced register, then a Procountor search; what it finds is linked.
 import type { ProcountorProduct } from '@procountor-bridge/client';
+import { findLinks, recordLinkIfFree, upsertSourceRecords } from '../../registers/register-links';
+import { findRecordsByCode, rememberRegisterRecord, syncedRegisters } from '../../registers/register-records';
 import { toProcountorUnit } from '../../sales-invoices/procountor-unit';
 import type { SalesInvoiceInput, SalesInvoiceRowInput } from '../../sales-invoices/sales-invoice-schema';
 import { TransferRuleError } from '../transfer-errors';
@@ -19,9 +22,17 @@ export function rowsByProductCode(
   return byCode;
 }
 
-export async function findProductIdByCode(client: StepContext['client'], code: string): Promise<number | undefined> {
+/** The SALES product with exactly this code (the contract's `code` filter matches substrings). */
+export async function findProductByCode(
+  client: StepContext['client'],
+  code: string,
+): Promise<ProcountorProduct | undefined> {
   const { results } = await client.products.search({ code, type: 'SALES', size: 200 });
-  return results?.find((product) => product.code === code)?.id;
+  return results?.find((product) => product.code === code);
+}
+
+export async function findProductIdByCode(client: StepContext['client'], code: string): Promise<number | undefined> {
+  return (await findProductByCode(client, code))?.id;
 }
 
 export function toProcountorProduct(code: string, row: SalesInvoiceRowInput, currency: string): ProcountorProduct {
@@ -38,26 +49,92 @@ export function toProcountorProduct(code: string, row: SalesInvoiceRowInput, cur
   };
 }
 
+/** Product ids the bridge already knows for these codes: links first, then active SALES products of the synced register. */
+async function knownProductIds(context: StepContext, codes: readonly string[]): Promise<Map<string, number>> {
+  const known = new Map<string, number>();
+  const { db } = context;
+  if (!db || codes.length === 0) return known;
+  for (const [code, link] of await findLinks(db, context.connection.id, 'product', codes)) {
+    known.set(code, link.procountorId);
+  }
+  const missing = codes.filter((code) => !known.has(code));
+  if (missing.length === 0) return known;
+  if (!(await syncedRegisters(db, context.connection.id)).has('products')) return known;
+  for (const record of await findRecordsByCode(db, context.connection.id, 'products', missing)) {
+    if (record.active && record.data.type === 'SALES' && record.procountorId !== null && record.code) {
+      if (!known.has(record.code)) known.set(record.code, record.procountorId);
+    }
+  }
+  return known;
+}
+
+/** Links the source's product code to the Procountor product, and keeps the product in the local register. */
+async function rememberProduct(
+  context: StepContext,
+  code: string,
+  row: SalesInvoiceRowInput,
+  product: ProcountorProduct,
+) {
+  const { db } = context;
+  if (!db || product.id === undefined) return;
+  await rememberRegisterRecord(db, context.connection.id, 'products', {
+    recordKey: String(product.id),
+    procountorId: product.id,
+    code: product.code || null,
+    name: product.name,
+    identifier: null,
+    active: product.active !== false,
+    version: product.version ?? null,
+    data: product as unknown as Record<string, unknown>,
+  });
+  await upsertSourceRecords(db, context.connection.id, 'product', [
+    { sourceKey: code, name: row.name, code, data: { code, name: row.name, unit: row.unit, unitPrice: row.unitPrice } },
+  ]);
+  await recordLinkIfFree(db, context.connection.id, {
+    kind: 'product',
+    sourceKey: code,
+    procountorId: product.id,
+    origin: 'transfer',
+  });
+}
+
 export async function resolveProducts(context: StepContext): Promise<void> {
   const { settings } = context.connection;
   const products = { ...context.progress.products };
   const rows = rowsByProductCode(context.invoice, settings.defaultProductCode);
+  const known = await knownProductIds(
+    context,
+    [...rows.keys(), ...(settings.defaultProductCode ? [settings.defaultProductCode] : [])].filter(
+      (code) => !products[code],
+    ),
+  );
   let defaultProduct: { id: number; code: string } | undefined | null = null;
   const findDefault = async () => {
     if (defaultProduct === null) {
       const code = settings.defaultProductCode;
-      const id = code ? await findProductIdByCode(context.client, code) : undefined;
+      const id = code ? (known.get(code) ?? (await findProductIdByCode(context.client, code))) : undefined;
       defaultProduct = code && id !== undefined ? { id, code } : undefined;
     }
     return defaultProduct;
   };
   for (const [code, row] of rows) {
     if (products[code]) continue;
+    const knownId = known.get(code);
+    if (knownId !== undefined) {
+      products[code] = { id: knownId, code };
+      context.note(`Product ${code} is Procountor product ${knownId} (known to the bridge).`, {
+        code,
+        productId: knownId,
+      });
+      context.progress.products = products;
+      continue;
+    }
     // A product created by an attempt whose answer was lost is found here by its code: no second product.
-    const id = await findProductIdByCode(context.client, code);
-    if (id !== undefined) {
-      products[code] = { id, code };
-      context.note(`Product ${code} found in Procountor (product ${id}).`, { code, productId: id });
+    const found = await findProductByCode(context.client, code);
+    if (found?.id !== undefined) {
+      products[code] = { id: found.id, code };
+      context.note(`Product ${code} found in Procountor (product ${found.id}).`, { code, productId: found.id });
+      await rememberProduct(context, code, row, found);
     } else if (settings.createProductsInProcountor) {
       const created = await context.client.products.create(toProcountorProduct(code, row, context.invoice.currency));
       products[code] = { id: created.id as number, code };
@@ -65,6 +142,7 @@ export async function resolveProducts(context: StepContext): Promise<void> {
         code,
         productId: created.id,
       });
+      await rememberProduct(context, code, row, created);
     } else {
       const fallback = await findDefault();
       if (!fallback) {

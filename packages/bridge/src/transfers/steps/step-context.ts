@@ -3,6 +3,7 @@ import type { ProcountorClient } from '@procountor-bridge/client';
 import type { Logger } from 'pino';
 import type { ConnectionRecord } from '../../connections/connection-record';
 import type { SalesInvoiceInput } from '../../sales-invoices/sales-invoice-schema';
+import type { Database } from '../../storage/schema';
 import type { TransferProgress } from '../transfer-progress';
 import type { TransferRow } from '../transfer-repository';
 
@@ -11,6 +12,11 @@ export interface StepContext {
   /** The canonical document the transfer sends (a credit invoice's built document for credit transfers). */
   invoice: SalesInvoiceInput;
   connection: ConnectionRecord;
+  /**
+   * The bridge database: the partner, product and dimension steps read the local registers and links first, so a
+   * known customer or product costs no Procountor call (issue #5). Optional: without it they ask Procountor.
+   */
+  db?: Database;
   client: ProcountorClient;
   /** Mutated by the step; persisted with the step's completion. */
   progress: TransferProgress;
