@@ -23,8 +23,6 @@ import { procountorWebhookReceiverRoute } from './payments/procountor-webhook-re
 import { startPaymentWorkers } from './payments/start-payment-workers';
 import { purchaseInvoiceRoutes } from './purchase-invoices/purchase-invoice-routes';
 import { startPurchaseInvoiceImportWorkers } from './purchase-invoices/start-purchase-invoice-import-workers';
-import { registerRoutes } from './registers/register-routes';
-import { startRegisterSyncWorkers } from './registers/start-register-sync-workers';
 import { linkRoutes } from './registers/link-routes';
 import { registerRoutes } from './registers/register-routes';
 import { startRegisterSyncWorkers } from './registers/start-register-sync-workers';
@@ -86,7 +84,6 @@ export const ROUTE_MODULES: readonly RouteModuleFactory[] = [
   (services) => linkRoutes({ db: services.db, connections: services.connections }),
   (services) => purchaseInvoiceRoutes(purchaseInvoiceDepsOf(services)),
   (services) => billRoutes({ connections: services.connections }),
-  (services) => registerRoutes({ db: services.db, jobs: services.jobQueue, connections: services.connections }),
   (services) => sessionRoutes(createConsoleUserService(services.db)),
   (services) => dashboardRoute(services.db),
   (services) =>
@@ -122,13 +119,6 @@ export const WORKER_STARTERS: readonly WorkerStarter[] = [
       logger: services.logger,
     }),
   (services) => startPurchaseInvoiceImportWorkers(services.jobQueue, purchaseInvoiceDepsOf(services)),
-  (services) =>
-    startRegisterSyncWorkers({
-      db: services.db,
-      jobs: services.jobQueue,
-      connections: services.connections,
-      logger: services.logger,
-    }),
   (services) =>
     startNotificationWorkers(services.jobQueue, {
       db: services.db,
