@@ -5,6 +5,7 @@ import { CLOSED_FISCAL_PERIOD, isInClosedFiscalPeriod } from '../ledger-receipts
 import { syncInvoiceLedgerReceipt } from '../ledger-receipts/invoice-ledger-receipt';
 import type { Invoice } from '../state/contract-types';
 import type { CompanyData } from '../state/emulator-state';
+import { dispatchWebhookEvent } from '../webhooks/dispatch-webhook-event';
 import { nextVersion, recordHistory } from './invoice-records';
 import { type InvoiceAction, nextStatus } from './invoice-statuses';
 
@@ -20,6 +21,12 @@ const HISTORY_ACTION: Record<InvoiceAction, string> = {
   queuePayment: 'SENT_FOR_PAYMENT',
   sendPaymentToBank: 'SENT_FOR_PAYMENT',
 };
+
+/**
+ * Actions that move an invoice's outgoing payment along (APPROVED → PAYMENT_QUEUED → PAYMENT_SENT_TO_BANK): each fires
+ * PAYMENT_UPDATED (payload `{ invoiceId, status }`, an assumption: README "Webhooks").
+ */
+const PAYMENT_ACTIONS: ReadonlySet<InvoiceAction> = new Set(['queuePayment', 'sendPaymentToBank']);
 
 /** Contract: invalidate, unfinished and reject need the invoice's fiscal year and period to be open (403). */
 const NEEDS_OPEN_PERIOD: ReadonlySet<InvoiceAction> = new Set(['invalidate', 'unfinished', 'reject']);
@@ -40,5 +47,8 @@ export function changeInvoiceStatus(
   syncInvoiceLedgerReceipt(company, invoice);
   recordHistory(context, company, invoice.id!, HISTORY_ACTION[action], 'API', options.comment);
   context.markChanged();
+  if (PAYMENT_ACTIONS.has(action)) {
+    dispatchWebhookEvent(context, company, 'PAYMENT_UPDATED', { invoiceId: invoice.id, status: invoice.status });
+  }
   return invoice;
 }

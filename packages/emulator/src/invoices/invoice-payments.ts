@@ -6,7 +6,7 @@ import { type CompanyData, nextId } from '../state/emulator-state';
 import { dispatchWebhookEvent } from '../webhooks/dispatch-webhook-event';
 import { nextVersion, recordHistory } from './invoice-records';
 import { invoiceTotals, round2 } from './invoice-sums';
-import type { InvoiceStatus } from './invoice-types';
+import { type InvoiceStatus, isSalesType } from './invoice-types';
 
 export interface PaymentInput {
   /** In the invoice currency (contract MarkInvoiceAsPaid: "always … with an invoice currency"). */
@@ -93,6 +93,10 @@ export function bookPayment(
   const action = input.status === 'MARKED_PAID' ? 'MARKED_PAID' : 'ALLOCATE_INVOICE_TO_BANK_STATEMENT';
   recordHistory(context, company, invoice.id!, action, 'API', `${input.amount} ${invoice.paymentInfo.currency}`);
   dispatchWebhookEvent(context, company, 'INVOICE_PAYMENT_CREATED', event);
+  // The company's own outgoing payment (purchase, travel, expense…) paid through the bank: its payment is updated too.
+  if (input.status === 'PAID' && !isSalesType(invoice.type)) {
+    dispatchWebhookEvent(context, company, 'PAYMENT_UPDATED', { invoiceId: invoice.id, status: invoice.status });
+  }
   return event;
 }
 

@@ -1,6 +1,10 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTestCompany, startTestSession, type TestSession } from '../companies/test-session';
 import { isValidAgainst } from '../http/contract-validator';
+import { addPartner, purchaseInvoice } from '../invoices/invoice-test-builders';
+import { settleWebhookDeliveries, signWebhookBody } from './dispatch-webhook-event';
 
 describe('/api/webhooks', () => {
   let session: TestSession;
@@ -58,5 +62,63 @@ describe('/api/webhooks', () => {
     const other = await addTestCompany(session.emulator);
     expect((await (await other.api('/webhooks')).json()).results).toEqual([]);
     expect((await other.api(`/webhooks/${created.uuid}`, { method: 'DELETE' })).status).toBe(404);
+  });
+
+  it('delivers PAYMENT_UPDATED, HMAC-signed, as an outgoing payment is queued, sent to the bank and paid', async () => {
+    const received: Array<{ body: string; signature: string | undefined }> = [];
+    const server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => {
+        body += chunk;
+      });
+      request.on('end', () => {
+        received.push({ body, signature: request.headers['x-procountor-signature'] as string | undefined });
+        response.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+      const subscribed = await session.api('/webhooks', {
+        method: 'POST',
+        body: hook({
+          url,
+          authenticationType: 'HMAC',
+          authenticationMeta: { secret: 's3cret' },
+          subscriptions: ['PAYMENT_UPDATED'],
+        }),
+      });
+      expect(subscribed.status).toBe(200);
+      const supplierId = addPartner(session, 'SUPPLIER');
+      const created = await fetch(`${session.emulator.url}/_emulator/purchase-invoices`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ companyId: session.company.companyId, invoice: purchaseInvoice(session, supplierId) }),
+      });
+      const invoice = (await created.json()) as { id: number };
+      const admin = (path: string, body: unknown) =>
+        fetch(`${session.emulator.url}/_emulator/invoices/${invoice.id}/${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      expect(
+        (await session.api(`/invoices/${invoice.id}/approve`, { method: 'PUT', body: { comment: '' } })).status,
+      ).toBe(200);
+      expect((await admin('status', { status: 'PAYMENT_QUEUED' })).status).toBe(200);
+      expect((await admin('status', { status: 'PAYMENT_SENT_TO_BANK' })).status).toBe(200);
+      expect((await admin('bank-payments', { amount: 1 })).status).toBe(200);
+      await settleWebhookDeliveries(session.emulator.context.state.companies.get(session.company.companyId)!);
+
+      const events = received.map((item) => JSON.parse(item.body));
+      expect(events.map((event) => [event.eventType, event.payload.invoiceId, event.payload.status])).toEqual([
+        ['PAYMENT_UPDATED', invoice.id, 'PAYMENT_QUEUED'],
+        ['PAYMENT_UPDATED', invoice.id, 'PAYMENT_SENT_TO_BANK'],
+        ['PAYMENT_UPDATED', invoice.id, 'PARTLY_PAID'],
+      ]);
+      for (const item of received) expect(item.signature).toBe(signWebhookBody('s3cret', item.body));
+    } finally {
+      server.close();
+    }
   });
 });
