@@ -142,7 +142,8 @@ export const ConnectionSettingsSchema = Type.Object(
     }),
     markPaidInProcountor: Type.Boolean({
       default: false,
-      description: 'Forward a "mark as paid" from the source to Procountor (seed 000).',
+      description:
+        'Forward a "mark as paid" from the source (POST …/mark-paid) to Procountor\'s markpaid (seed 000, docs/payments.md).',
     }),
     scheduledPull: Type.Optional(ScheduledPullSchema),
   },
