@@ -2,6 +2,7 @@
 import type { ConnectionRecord } from '../connections/connection-record';
 import type { ConnectionSettings } from '../connections/connection-settings';
 import { ValidationFailedError } from '../errors/bridge-error';
+import { requirePassingRegisterChecks } from '../registers/check-against-registers';
 import { acceptTransfer, replaceTransferDocument } from '../transfers/accept-transfer';
 import {
   type IdempotencyRequest,
@@ -71,6 +72,7 @@ export async function submitSalesInvoice(
     if (replay) return replay;
   }
   const invoice = requireValidSalesInvoice(input, connection);
+  await requirePassingRegisterChecks(deps.db, connection, invoice);
   const hash = payloadHash(invoice);
   const attempt = () =>
     deps.db.transaction().execute(async (trx) => {

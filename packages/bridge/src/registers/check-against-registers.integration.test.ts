@@ -1,0 +1,106 @@
+// Checks against the synced registers, in the dry run and at submit: sales accounts, VAT rates, product codes,
+// inactive dimension items; and nothing is checked before the registers were synced.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildSalesInvoice } from '../../test/helpers/sales-invoice-builder';
+import { describeOnBothDatabases } from '../../test/helpers/test-database';
+import type { SalesInvoiceInput } from '../sales-invoices/sales-invoice-schema';
+import { type RegisterTestKit, startRegisterTestKit } from './register-test-kit';
+
+describeOnBothDatabases('checks against the registers', (database) => {
+  let kit: RegisterTestKit;
+  let base: string;
+
+  function invoiceWithProblems(): SalesInvoiceInput {
+    return buildSalesInvoice({
+      invoiceDate: '2024-06-03',
+      rows: [
+        { kind: 'item', name: 'Old rate', productCode: 'NOPE', quantity: 1, unit: 'h', unitPrice: 10, vatPercent: 24 },
+        {
+          kind: 'item',
+          name: 'Closed project',
+          quantity: 1,
+          unit: 'h',
+          unitPrice: 10,
+          vatPercent: 24,
+          salesAccount: '3999',
+          dimensions: { costCenter: 'CC-CLOSED' },
+        },
+      ],
+    });
+  }
+
+  beforeAll(async () => {
+    kit = await startRegisterTestKit(database.db, 'Tarkistus Oy', {
+      createProductsInProcountor: false,
+      costCenterDimension: 'Kustannuspaikat',
+      rowsCarryCostCenters: true,
+    });
+    base = `/v1/connections/${kit.connectionId}`;
+    const dimensions = await kit.procountorClient.dimensions.list();
+    const costCentres = dimensions.find((dimension) => dimension.name === 'Kustannuspaikat');
+    const item = await kit.procountorClient.dimensions.createItem(costCentres?.id as number, {
+      codeName: 'CC-CLOSED',
+      description: 'Closed cost centre',
+    });
+    await kit.procountorClient.dimensions.updateItem(costCentres?.id as number, { ...item, status: 'P' });
+  });
+  afterAll(async () => {
+    await kit?.stop();
+  });
+
+  it('checks nothing before the registers are synced', async () => {
+    const dryRun = await kit.call('POST', `${base}/sales-invoices/validate`, invoiceWithProblems());
+    expect(dryRun.status).toBe(200);
+    const rules = dryRun.json.problems.map((problem: { rule: string }) => problem.rule);
+    expect(rules).not.toContain('account_in_chart');
+    expect(rules).not.toContain('dimension_item_active');
+  });
+
+  it('names every problem with its fix in the dry run once synced', async () => {
+    expect((await kit.syncAndWait({ mode: 'full' })).state).toBe('succeeded');
+    const dryRun = await kit.call('POST', `${base}/sales-invoices/validate`, invoiceWithProblems());
+    expect(dryRun.status).toBe(200);
+    expect(dryRun.json.valid).toBe(false);
+    const byPath = Object.fromEntries(
+      dryRun.json.problems.map((problem: { path: string; rule: string; message: string }) => [problem.path, problem]),
+    );
+    expect(byPath['rows[1].salesAccount']).toMatchObject({ rule: 'account_in_chart' });
+    expect(byPath['rows[1].salesAccount'].message).toContain('3999');
+    expect(byPath['rows[0].vatPercent']).toMatchObject({ rule: 'vat_percentage_in_use' });
+    expect(byPath['rows[1].dimensions.costCenter']).toMatchObject({ rule: 'dimension_item_active' });
+    expect(byPath['rows[1].dimensions.costCenter'].message).toContain('CC-CLOSED');
+    // The product code: the dry run's own Procountor lookup names it first.
+    expect(byPath['rows[0].productCode']).toBeDefined();
+  });
+
+  it('refuses the document at submit with the same problems and stores nothing', async () => {
+    const invoice = invoiceWithProblems();
+    const submitted = await kit.call('POST', `${base}/sales-invoices`, invoice);
+    expect(submitted.status).toBe(400);
+    expect(submitted.json.code).toBe('validation_failed');
+    const rules = submitted.json.details.map((detail: { rule: string }) => detail.rule);
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        'product_in_register',
+        'account_in_chart',
+        'vat_percentage_in_use',
+        'dimension_item_active',
+      ]),
+    );
+    const stored = await kit.call('GET', `${base}/sales-invoices/${invoice.externalId}`);
+    expect(stored.status).toBe(404);
+  });
+
+  it('accepts a document the registers know', async () => {
+    const submitted = await kit.call(
+      'POST',
+      `${base}/sales-invoices`,
+      buildSalesInvoice({
+        rows: [
+          { kind: 'item', name: 'Work', quantity: 1, unit: 'h', unitPrice: 10, vatPercent: 25.5, salesAccount: '3000' },
+        ],
+      }),
+    );
+    expect(submitted.status).toBe(202);
+  });
+});

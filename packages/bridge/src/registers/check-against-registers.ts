@@ -1,0 +1,168 @@
+// Checks a document against the connection's synced registers before anything is sent: product codes, sales
+// accounts, VAT percentages, dimension items and person codes, each problem named with its fix. A register that
+// was never synced is not checked (its copy would be empty, not authoritative).
+import type { ConnectionSettings } from '../connections/connection-settings';
+import { type ErrorDetail, ValidationFailedError } from '../errors/bridge-error';
+import type { SalesInvoiceInput } from '../sales-invoices/sales-invoice-schema';
+import type { Database } from '../storage/schema';
+import { configuredDimensions, type DimensionKind } from '../transfers/steps/ensure-dimension-items';
+import { findLinks } from './register-links';
+import { findRecordsByCode, syncedRegisters } from './register-records';
+
+const KIND_WORDS: Record<DimensionKind, string> = {
+  project: 'project',
+  costCenter: 'cost centre',
+  businessUnit: 'business unit',
+};
+
+/** Every problem of a sales (or credit) invoice against the synced registers; empty when all is known. */
+export async function checkAgainstRegisters(
+  db: Database,
+  connectionId: string,
+  invoice: SalesInvoiceInput,
+  settings: ConnectionSettings,
+): Promise<ErrorDetail[]> {
+  const synced = await syncedRegisters(db, connectionId);
+  if (synced.size === 0) return [];
+  const problems: ErrorDetail[] = [];
+  const rows = invoice.rows.map((row, index) => ({ row, index }));
+  const itemRows = rows.filter(({ row }) => row.kind !== 'header' && row.kind !== 'text');
+
+  if (synced.has('products') && !settings.createProductsInProcountor) {
+    const codes = [
+      ...new Set(itemRows.map(({ row }) => row.productCode).filter((code): code is string => Boolean(code))),
+    ];
+    const candidates = [...codes, ...(settings.defaultProductCode ? [settings.defaultProductCode] : [])];
+    const records = await findRecordsByCode(db, connectionId, 'products', candidates);
+    const links = await findLinks(db, connectionId, 'product', candidates);
+    const known = (code: string) =>
+      links.has(code) ||
+      records.some((record) => record.code === code && record.active && record.data.type === 'SALES');
+    const hasDefault = settings.defaultProductCode ? known(settings.defaultProductCode) : false;
+    for (const { row, index } of itemRows) {
+      if (!row.productCode || known(row.productCode) || hasDefault) continue;
+      problems.push({
+        path: `rows[${index}].productCode`,
+        rule: 'product_in_register',
+        message: `product code ${row.productCode} is not an active sales product in Procountor's product register; add it in Procountor (then sync the registers), link it on the linking page, turn on createProductsInProcountor, or set a defaultProductCode Procountor has`,
+      });
+    }
+  }
+
+  if (synced.has('ledger_accounts')) {
+    const accounts = [...new Set(itemRows.map(({ row }) => row.salesAccount).filter(Boolean))] as string[];
+    const records = await findRecordsByCode(db, connectionId, 'ledger_accounts', accounts);
+    for (const { row, index } of itemRows) {
+      if (!row.salesAccount) continue;
+      const account = records.find((record) => record.code === row.salesAccount);
+      if (!account) {
+        problems.push({
+          path: `rows[${index}].salesAccount`,
+          rule: 'account_in_chart',
+          message: `sales account ${row.salesAccount} is not in the company's chart of accounts in Procountor; use an account it has (GET …/registers/ledger-accounts)`,
+        });
+      } else if (!account.active) {
+        problems.push({
+          path: `rows[${index}].salesAccount`,
+          rule: 'account_active',
+          message: `sales account ${row.salesAccount} (${account.name}) is inactive in Procountor; activate it there or use another account`,
+        });
+      }
+    }
+  }
+
+  if (synced.has('vat_percentages')) {
+    const vatRecords = await db
+      .selectFrom('register_records')
+      .select('code')
+      .where('connection_id', '=', connectionId)
+      .where('register', '=', 'vat_percentages')
+      .execute();
+    const percentages = new Set(vatRecords.map((record) => Number(record.code)));
+    for (const { row, index } of itemRows) {
+      if (row.vatPercent === undefined || percentages.has(row.vatPercent)) continue;
+      problems.push({
+        path: `rows[${index}].vatPercent`,
+        rule: 'vat_percentage_in_use',
+        message: `VAT ${row.vatPercent} % is not a rate the company has in Procountor (it has ${[...percentages].sort((a, b) => b - a).join(', ')} %); correct the row's VAT`,
+      });
+    }
+  }
+
+  if (synced.has('dimension_items')) {
+    const configured = configuredDimensions(settings);
+    const codes = [
+      ...new Set(rows.flatMap(({ row }) => Object.values(row.dimensions ?? {}).filter(Boolean) as string[])),
+    ];
+    const records = await findRecordsByCode(db, connectionId, 'dimension_items', codes);
+    for (const { row, index } of rows) {
+      for (const [kind, dimensionName] of Object.entries(configured) as [DimensionKind, string][]) {
+        const code = row.dimensions?.[kind];
+        if (!code) continue;
+        const item = records.find(
+          (record) =>
+            record.identifier?.toLowerCase() === dimensionName.toLowerCase() &&
+            record.code?.toLowerCase() === code.toLowerCase(),
+        );
+        // A missing item is created by the transfer (seed 002); an inactive one would be refused by Procountor.
+        if (item && !item.active) {
+          problems.push({
+            path: `rows[${index}].dimensions.${kind}`,
+            rule: 'dimension_item_active',
+            message: `${KIND_WORDS[kind]} ${code} is inactive in Procountor's dimension "${dimensionName}"; reactivate it (PUT …/dimension-items) or use an open one`,
+          });
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Person codes (personal identity codes or person numbers) of travel and expense invoices (seed 004): each must be
+ * an active person of the synced person register. `paths` name where each code stands in the document.
+ */
+export async function checkPersonCodes(
+  db: Database,
+  connectionId: string,
+  codes: ReadonlyArray<{ path: string; code: string }>,
+): Promise<ErrorDetail[]> {
+  if (codes.length === 0 || !(await syncedRegisters(db, connectionId)).has('persons')) return [];
+  const values = [...new Set(codes.map(({ code }) => code.trim().toUpperCase()))];
+  const rows = await db
+    .selectFrom('register_records')
+    .select(['identifier', 'code', 'active', 'name'])
+    .where('connection_id', '=', connectionId)
+    .where('register', '=', 'persons')
+    .where((eb) => eb.or([eb('identifier', 'in', values), eb('code', 'in', values)]))
+    .execute();
+  const problems: ErrorDetail[] = [];
+  for (const { path, code } of codes) {
+    const value = code.trim().toUpperCase();
+    const person = rows.find((row) => row.identifier?.toUpperCase() === value || row.code?.toUpperCase() === value);
+    if (!person) {
+      problems.push({
+        path,
+        rule: 'person_in_register',
+        message: `no person with this personal identity code or person number is in Procountor's person register; add the person in Procountor, then sync the registers`,
+      });
+    } else if (!person.active) {
+      problems.push({
+        path,
+        rule: 'person_active',
+        message: `person ${person.name} is inactive in Procountor's person register; activate the person there`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** At submit: refuses (400, every problem listed) a document the synced registers show Procountor would not take. */
+export async function requirePassingRegisterChecks(
+  db: Database,
+  connection: { id: string; settings: ConnectionSettings },
+  invoice: SalesInvoiceInput,
+): Promise<void> {
+  const problems = await checkAgainstRegisters(db, connection.id, invoice, connection.settings);
+  if (problems.length > 0) throw new ValidationFailedError(problems, 'The sales invoice');
+}
