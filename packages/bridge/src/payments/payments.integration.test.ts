@@ -172,6 +172,41 @@ describeOnBothDatabases('payments back to the source', (database) => {
     });
   });
 
+  it('settles a credit invoice with a negative bank payment', async () => {
+    const original = await transferInvoice();
+    const credit = { externalId: `CR-${original.externalId}`, creditsExternalId: original.externalId, whole: true };
+    expect((await api('POST', '/credit-invoices', credit)).status).toBe(202);
+    const transfer = await waitFor('the credit transfer', async () => {
+      const answer = await api('GET', `/credit-invoices/${credit.externalId}`);
+      if (answer.json.state === 'failed') throw new Error(`credit failed: ${answer.text}`);
+      return answer.json.state === 'succeeded' ? answer.json : undefined;
+    });
+    await bankPayment(transfer.procountor.invoiceId, -251);
+    const [event] = await waitFor('invoice.paid for the credit', async () => {
+      const found = await paymentEventsOf(transfer.transferId);
+      return found.length > 0 ? found : undefined;
+    });
+    expect(event).toMatchObject({
+      type: 'invoice.paid',
+      payload: { kind: 'credit_invoice', amount: -251, amountPaid: -251, amountOpen: 0 },
+    });
+    const state = await api('GET', `/credit-invoices/${credit.externalId}/payments`);
+    expect(state.json).toMatchObject({ totalAmount: -251, fullyPaid: true });
+  });
+
+  it('documents the payment routes in /openapi.json, the receiver without a bearer token', async () => {
+    const spec = (await call('GET', '/openapi.json', undefined)).json;
+    expect(spec.paths['/hooks/procountor/{connectionId}'].post.security).toEqual([]);
+    for (const path of [
+      '/v1/connections/{connectionId}/procountor-webhook',
+      '/v1/connections/{connectionId}/payments/reconcile',
+      '/v1/connections/{connectionId}/sales-invoices/{externalId}/payments',
+      '/v1/connections/{connectionId}/sales-invoices/{externalId}/mark-paid',
+    ]) {
+      expect(spec.paths[path], path).toBeDefined();
+    }
+  });
+
   it('refuses a delivery with a bad signature with 401 and stores nothing', async () => {
     const invoice = await transferInvoice();
     const body = JSON.stringify({
