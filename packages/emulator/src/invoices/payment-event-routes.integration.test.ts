@@ -102,6 +102,32 @@ describe('payments: bank payments (admin), markpaid, payment events and their we
     expect((await session.api(`/invoices/${invoice.id}/paymentevents/1`)).status).toBe(404);
   });
 
+  it('lists payment events of several invoices at once (GET /payments/paymentevents), paged by payment id', async () => {
+    const first = await sentInvoice();
+    const second = await sentInvoice();
+    await bankPayment(first.id!, 10);
+    await bankPayment(second.id!, 20);
+    await bankPayment(first.id!, 30);
+    const list = await (await session.api(`/payments/paymentevents?invoiceId=${first.id},${second.id},999999`)).json();
+    expect(isValidAgainst('PaymentEventSearchResult', list)).toEqual({ valid: true, errors: [] });
+    expect(
+      list.results.map((event: { invoiceId: number; paidAmount: number }) => [event.invoiceId, event.paidAmount]),
+    ).toEqual([
+      [first.id, 10],
+      [second.id, 20],
+      [first.id, 30],
+    ]);
+    const after = await (
+      await session.api(`/payments/paymentevents?invoiceId=${first.id},${second.id}&previousId=${list.results[0].id}`)
+    ).json();
+    expect(after.results).toHaveLength(2);
+    const missing = await session.api('/payments/paymentevents');
+    expect(missing.status).toBe(400);
+    expect((await missing.json()).errors[0].field).toBe('invoiceId');
+    const tooMany = Array.from({ length: 201 }, (_, index) => index + 1).join(',');
+    expect((await session.api(`/payments/paymentevents?invoiceId=${tooMany}`)).status).toBe(400);
+  });
+
   it('marks an invoice paid, removes the marked payment and fires INVOICE_PAYMENTEVENTS_DELETED', async () => {
     const invoice = await sentInvoice();
     const marked = await session.api(`/invoices/${invoice.id}/paymentevents/markpaid`, {

@@ -1,8 +1,10 @@
-// Payment events: GET list and one, DELETE (marked-paid only), PUT paymentevents/markpaid (contract).
+// Payment events: GET list and one, DELETE (marked-paid only), PUT paymentevents/markpaid, and GET
+// /payments/paymentevents across invoices (contract).
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { companyOf } from '../auth/bearer-auth';
 import type { EmulatorContext } from '../emulator-context';
+import { parseBatchIds } from '../http/batch-ids';
 import { contractViolations } from '../http/contract-validator';
 import { orderAndSkipToPreviousId, pageOf, parseIdOrder, parseIntegerParam, parsePageRequest } from '../http/paging';
 import { ProcountorApiError } from '../http/procountor-error';
@@ -51,6 +53,26 @@ function findEventOr404(events: PaymentEvent[], rawId: string): PaymentEvent {
 }
 
 export function registerPaymentEventRoutes(app: FastifyInstance, context: EmulatorContext): void {
+  // Contract GetPaymentEvents: `invoiceId` required, "comma-separated … Max 200 ids per request"; paged by payment id.
+  // Ids of unknown invoices (or another company's) are left out rather than refused (assumption: the contract lists
+  // no 404 for it). Without orderById the events come oldest first (assumption: the contract gives no default).
+  app.get('/api/payments/paymentevents', async (request) => {
+    const company = companyOf(request, context);
+    const query = request.query as Record<string, unknown>;
+    const raw = query.invoiceId;
+    if (raw === undefined || raw === '') throw ProcountorApiError.badRequest('invoiceId', 'must not be null');
+    const invoiceIds = parseBatchIds((Array.isArray(raw) ? raw : [raw]).map(String).join(','), 'invoiceId');
+    const pageRequest = parsePageRequest(query);
+    const events = invoiceIds.flatMap((invoiceId) => paymentEventsOf(company, invoiceId));
+    const ordered = orderAndSkipToPreviousId(
+      events,
+      (event) => event.id!,
+      parseIdOrder(query, 'ASC'),
+      parseIntegerParam(query, 'previousId'),
+    );
+    return pageOf(ordered, pageRequest);
+  });
+
   app.get<{ Params: Params }>('/api/invoices/:invoiceId/paymentevents', async (request) => {
     const company = companyOf(request, context);
     const invoice = findInvoiceOr404(company, request.params.invoiceId);

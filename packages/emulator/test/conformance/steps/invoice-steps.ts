@@ -30,7 +30,7 @@ export const INVOICE_STEPS: ScenarioStep[] = [
     },
   },
   {
-    name: 'approve and send the sales invoice, mark part of it paid, read the payment and remove it',
+    name: 'approve and send the sales invoice, mark part of it paid, read the payment (also across invoices) and remove it',
     run: async ({ session, ids }) => {
       await act(session, ids.invoiceId, 'approve', { comment: '' });
       await act(session, ids.invoiceId, 'send');
@@ -42,6 +42,7 @@ export const INVOICE_STEPS: ScenarioStep[] = [
       });
       await call(session, 'GET', `/invoices/${ids.invoiceId}/paymentevents`);
       await call(session, 'GET', `/invoices/${ids.invoiceId}/paymentevents/${event.id}`);
+      await call(session, 'GET', `/payments/paymentevents?invoiceId=${ids.invoiceId}`);
       await call(session, 'DELETE', `/invoices/${ids.invoiceId}/paymentevents/${event.id}`);
     },
   },
