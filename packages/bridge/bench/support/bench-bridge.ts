@@ -1,5 +1,8 @@
-// The composed bridge (createBridge) for the benchmark, and its set-up through the public API: connection, token.
+// The composed bridge (createBridge) for the benchmark, in this process or alone in a child process, and its set-up
+// through the public API: connection, token.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +11,11 @@ import type { BridgeConfig } from '../../src/config/load-config';
 import { type Bridge, createBridge } from '../../src/create-bridge';
 import type { Database } from '../../src/storage/schema';
 import type { EmulatorChild } from './emulator-child';
+
+/** What the API helpers need of a bridge: where it listens (a Bridge in this process, or a BridgeChild). */
+export interface BridgeAddress {
+  url: string;
+}
 
 export const BENCH_ADMIN_TOKEN = `bench-admin-${randomBytes(16).toString('hex')}`;
 /** One key for every bridge of the run, so a second bridge over the same database reads the stored credentials. */
@@ -38,9 +46,69 @@ export async function startBenchBridge(db: Database, workerConcurrency: number):
   });
 }
 
+/** The bridge in a child process (bridge-child.ts under tsx), measured from outside by /proc/<pid>/status. */
+export interface BridgeChild extends BridgeAddress {
+  pid: number;
+  /** VmRSS now, MB. */
+  rssMb(): number;
+  /** VmHWM: the highest resident set size the process ever had, MB (Linux). */
+  peakRssMb(): number;
+  /** SIGTERM (graceful stop), resolved when the process is gone. */
+  stop(): Promise<void>;
+}
+
+const BRIDGE_CHILD = path.resolve(import.meta.dirname, 'bridge-child.ts');
+
+/** A field of /proc/<pid>/status in MB (values are in kB). */
+function procStatusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kilobytes = Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+  return Math.round(kilobytes / 1024);
+}
+
+/** `node --import tsx bench/support/bridge-child.ts` over the PostgreSQL database, resolved once it listens. */
+export async function startBridgeChild(databaseUrl: string, workerConcurrency: number): Promise<BridgeChild> {
+  const child = spawn(process.execPath, ['--import', 'tsx', BRIDGE_CHILD], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      BRIDGE_SECRET_KEY: BENCH_SECRET_KEY.toString('base64'),
+      BRIDGE_ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
+      BRIDGE_DATA_DIR: await mkdtemp(path.join(tmpdir(), 'bridge-bench-child-')),
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      WORKER_CONCURRENCY: String(workerConcurrency),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.once('exit', (code) => reject(new Error(`the bridge child exited (${code}) before it listened:\n${output}`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /LISTENING (\S+)/.exec(output)?.[1];
+      if (found) resolve(found);
+    });
+  });
+  const pid = child.pid!;
+  return {
+    url,
+    pid,
+    rssMb: () => procStatusMb(pid, 'VmRSS'),
+    peakRssMb: () => procStatusMb(pid, 'VmHWM'),
+    async stop() {
+      // Stops only the bridge process this benchmark started.
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 /** One JSON call to the bridge; throws with the answer when the status is not the expected one. */
 export async function callBridge<T>(
-  bridge: Bridge,
+  bridge: BridgeAddress,
   method: string,
   urlPath: string,
   token: string,
@@ -68,7 +136,7 @@ export interface BenchConnection {
 
 /** Creates and activates a connection to the emulator's demo company with these settings, and a token for it. */
 export async function createActiveConnection(
-  bridge: Bridge,
+  bridge: BridgeAddress,
   emulator: EmulatorChild,
   name: string,
   settings: Record<string, unknown>,
