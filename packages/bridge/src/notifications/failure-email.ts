@@ -15,10 +15,16 @@ export interface FailureEmailInput {
   publicUrl: string;
 }
 
-const KIND_WORDS: Record<TransferRow['kind'], string> = {
+const KIND_WORDS: Partial<Record<TransferRow['kind'], string>> = {
   sales_invoice: 'Sales invoice',
   credit_invoice: 'Credit invoice',
 };
+
+/** "Sales invoice", or the kind in words for kinds without their own ("travel_invoice" → "Travel invoice"). */
+function kindWords(kind: TransferRow['kind']): string {
+  const words = KIND_WORDS[kind] ?? String(kind).replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 /** Subject and text of the failure e-mail; no JSON, no stack traces, no credentials. */
 export function composeFailureEmail(input: FailureEmailInput, to: readonly string[]): MailMessage {
@@ -29,7 +35,7 @@ export function composeFailureEmail(input: FailureEmailInput, to: readonly strin
       ? undefined
       : `${Number(transfer.total_amount).toFixed(2)} ${transfer.currency ?? ''}`;
   const lines = [
-    `${KIND_WORDS[transfer.kind]} ${invoice}${transfer.customer_name ? ` to ${transfer.customer_name}` : ''} could not be transferred to Procountor.`,
+    `${kindWords(transfer.kind)} ${invoice}${transfer.customer_name ? ` to ${transfer.customer_name}` : ''} could not be transferred to Procountor.`,
     '',
     `What happened: ${error.message}`,
     ...(error.explanation ? [`Procountor said: ${error.explanation}`] : []),
@@ -51,7 +57,7 @@ export function composeFailureEmail(input: FailureEmailInput, to: readonly strin
   ];
   return {
     to,
-    subject: `Transfer to Procountor failed: ${KIND_WORDS[transfer.kind].toLowerCase()} ${invoice}${transfer.customer_name ? ` (${transfer.customer_name})` : ''}`,
+    subject: `Transfer to Procountor failed: ${kindWords(transfer.kind).toLowerCase()} ${invoice}${transfer.customer_name ? ` (${transfer.customer_name})` : ''}`,
     text: lines.join('\n'),
   };
 }
