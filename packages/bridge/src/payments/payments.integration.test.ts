@@ -288,52 +288,65 @@ describeOnBothDatabases('payments back to the source', (database) => {
 
   it('loses and repeats nothing when the bridge restarts in the middle of a reconciliation', async () => {
     expect((await api('DELETE', '/procountor-webhook')).status).toBe(204);
+    const faults = `${procountor.emulator.url}/_emulator/faults`;
     try {
-      const invoices = [await transferInvoice(), await transferInvoice(), await transferInvoice()];
-      for (const invoice of invoices) await bankPayment(invoice.invoiceId, 251);
-      // The second invoice's payment poll hangs, then its connection is cut.
-      const fault = await fetch(`${procountor.emulator.url}/_emulator/faults`, {
+      // An earlier poll counted the first payment of A.
+      const [a, b, c] = [await transferInvoice(), await transferInvoice(), await transferInvoice()];
+      await bankPayment(a!.invoiceId, 100);
+      await reconcile();
+      await waitFor('the first payment of A', async () =>
+        (await paymentEventsOf(a!.transferId)).length === 1 ? true : undefined,
+      );
+      await bankPayment(a!.invoiceId, 151);
+      await bankPayment(b!.invoiceId, 251);
+      await bankPayment(c!.invoiceId, 251);
+
+      // The next poll's call to Procountor hangs; the bridge is stopped while it is in flight.
+      const fault = await fetch(faults, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
-          pathPattern: `/api/invoices/${invoices[1]!.invoiceId}/paymentevents*`,
+          pathPattern: '/api/payments/paymentevents*',
           method: 'GET',
           kind: 'timeout',
-          count: 1,
           holdMs: 1500,
         }),
       });
       expect(fault.status).toBe(201);
-
       await reconcile();
-      await waitFor('the first invoice counted', async () =>
-        (await paymentEventsOf(invoices[0]!.transferId)).length === 1 ? true : undefined,
-      );
+      await waitFor('the poll to be in flight', async () => {
+        const left = (await (await fetch(faults)).json()) as { faults: unknown[] };
+        return left.faults.length === 0 ? true : undefined;
+      });
       await bridge.stop();
-      // Stopped in the middle: the first invoice is counted, the second (its poll cut) is not.
       const countedBefore = await database.db
         .selectFrom('invoice_payments')
         .select('transfer_id')
-        .where('transfer_id', 'in', [invoices[0]!.transferId, invoices[1]!.transferId])
+        .where('transfer_id', 'in', [a!.transferId, b!.transferId, c!.transferId])
         .execute();
-      expect(countedBefore.map((row) => row.transfer_id)).toEqual([invoices[0]!.transferId]);
+      expect(countedBefore.map((row) => row.transfer_id)).toEqual([a!.transferId]);
+
       await startBridge();
       await reconcile();
-
-      for (const invoice of invoices) {
-        await waitFor(`invoice ${invoice.externalId} counted`, async () =>
-          (await paymentEventsOf(invoice.transferId)).length > 0 ? true : undefined,
-        );
-      }
-      // The interrupted job's retry finds these invoices paid and polls them no more; the payment rows' key would
-      // refuse a second count anyway.
-      for (const invoice of invoices) {
-        const events = await paymentEventsOf(invoice.transferId);
+      const settled = async (transferId: string, count: number) =>
+        waitFor(`${count} payment events of ${transferId}`, async () => {
+          const events = await paymentEventsOf(transferId);
+          return events.length >= count ? events : undefined;
+        });
+      const eventsOfA = await settled(a!.transferId, 2);
+      expect(eventsOfA.map((event) => [event.type, event.payload.amount])).toEqual([
+        ['invoice.partially_paid', 100],
+        ['invoice.paid', 151],
+      ]);
+      for (const other of [b!, c!]) {
+        const events = await settled(other.transferId, 1);
         expect(events).toHaveLength(1);
         expect(events[0]).toMatchObject({ type: 'invoice.paid', payload: { amountPaid: 251, amountOpen: 0 } });
       }
+      // The interrupted job's retry finds these invoices paid and polls them no more; the payment rows' key would
+      // refuse a second count anyway.
     } finally {
-      await fetch(`${procountor.emulator.url}/_emulator/faults`, { method: 'DELETE' });
+      await fetch(faults, { method: 'DELETE' });
       await subscribe();
     }
   }, 120_000);

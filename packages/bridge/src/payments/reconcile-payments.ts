@@ -1,6 +1,6 @@
-// The safety net behind Procountor's webhooks: polls the payment events of transferred, not fully paid invoices and
-// counts what the webhooks missed, once (apply-payment-events.ts dedupes by Procountor's payment event id).
-import type { ProcountorPaymentEvent } from '@procountor-bridge/client';
+// The safety net behind Procountor's webhooks: polls the payment events of transferred, not fully paid invoices (200
+// invoices per call) and counts what the webhooks missed, once (apply-payment-events.ts dedupes by payment event id).
+import { iterateByPreviousId, type ProcountorClient, type ProcountorPaymentEvent } from '@procountor-bridge/client';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { ConnectionService } from '../connections/connection-record';
@@ -8,6 +8,9 @@ import type { JobQueue, SendOptions } from '../jobs/create-job-queue';
 import { QUEUE_NAMES } from '../jobs/queue-names';
 import type { Database } from '../storage/schema';
 import { type ApplyPaymentDeps, applyPaymentEvents, PAYABLE_KINDS, type PayableTransfer } from './apply-payment-events';
+
+/** Contract GET /payments/paymentevents: "Max 200 ids per request". */
+export const INVOICES_PER_CALL = 200;
 
 export interface ReconcileDeps extends ApplyPaymentDeps {
   jobs: Pick<JobQueue, 'sendInTransaction' | 'send'>;
@@ -102,20 +105,26 @@ async function reconcileConnection(
   const transfers: PayableTransfer[] = await query.execute();
 
   const result: ReconcileResult = { checked: 0, recorded: 0, failed: 0 };
-  for (const transfer of transfers) {
+  for (let index = 0; index < transfers.length; index += INVOICES_PER_CALL) {
+    const batch = transfers.slice(index, index + INVOICES_PER_CALL);
+    let events: ProcountorPaymentEvent[];
     try {
-      const events: ProcountorPaymentEvent[] = [];
-      for await (const event of client.invoices.iteratePaymentEvents(transfer.procountor_invoice_id as number)) {
-        events.push(event);
-      }
-      const recorded = await applyPaymentEvents(deps, transfer, events, 'reconciliation');
+      events = await paymentEventsOf(
+        client,
+        batch.map((transfer) => transfer.procountor_invoice_id as number),
+      );
+    } catch (error) {
+      // One batch failing does not stop the others; the job fails at the end and is retried.
+      result.failed += batch.length;
+      logger.warn({ err: error, invoices: batch.length }, 'payment reconciliation could not read payment events');
+      continue;
+    }
+    for (const transfer of batch) {
+      const own = events.filter((event) => event.invoiceId === transfer.procountor_invoice_id);
+      const recorded = await applyPaymentEvents(deps, transfer, own, 'reconciliation');
       await markReconciled(deps.db, transfer);
       result.checked += 1;
       result.recorded += recorded.length;
-    } catch (error) {
-      // One invoice failing does not stop the others; the job fails at the end and is retried.
-      result.failed += 1;
-      logger.warn({ err: error, transferId: transfer.id }, 'payment reconciliation of one invoice failed');
     }
   }
   logger.info(result, 'payment reconciliation done');
@@ -123,6 +132,23 @@ async function reconcileConnection(
     throw new Error(`payment reconciliation: ${result.failed} of ${transfers.length} invoices could not be checked`);
   }
   return result;
+}
+
+/** Every payment event of these invoices (one call per 200 events), oldest first, by keyset paging on the payment id. */
+async function paymentEventsOf(client: ProcountorClient, invoiceIds: number[]): Promise<ProcountorPaymentEvent[]> {
+  const events: ProcountorPaymentEvent[] = [];
+  const pages = iterateByPreviousId<ProcountorPaymentEvent>((cursor) =>
+    client.request('get', '/payments/paymentevents', {
+      query: {
+        invoiceId: invoiceIds,
+        orderById: 'ASC',
+        size: cursor.size,
+        ...(cursor.previousId === undefined ? {} : { previousId: cursor.previousId }),
+      },
+    }),
+  );
+  for await (const event of pages) events.push(event);
+  return events;
 }
 
 async function markReconciled(db: Database, transfer: PayableTransfer): Promise<void> {
