@@ -9,7 +9,12 @@ import {
   type PartnerMatch,
 } from '../../business-partners/match-business-partner';
 import { findLink, recordLinkIfFree, upsertSourceRecords } from '../../registers/register-links';
-import { findPartnerRecords, rememberRegisterRecord, syncedRegisters } from '../../registers/register-records';
+import {
+  findPartnerRecords,
+  findRecordByProcountorId,
+  rememberRegisterRecord,
+  syncedRegisters,
+} from '../../registers/register-records';
 import { toProcountorCountry } from '../../sales-invoices/procountor-country';
 import type { CustomerInput } from '../../sales-invoices/sales-invoice-schema';
 import { TransferRuleError } from '../transfer-errors';
@@ -159,6 +164,21 @@ export async function resolveBusinessPartner(context: StepContext): Promise<void
   // 1. A link (made by hand on the linking page, accepted, or by an earlier transfer): no Procountor call.
   if (context.db && sourceKey && !context.progress.partnerCreateStarted) {
     const link = await findLink(context.db, context.connection.id, 'customer', sourceKey);
+    const linked = link
+      ? await findRecordByProcountorId(context.db, context.connection.id, 'business_partners', link.procountorId)
+      : undefined;
+    const businessId = normalizeBusinessIdForMatch(customer.businessId);
+    if (link && businessId && linked?.identifier && linked.identifier !== businessId) {
+      // Seed 002 rule 3 outweighs a link: the linked partner has another business ID.
+      throwUnless(
+        {
+          kind: 'conflict',
+          partnerId: link.procountorId,
+          message: `the customer is linked to it, but its business ID is ${linked.identifier}, not ${businessId}`,
+        },
+        customer,
+      );
+    }
     if (link) {
       context.progress.partnerId = link.procountorId;
       context.progress.partnerRule = `linked (${link.origin})`;
