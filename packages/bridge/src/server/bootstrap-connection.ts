@@ -2,7 +2,6 @@
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { environmentOfBaseUrl } from '../connections/connection-input';
-import { DEMO_CONNECTION_NAME, startDemoProcountor } from '../connections/demo-procountor';
 import { ensureConnection } from '../connections/ensure-connection';
 import type { BridgeServices } from '../create-bridge';
 
@@ -30,6 +29,8 @@ export async function bootstrapConnection(services: BridgeServices): Promise<Boo
     return { demo: undefined };
   }
 
+  // Loaded only in demo mode: the emulator (a second Fastify app with its seed data) costs ~30 MB of memory.
+  const { DEMO_CONNECTION_NAME, startDemoProcountor } = await import('../connections/demo-procountor');
   const { emulator, credentials } = await startDemoProcountor(config.dataDir);
   try {
     // The emulator's port changes on every start: ensureConnection stores the new base URL (a new credentials version).

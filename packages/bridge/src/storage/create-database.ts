@@ -1,7 +1,6 @@
 // Opens the bridge's one Database: a pg pool when DATABASE_URL is set, embedded PGlite otherwise.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { PGlite, types } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
@@ -26,10 +25,13 @@ export function databaseTargetFromConfig(config: Pick<BridgeConfig, 'databaseUrl
  * bigint (count(*), bigserial) and numeric as strings, since they may exceed Number's 53 bits. Dates, timestamps,
  * json and booleans already match (storage/pglite-dialect.integration.test.ts checks the list).
  */
-const NODE_POSTGRES_PARSERS = {
-  [types.INT8]: (value: string) => value,
-  [types.NUMERIC]: (value: string) => value,
-};
+async function nodePostgresParsers() {
+  const { types } = await import('@electric-sql/pglite');
+  return {
+    [types.INT8]: (value: string) => value,
+    [types.NUMERIC]: (value: string) => value,
+  };
+}
 
 /** Node-postgres's default pool size; pg-boss workers and HTTP requests share it. */
 const DEFAULT_MAX_CONNECTIONS = 10;
@@ -51,7 +53,9 @@ export async function createDatabase(target: DatabaseTarget, options: { logger?:
     return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   }
   if (!target.dataDir.startsWith('memory://')) await mkdir(target.dataDir, { recursive: true });
-  const pglite = await PGlite.create(target.dataDir, { parsers: NODE_POSTGRES_PARSERS });
+  // Loaded only for PGlite: importing it reads its WebAssembly and data files, ~40 MB a PostgreSQL bridge never uses.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const pglite = await PGlite.create(target.dataDir, { parsers: await nodePostgresParsers() });
   return new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
 }
 
