@@ -24,7 +24,6 @@ import { startPaymentWorkers } from './payments/start-payment-workers';
 import { purchaseInvoiceRoutes } from './purchase-invoices/purchase-invoice-routes';
 import { startPurchaseInvoiceImportWorkers } from './purchase-invoices/start-purchase-invoice-import-workers';
 import { linkRoutes } from './registers/link-routes';
-import { pushRoutes } from './registers/push-routes';
 import { registerRoutes } from './registers/register-routes';
 import { startRegisterSyncWorkers } from './registers/start-register-sync-workers';
 import { registerSalesInvoiceRoutes } from './sales-invoices/sales-invoice-routes';
@@ -46,6 +45,7 @@ import type { Database } from './storage/schema';
 import { startTransferWorkers } from './transfers/start-transfer-workers';
 import type { TransferDeps } from './transfers/transfer-deps';
 import { registerTransferRoutes } from './transfers/transfer-routes';
+import { registerExpenseDocumentRoutes } from './travel-and-expenses/expense-document-routes';
 
 /** What route modules and workers are built from: every shared piece and domain service, made once here. */
 export interface BridgeServices {
@@ -77,13 +77,13 @@ export const ROUTE_MODULES: readonly RouteModuleFactory[] = [
   (services) => (app) => registerSalesInvoiceRoutes(app, transferDepsOf(services)),
   (services) => (app) => registerCreditInvoiceRoutes(app, transferDepsOf(services)),
   (services) => (app) => registerTransferRoutes(app, transferDepsOf(services)),
+  (services) => (app) => registerExpenseDocumentRoutes(app, transferDepsOf(services)),
   (services) => eventFeedRoutes({ db: services.db }),
   (services) => webhookEndpointRoutes({ db: services.db, secretKey: services.secretKey }),
   (services) => webhookDeliveryRoutes({ db: services.db, jobs: services.jobQueue }),
   (services) => pullRunRoutes({ db: services.db }),
   (services) => registerRoutes({ db: services.db, jobs: services.jobQueue, connections: services.connections }),
   (services) => linkRoutes({ db: services.db, connections: services.connections }),
-  (services) => pushRoutes({ db: services.db, connections: services.connections }),
   (services) => purchaseInvoiceRoutes(purchaseInvoiceDepsOf(services)),
   (services) => billRoutes({ connections: services.connections }),
   (services) => sessionRoutes(createConsoleUserService(services.db)),

@@ -146,6 +146,23 @@ export const ConnectionSettingsSchema = Type.Object(
         'Forward a "mark as paid" from the source (POST …/mark-paid) to Procountor\'s markpaid (seed 000, docs/payments.md).',
     }),
     scheduledPull: Type.Optional(ScheduledPullSchema),
+    // Travel invoices and expense claims (issue #6, travel-and-expenses/).
+    defaultTravelExpenseCode: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 40,
+        description:
+          "Travel expense code for travel and expense rows without one; must exist in Procountor's travel expense register (seed 002).",
+      }),
+    ),
+    travelStatusAfterTransfer: Type.Union(
+      [Type.Literal('UNFINISHED'), Type.Literal('RECEIVED'), Type.Literal('APPROVED')],
+      {
+        default: 'UNFINISHED',
+        description:
+          'Status of travel invoices, expense claims and purchase invoices from the source in Procountor after transfer: unfinished for checking (recommended, seed 002; a draft, seed 004), sent to circulation, or approved.',
+      },
+    ),
   },
   { additionalProperties: false },
 );

@@ -1,9 +1,18 @@
 // Every event type the bridge emits to sources (webhooks and the feed), defined once with its payload schema.
 import { type Static, type TSchema, Type } from 'typebox';
 
+/** Every transfer kind (issue #6 added travel invoices, expense claims and purchase invoices from the source). */
+const TransferKindSchema = Type.Union([
+  Type.Literal('sales_invoice'),
+  Type.Literal('credit_invoice'),
+  Type.Literal('travel_invoice'),
+  Type.Literal('expense_claim'),
+  Type.Literal('purchase_invoice'),
+]);
+
 const TransferIdentity = {
   transferId: Type.String({ description: 'The bridge transfer the event is about (also the event subjectId).' }),
-  kind: Type.Optional(Type.Union([Type.Literal('sales_invoice'), Type.Literal('credit_invoice')])),
+  kind: Type.Optional(TransferKindSchema),
   externalId: Type.String({ description: "The document's id in the source application." }),
   sourceInvoiceNumber: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 };

@@ -8,7 +8,7 @@ import { enqueueTransferRun, type TransferRunJob } from './accept-transfer';
 import { classifyFailure } from './classify-failure';
 import { acquireConnectionSlot, releaseConnectionSlot, renewConnectionSlot } from './connection-slots';
 import { type AfterSuccess, markFailed, markRetrying, markSucceeded } from './finish-transfer';
-import { STEP_DONE_MESSAGES, STEP_FUNCTIONS } from './step-list';
+import { runPlannedStep, stepPlanOf } from './step-list';
 import type { StepContext } from './steps/step-context';
 import type { TransferDeps } from './transfer-deps';
 import { documentOf } from './transfer-document';
@@ -21,7 +21,7 @@ import {
   type TransferRow,
   updateTransfer,
 } from './transfer-repository';
-import { SALES_INVOICE_STEPS, type SalesInvoiceStep } from './transfer-states';
+import type { SalesInvoiceStep } from './transfer-states';
 
 export interface TransferRunnerOptions {
   /** Names this process in lease rows; default a random id. */
@@ -85,7 +85,9 @@ export function createTransferRunner(deps: TransferDeps, options: TransferRunner
   ): Promise<string[]> {
     const completed = [...((row.completed_steps ?? []) as string[])];
     const runLog = context.log;
-    for (const step of SALES_INVOICE_STEPS) {
+    // Issue #6: each kind walks its own steps; the names of other kinds than sales pass as SalesInvoiceStep (strings).
+    const plan = stepPlanOf(row.kind, deps.db);
+    for (const step of plan.steps as readonly SalesInvoiceStep[]) {
       if (completed.includes(step) || step === 'notify_source') continue;
       row.current_step = step;
       clock.step = step;
@@ -93,7 +95,7 @@ export function createTransferRunner(deps: TransferDeps, options: TransferRunner
       context.log = runLog.child({ step });
       await updateTransfer(deps.db, row.id, { current_step: step });
       notes.length = 0;
-      await STEP_FUNCTIONS[step](context);
+      await runPlannedStep(plan, step, context);
       completed.push(step);
       const progress = context.progress;
       await deps.db.transaction().execute(async (trx) => {
@@ -105,7 +107,8 @@ export function createTransferRunner(deps: TransferDeps, options: TransferRunner
           ...(progress.referenceCode !== undefined ? { procountor_reference_code: progress.referenceCode } : {}),
           ...(progress.status !== undefined ? { procountor_status: progress.status } : {}),
         });
-        const entries = notes.length > 0 ? notes : [{ kind: 'step' as const, message: STEP_DONE_MESSAGES[step] }];
+        const entries =
+          notes.length > 0 ? notes : [{ kind: 'step' as const, message: plan.doneMessages[step] ?? 'Done.' }];
         await appendTimeline(
           trx,
           row.id,

@@ -1,5 +1,8 @@
 // The step functions of a sales (or credit) invoice transfer by name, and what the timeline says when one is done.
 
+import type { Database } from '../storage/schema';
+import { type ExpenseDocumentKind, isExpenseDocumentKind } from '../travel-and-expenses/expense-document-schema';
+import { expenseStepPlan, type StepPlan } from '../travel-and-expenses/expense-step-plan';
 import { approveOrSend } from './steps/approve-or-send';
 import { createInvoice } from './steps/create-invoice';
 import { ensureDimensionItems } from './steps/ensure-dimension-items';
@@ -9,7 +12,7 @@ import { resolveProducts } from './steps/resolve-products';
 import { setDimensions } from './steps/set-dimensions';
 import type { Step } from './steps/step-context';
 import { uploadAttachments } from './steps/upload-attachments';
-import type { SalesInvoiceStep } from './transfer-states';
+import { SALES_INVOICE_STEPS, type SalesInvoiceStep } from './transfer-states';
 
 /** notify_source is not here: run-transfer does it in the transaction that marks the transfer succeeded. */
 export const STEP_FUNCTIONS: Record<Exclude<SalesInvoiceStep, 'notify_source'>, Step> = {
@@ -35,3 +38,19 @@ export const STEP_DONE_MESSAGES: Record<SalesInvoiceStep, string> = {
   record_result: 'Result recorded.',
   notify_source: 'The source was told the transfer succeeded.',
 };
+
+/**
+ * The steps a transfer of this kind walks (issue #6): sales and credit invoices the ones above; travel invoices,
+ * expense claims and purchase invoices from the source their own (travel-and-expenses/expense-step-plan.ts).
+ */
+export function stepPlanOf(kind: string, db: Database): StepPlan {
+  if (isExpenseDocumentKind(kind)) return expenseStepPlan(kind as ExpenseDocumentKind, db);
+  return { steps: SALES_INVOICE_STEPS, functions: STEP_FUNCTIONS, doneMessages: STEP_DONE_MESSAGES };
+}
+
+/** Runs one step of the plan; a name without a function is a bug in the plan. */
+export function runPlannedStep(plan: StepPlan, step: string, context: Parameters<Step>[0]): Promise<void> {
+  const run = plan.functions[step];
+  if (!run) throw new Error(`step '${step}' has no function in its step plan`);
+  return run(context);
+}

@@ -1,5 +1,6 @@
 // Converts transfer rows to the API's shapes: the short submission answer and the full transfer with its timeline.
 
+import { EXPENSE_DOCUMENT_PATHS, isExpenseDocumentKind } from '../travel-and-expenses/expense-document-schema';
 import { progressOf, type TransferEventRow, type TransferRow } from './transfer-repository';
 import { SALES_INVOICE_STEPS } from './transfer-states';
 
@@ -15,7 +16,11 @@ function dateOnly(value: Date | string | null): string | null {
 
 export function transferLinks(row: Pick<TransferRow, 'id' | 'connection_id' | 'kind' | 'external_id'>) {
   const base = `/v1/connections/${row.connection_id}`;
-  const documentPath = row.kind === 'credit_invoice' ? 'credit-invoices' : 'sales-invoices';
+  const documentPath = isExpenseDocumentKind(row.kind)
+    ? EXPENSE_DOCUMENT_PATHS[row.kind]
+    : row.kind === 'credit_invoice'
+      ? 'credit-invoices'
+      : 'sales-invoices';
   return {
     self: `${base}/transfers/${row.id}`,
     document: `${base}/${documentPath}/${encodeURIComponent(row.external_id)}`,

@@ -8,7 +8,8 @@ type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 export interface TransfersTable {
   id: string;
   connection_id: string;
-  kind: 'sales_invoice' | 'credit_invoice';
+  /** Issue #6 added travel_invoice, expense_claim and purchase_invoice (migration 0006, travel-and-expenses/). */
+  kind: 'sales_invoice' | 'credit_invoice' | 'travel_invoice' | 'expense_claim' | 'purchase_invoice';
   external_id: string;
   source_invoice_number: string | null;
   payload: Json<Record<string, unknown>>;

@@ -1,0 +1,63 @@
+// Dry run: everything a transfer does except writing to Procountor — validation, the person, the travel expense codes.
+import type { StepContext } from '../transfers/steps/step-context';
+import type { TransferDeps } from '../transfers/transfer-deps';
+import { TransferRuleError } from '../transfers/transfer-errors';
+import type { TransferRow } from '../transfers/transfer-repository';
+import type { ExpenseDocumentInput, ExpenseDocumentKind } from './expense-document-schema';
+import { personOf } from './expense-document-schema';
+import type { ExpenseProgress } from './steps/expense-step-context';
+import { resolveExpenseCodes } from './steps/resolve-expense-codes';
+import { createResolvePerson } from './steps/resolve-person';
+import { toProcountorExpenseInvoice } from './to-procountor-expense-invoice';
+import { validateExpenseDocument } from './validate-expense-document';
+
+export async function dryRunExpenseDocument(
+  deps: TransferDeps,
+  connectionId: string,
+  kind: ExpenseDocumentKind,
+  document: ExpenseDocumentInput,
+) {
+  const connection = await deps.connections.requireActive(connectionId);
+  const problems = validateExpenseDocument(kind, document);
+  if (problems.length > 0) return { valid: false, problems, notes: [] as string[] };
+  const progress: ExpenseProgress = {};
+  const notes: string[] = [];
+  const context = {
+    transfer: { kind, payload: document } as unknown as TransferRow,
+    invoice: document as never,
+    connection,
+    client: await deps.connections.procountorClient(connection),
+    progress,
+    log: deps.logger,
+    note: (message: string) => notes.push(message),
+    saveProgress: async () => {},
+    invoiceIdsOfOtherTransfers: async () => new Set<number>(),
+  } as unknown as StepContext;
+  try {
+    await createResolvePerson(deps.db)(context);
+    await resolveExpenseCodes(context);
+  } catch (error) {
+    if (!(error instanceof TransferRuleError)) throw error;
+    return {
+      valid: false,
+      problems: [{ path: '(procountor)', rule: error.code, message: `${error.message} ${error.fix}` }],
+      notes,
+    };
+  }
+  const person = personOf(document);
+  const payeeIban = person?.iban ?? progress.personIban;
+  return {
+    valid: true,
+    problems: [],
+    notes,
+    ...(progress.personId !== undefined ? { personId: progress.personId } : {}),
+    procountorInvoice: toProcountorExpenseInvoice(kind, document, {
+      ...(progress.personId !== undefined ? { personId: progress.personId } : {}),
+      ...(payeeIban ? { payeeIban } : {}),
+      products: progress.expenseProducts ?? {},
+      ...(connection.settings.defaultTravelExpenseCode
+        ? { defaultExpenseCode: connection.settings.defaultTravelExpenseCode }
+        : {}),
+    }),
+  };
+}

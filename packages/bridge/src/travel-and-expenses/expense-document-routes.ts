@@ -1,0 +1,163 @@
+// HTTP surface of travel invoices, expense claims and purchase invoices from the source: submit, dry run, replace, read.
+import { Type } from 'typebox';
+import { ValidationFailedError } from '../errors/bridge-error';
+import type { BridgeApp } from '../server/build-server';
+import { assertConnectionAccess } from '../server/principal';
+import { payloadHash } from '../transfers/payload-hash';
+import type { TransferDeps } from '../transfers/transfer-deps';
+import { TransferNotFoundError } from '../transfers/transfer-errors';
+import { findTransferByExternalId, listTimeline } from '../transfers/transfer-repository';
+import { toTransferResponse } from '../transfers/transfer-response';
+import {
+  ConnectionParams,
+  IdempotencyHeaders,
+  SubmissionResponseSchema,
+  TransferResponseSchema,
+} from '../transfers/transfer-schemas';
+import { dryRunExpenseDocument } from './dry-run-expense-document';
+import {
+  EXPENSE_DOCUMENT_PATHS,
+  ExpenseClaimInputSchema,
+  type ExpenseDocumentInput,
+  type ExpenseDocumentKind,
+  SourcePurchaseInvoiceInputSchema,
+  TravelInvoiceInputSchema,
+} from './expense-document-schema';
+import { SUBJECTS, submitExpenseDocument } from './submit-expense-document';
+
+const ROUTES = [
+  {
+    kind: 'travel_invoice' as const,
+    schema: TravelInvoiceInputSchema,
+    tag: 'travel invoices',
+    what: 'a travel invoice (reimbursement), Procountor TRAVEL_INVOICE',
+  },
+  {
+    kind: 'expense_claim' as const,
+    schema: ExpenseClaimInputSchema,
+    tag: 'expense claims',
+    what: 'an expense claim, Procountor BILL_OF_CHARGES',
+  },
+  {
+    kind: 'purchase_invoice' as const,
+    schema: SourcePurchaseInvoiceInputSchema,
+    tag: 'purchase invoices from the source',
+    what: "a freelancer's invoice or the source's own bill, Procountor PURCHASE_INVOICE (a draft: UNFINISHED)",
+  },
+];
+
+const DocumentParams = Type.Object({
+  connectionId: Type.String({ description: 'The connection.' }),
+  externalId: Type.String({ description: "The document's id in the source application." }),
+});
+
+export async function registerExpenseDocumentRoutes(app: BridgeApp, deps: TransferDeps): Promise<void> {
+  for (const { kind, schema, tag, what } of ROUTES) {
+    const base = `/v1/connections/:connectionId/${EXPENSE_DOCUMENT_PATHS[kind]}`;
+    const tags = [tag];
+
+    app.post(
+      base,
+      {
+        schema: {
+          tags,
+          summary: `Submit ${what}`,
+          description:
+            'Validates (every problem by field path; nothing stored on error), stores and queues the transfer. Idempotent on externalId and on the Idempotency-Key header. docs/travel-and-expenses.md.',
+          params: ConnectionParams,
+          headers: IdempotencyHeaders,
+          body: schema,
+          response: { 200: SubmissionResponseSchema, 202: SubmissionResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        const { connectionId } = request.params;
+        assertConnectionAccess(request, connectionId);
+        const key = request.headers['idempotency-key'];
+        const result = await submitExpenseDocument(deps, connectionId, kind, request.body as ExpenseDocumentInput, {
+          mode: 'create',
+          ...(key ? { idempotency: { key, requestHash: payloadHash(['POST', request.url, request.body]) } } : {}),
+        });
+        return reply.status(result.statusCode as 202).send(result.body as never);
+      },
+    );
+
+    app.post(
+      `${base}/validate`,
+      {
+        schema: {
+          tags,
+          summary: `Dry run ${what}`,
+          description:
+            'Validation, the person by personal identity code and the travel expense codes, and the Procountor invoice that would be created; nothing is written anywhere.',
+          params: ConnectionParams,
+          body: schema,
+        },
+      },
+      async (request) => {
+        assertConnectionAccess(request, request.params.connectionId);
+        return dryRunExpenseDocument(deps, request.params.connectionId, kind, request.body as ExpenseDocumentInput);
+      },
+    );
+
+    app.put(
+      `${base}/:externalId`,
+      {
+        schema: {
+          tags,
+          summary: `Replace ${what} (fix and resend)`,
+          description:
+            'Replaces the document of a transfer not yet in Procountor (waiting, queued, failed or cancelled) and starts it again; creates it when new. 409 once it may be in Procountor.',
+          params: DocumentParams,
+          headers: IdempotencyHeaders,
+          body: schema,
+          response: { 200: SubmissionResponseSchema, 202: SubmissionResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        const { connectionId, externalId } = request.params;
+        assertConnectionAccess(request, connectionId);
+        const document = request.body as ExpenseDocumentInput;
+        if (document.externalId !== externalId) {
+          throw new ValidationFailedError(
+            [
+              {
+                path: 'externalId',
+                rule: 'matches_path',
+                message: `is '${document.externalId}' but the path says '${externalId}'`,
+              },
+            ],
+            SUBJECTS[kind],
+          );
+        }
+        const key = request.headers['idempotency-key'];
+        const result = await submitExpenseDocument(deps, connectionId, kind, document, {
+          mode: 'replace',
+          ...(key ? { idempotency: { key, requestHash: payloadHash(['PUT', request.url, request.body]) } } : {}),
+        });
+        return reply.status(result.statusCode as 202).send(result.body as never);
+      },
+    );
+
+    app.get(
+      `${base}/:externalId`,
+      {
+        schema: {
+          tags,
+          summary: `Read the transfer of ${what}`,
+          description:
+            'State, steps, Procountor invoice id, number and status, the last error with its fix, the timeline.',
+          params: DocumentParams,
+          response: { 200: TransferResponseSchema },
+        },
+      },
+      async (request) => {
+        const { connectionId, externalId } = request.params;
+        assertConnectionAccess(request, connectionId);
+        const row = await findTransferByExternalId(deps.db, connectionId, kind, externalId);
+        if (!row) throw new TransferNotFoundError(`${SUBJECTS[kind].replace('The ', '')} ${externalId}`);
+        return toTransferResponse(row, await listTimeline(deps.db, row.id));
+      },
+    );
+  }
+}

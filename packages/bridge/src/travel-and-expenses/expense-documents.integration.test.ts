@@ -1,0 +1,287 @@
+// Travel invoices, expense claims and purchase invoices from the source (seeds 002-004) through the transfer engine,
+// on both databases, against the emulator.
+import type { ProcountorClient } from '@procountor-bridge/client';
+import { createPersonalIdentityCode } from '@procountor-bridge/client/finnish';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeOnBothDatabases } from '../../test/helpers/test-database';
+import { startTransferTestKit, type TransferTestKit } from '../../test/helpers/transfer-test-kit';
+import { ValidationFailedError } from '../errors/bridge-error';
+import { createTransferRunner, SimulatedCrash } from '../transfers/run-transfer';
+import { resendTransfer } from '../transfers/transfer-actions';
+import { ExternalIdConflictError } from '../transfers/transfer-errors';
+import { findTransfer, listTimeline } from '../transfers/transfer-repository';
+import { dryRunExpenseDocument } from './dry-run-expense-document';
+import type { ExpenseClaimInput, SourcePurchaseInvoiceInput, TravelInvoiceInput } from './expense-document-schema';
+import { submitExpenseDocument } from './submit-expense-document';
+
+const hetu = (date: string, individual: string) => {
+  const made = createPersonalIdentityCode(date, '-', individual);
+  if (!made.valid) throw new Error(made.reason);
+  return made.value;
+};
+const PERSON_HETU = hetu('150585', '123');
+const PERSON_IBAN = 'FI2112345600000785';
+const TODAY = new Date().toISOString().slice(0, 10);
+
+let counter = 0;
+const nextId = (prefix: string) => `${prefix}-${process.pid}-${(counter += 1)}`;
+
+function travelInvoice(overrides: Partial<TravelInvoiceInput> = {}): TravelInvoiceInput {
+  return {
+    externalId: nextId('TRAVEL'),
+    invoiceDate: TODAY,
+    person: { name: 'Maija Meikäläinen', personalIdentityCode: PERSON_HETU },
+    travel: [{ departure: '1.3.2026', arrival: '3.3.2026', places: 'Tampere', purpose: 'Asiakastapaaminen' }],
+    rows: [
+      {
+        expenseCode: 'KM',
+        description: 'Kilometrikorvaus',
+        quantity: 180,
+        unit: 'km',
+        unitPrice: 0.59,
+        vatPercent: 0,
+        dimensions: { project: 'P-100' },
+      },
+      { description: 'Päiväraha', quantity: 2, unit: 'DAY', unitPrice: 53, vatPercent: 0 },
+    ],
+    attachments: [
+      {
+        fileName: 'matkalasku.pdf',
+        contentBase64: Buffer.from('%PDF-1.4 travel invoice + receipts').toString('base64'),
+      },
+    ],
+    ...overrides,
+  };
+}
+
+describeOnBothDatabases('travel invoices, expense claims and purchase invoices from the source', (database) => {
+  let kit: TransferTestKit;
+  beforeAll(async () => {
+    kit = await startTransferTestKit(database.db);
+  });
+  afterAll(() => kit.stop());
+
+  /** A connection whose Procountor has the person, the travel expense codes KM and PVR, and the project dimension. */
+  const setUp = async (options: { withPerson?: boolean } = {}) => {
+    const { connectionId, companyId } = await kit.createTestConnection({
+      projectDimension: 'Projektit',
+      defaultTravelExpenseCode: 'PVR',
+    });
+    const connection = await kit.connections.requireActive(connectionId);
+    const client = (await kit.connections.procountorClient(connection)) as ProcountorClient;
+    let personId: number | undefined;
+    if (options.withPerson ?? true) personId = await addPerson(client);
+    for (const [code, name] of [
+      ['KM', 'Kilometrikorvaus'],
+      ['PVR', 'Päiväraha'],
+    ]) {
+      await client.products.create({
+        type: 'TRAVEL',
+        name,
+        code,
+        price: 0,
+        discount: 0,
+        active: true,
+        currency: 'EUR',
+      } as never);
+    }
+    return { connectionId, companyId, client, personId };
+  };
+  const addPerson = async (client: ProcountorClient) =>
+    (
+      await client.persons.create({
+        firstName: 'Maija',
+        lastName: 'Meikäläinen',
+        paymentInfo: {
+          paymentMethod: 'BANK_TRANSFER',
+          paymentTermDays: '14',
+          penalInterestRate: 8,
+          accountNumber: PERSON_IBAN,
+        },
+        invoicingInfo: { identifier: PERSON_HETU, identifierType: 'HETU', language: 'FINNISH', gender: 'FEMALE' },
+        registryInfo: { active: true },
+      })
+    ).id as number;
+
+  const submitAndRun = async (
+    connectionId: string,
+    kind: Parameters<typeof submitExpenseDocument>[2],
+    document: unknown,
+  ) => {
+    const { statusCode, body } = await submitExpenseDocument(
+      kit.deps,
+      connectionId,
+      kind,
+      document as TravelInvoiceInput,
+      {
+        mode: 'create',
+      },
+    );
+    const transferId = (body as { transferId: string }).transferId;
+    const outcome = await createTransferRunner(kit.deps).run(transferId);
+    return { statusCode, transferId, outcome, row: await findTransfer(database.db, transferId) };
+  };
+
+  it('transfers a travel invoice: person by personal identity code, expense codes with the default, dimensions per row, one attachment, left unfinished', async () => {
+    const { connectionId, companyId, personId } = await setUp();
+    const document = travelInvoice();
+    const result = await submitAndRun(connectionId, 'travel_invoice', document);
+    expect(result.statusCode).toBe(202);
+    expect(result.outcome).toBe('succeeded');
+    expect(result.row).toMatchObject({ kind: 'travel_invoice', state: 'succeeded', procountor_status: 'UNFINISHED' });
+
+    const company = kit.company(companyId);
+    const invoice = company.invoices.get(result.row?.procountor_invoice_id as number);
+    expect(invoice).toMatchObject({
+      type: 'TRAVEL_INVOICE',
+      partnerId: personId,
+      status: 'UNFINISHED',
+      originalInvoiceNumber: document.externalId,
+      travelInformationItems: [expect.objectContaining({ places: 'Tampere' })],
+      paymentInfo: expect.objectContaining({ bankAccount: expect.objectContaining({ accountNumber: PERSON_IBAN }) }),
+    });
+    // The row without a code got the default travel expense code (seed 002).
+    expect(invoice?.invoiceRows.map((row) => row.productCode)).toEqual(['KM', 'PVR']);
+    expect(invoice?.invoiceRows[0]).toMatchObject({ unit: 'KILOMETER', quantity: 180 });
+    expect(invoice?.attachments?.map((attachment) => attachment.name)).toEqual(['matkalasku.pdf']);
+    const receipt = company.ledgerReceipts.get(invoice?.ledgerReceiptId as number);
+    const dimensioned = (receipt?.transactions ?? []).filter(
+      (transaction) => (transaction.dimensionItemValues ?? []).length > 0,
+    );
+    expect(dimensioned).toHaveLength(1);
+
+    const events = await database.db
+      .selectFrom('events')
+      .select(['type', 'payload'])
+      .where('connection_id', '=', connectionId)
+      .execute();
+    expect(events).toEqual([
+      expect.objectContaining({
+        type: 'transfer.succeeded',
+        payload: expect.objectContaining({ kind: 'travel_invoice' }),
+      }),
+    ]);
+  });
+
+  it('names the person when the personal identity code is missing in the source or the person in Procountor, and succeeds on resend', async () => {
+    const { connectionId, client } = await setUp({ withPerson: false });
+    const missingCode = travelInvoice({ person: { name: 'Matti Virtanen' } });
+    const refusal = submitExpenseDocument(kit.deps, connectionId, 'travel_invoice', missingCode, { mode: 'create' });
+    await expect(refusal).rejects.toBeInstanceOf(ValidationFailedError);
+    await expect(refusal).rejects.toMatchObject({
+      details: [
+        expect.objectContaining({
+          path: 'person.personalIdentityCode',
+          message: expect.stringContaining('Matti Virtanen'),
+        }),
+      ],
+    });
+
+    const result = await submitAndRun(connectionId, 'travel_invoice', travelInvoice());
+    expect(result.outcome).toBe('failed');
+    expect(result.row?.last_error).toMatchObject({
+      code: 'person_not_in_procountor',
+      message: expect.stringContaining('Maija Meikäläinen'),
+    });
+    expect(JSON.stringify(result.row?.last_error)).not.toContain(PERSON_HETU);
+
+    await addPerson(client);
+    await resendTransfer(kit.deps, connectionId, result.transferId);
+    expect(await createTransferRunner(kit.deps).run(result.transferId)).toBe('succeeded');
+  });
+
+  it('sends an expense claim as BILL_OF_CHARGES and approves it when asked', async () => {
+    const { connectionId, companyId, personId } = await setUp();
+    const claim: ExpenseClaimInput = {
+      externalId: nextId('EXP'),
+      invoiceDate: TODAY,
+      person: { name: 'Maija Meikäläinen', personalIdentityCode: PERSON_HETU },
+      rows: [{ expenseCode: 'PVR', description: 'Taksi', quantity: 1, unitPrice: 35, vatPercent: 13.5 }],
+      statusAfterTransfer: 'APPROVED',
+    };
+    const result = await submitAndRun(connectionId, 'expense_claim', claim);
+    expect(result.outcome).toBe('succeeded');
+    const invoice = kit.company(companyId).invoices.get(result.row?.procountor_invoice_id as number);
+    expect(invoice).toMatchObject({ type: 'BILL_OF_CHARGES', partnerId: personId, status: 'APPROVED' });
+    expect(result.row?.procountor_status).toBe('APPROVED');
+  });
+
+  it('sends a freelancer invoice as a draft purchase invoice; idempotent, conflicts refused, VAT checked, dry run writes nothing', async () => {
+    const { connectionId, companyId } = await setUp();
+    const freelancer: SourcePurchaseInvoiceInput = {
+      externalId: nextId('FREE'),
+      invoiceNumber: 'F-2026-7',
+      invoiceDate: TODAY,
+      supplier: { name: 'Freelancer Toiminimi', businessId: '2980005-2', iban: PERSON_IBAN, city: 'Oulu' },
+      rows: [
+        {
+          description: 'Käännöstyö',
+          quantity: 10,
+          unit: 'h',
+          unitPrice: 55,
+          vatPercent: 25.5,
+          dimensions: { project: 'P-200' },
+        },
+      ],
+    };
+    const dry = await dryRunExpenseDocument(kit.deps, connectionId, 'purchase_invoice', freelancer);
+    expect(dry).toMatchObject({ valid: true, procountorInvoice: { type: 'PURCHASE_INVOICE', vatStatus: 1 } });
+    expect(kit.company(companyId).invoices.size).toBe(0);
+
+    const result = await submitAndRun(connectionId, 'purchase_invoice', freelancer);
+    expect(result.outcome).toBe('succeeded');
+    const invoice = kit.company(companyId).invoices.get(result.row?.procountor_invoice_id as number);
+    expect(invoice).toMatchObject({
+      type: 'PURCHASE_INVOICE',
+      status: 'UNFINISHED',
+      originalInvoiceNumber: 'F-2026-7',
+      counterParty: expect.objectContaining({ identifier: '2980005-2' }),
+    });
+
+    const again = await submitExpenseDocument(kit.deps, connectionId, 'purchase_invoice', freelancer, {
+      mode: 'create',
+    });
+    expect(again).toMatchObject({ statusCode: 200, body: { transferId: result.transferId } });
+    await expect(
+      submitExpenseDocument(
+        kit.deps,
+        connectionId,
+        'purchase_invoice',
+        { ...freelancer, notes: 'changed' },
+        { mode: 'create' },
+      ),
+    ).rejects.toBeInstanceOf(ExternalIdConflictError);
+    await expect(
+      submitExpenseDocument(
+        kit.deps,
+        connectionId,
+        'purchase_invoice',
+        { ...freelancer, externalId: nextId('FREE'), rows: [{ ...freelancer.rows[0]!, vatPercent: 23 }] },
+        { mode: 'create' },
+      ),
+    ).rejects.toMatchObject({ details: [expect.objectContaining({ path: 'rows[0].vatPercent', rule: 'vat_rate' })] });
+    expect(kit.company(companyId).invoices.size).toBe(1);
+  });
+
+  it('creates no duplicate when the process dies right after the invoice was created', async () => {
+    const { connectionId, companyId } = await setUp();
+    const { body } = await submitExpenseDocument(kit.deps, connectionId, 'travel_invoice', travelInvoice(), {
+      mode: 'create',
+    });
+    const transferId = (body as { transferId: string }).transferId;
+    const crashing = createTransferRunner(kit.deps, {
+      staleInProgressMs: 0,
+      afterStep: (step) => {
+        if (step === 'create_invoice') throw new SimulatedCrash('killed after create');
+      },
+    });
+    await expect(crashing.run(transferId)).rejects.toBeInstanceOf(SimulatedCrash);
+    expect(await createTransferRunner(kit.deps, { staleInProgressMs: 0 }).run(transferId)).toBe('succeeded');
+    const travelInvoices = [...kit.company(companyId).invoices.values()].filter(
+      (invoice) => invoice.type === 'TRAVEL_INVOICE',
+    );
+    expect(travelInvoices).toHaveLength(1);
+    const timeline = await listTimeline(database.db, transferId);
+    expect(timeline.filter((entry) => entry.step === 'upload_attachments' && entry.kind === 'step')).toHaveLength(1);
+  });
+});

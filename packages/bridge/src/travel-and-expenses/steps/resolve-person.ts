@@ -1,0 +1,78 @@
+// Step: finds the reporter in Procountor's person register by personal identity code (seeds 002, 004).
+import { sql } from 'kysely';
+import type { Database } from '../../storage/schema';
+import type { StepContext } from '../../transfers/steps/step-context';
+import { TransferRuleError } from '../../transfers/transfer-errors';
+import { personOf } from '../expense-document-schema';
+import { expenseDocumentOf, expenseProgressOf } from './expense-step-context';
+
+interface FoundPerson {
+  id: number;
+  iban?: string;
+  how: string;
+}
+
+const normalise = (code: string) => code.trim().toUpperCase();
+const masked = (code: string) => `******${normalise(code).slice(6)}`;
+
+/**
+ * The local persons register (registers/, issue #5) when this database has it and it knows the code: no Procountor
+ * call. Read with plain SQL so this domain does not depend on that one's types; absent table → undefined.
+ */
+async function findInRegister(db: Database, connectionId: string, code: string): Promise<FoundPerson | undefined> {
+  const { rows: exists } = await sql<{ present: boolean }>`
+    select to_regclass('register_records') is not null as present`.execute(db);
+  if (!exists[0]?.present) return undefined;
+  const { rows } = await sql<{
+    procountor_id: string | number | null;
+    data: { paymentInfo?: { accountNumber?: string } };
+  }>`
+    select procountor_id, data from register_records
+     where connection_id = ${connectionId} and register = 'persons' and active and upper(identifier) = ${code}
+     limit 1`.execute(db);
+  const row = rows[0];
+  if (!row || row.procountor_id === null) return undefined;
+  const iban = row.data?.paymentInfo?.accountNumber;
+  return { id: Number(row.procountor_id), ...(iban ? { iban } : {}), how: "the bridge's copy of the person register" };
+}
+
+/** GET /persons page by page (the contract has no identifier filter), matching invoicingInfo.identifier. */
+async function findInProcountor(context: StepContext, code: string): Promise<FoundPerson | undefined> {
+  for await (const person of context.client.persons.iterate({})) {
+    if (person.id === undefined || !person.invoicingInfo?.identifier) continue;
+    if (normalise(person.invoicingInfo.identifier) !== code) continue;
+    const full = await context.client.persons.get(person.id);
+    const iban = full.paymentInfo?.accountNumber;
+    return { id: person.id, ...(iban ? { iban } : {}), how: "Procountor's person register" };
+  }
+  return undefined;
+}
+
+export function createResolvePerson(db: Database) {
+  return async function resolvePerson(context: StepContext): Promise<void> {
+    const progress = expenseProgressOf(context);
+    if (progress.personId !== undefined) return;
+    const person = personOf(expenseDocumentOf(context));
+    if (!person) return;
+    if (!person.personalIdentityCode) {
+      // Validation refuses this at submit; a document stored before that rule still fails readably.
+      throw new TransferRuleError(
+        'person_identity_code_missing',
+        `${person.name} has no personal identity code in the source, so the person cannot be found in Procountor.`,
+        "Add the personal identity code to the person's profile in the source, then resend.",
+      );
+    }
+    const code = normalise(person.personalIdentityCode);
+    const found = (await findInRegister(db, context.connection.id, code)) ?? (await findInProcountor(context, code));
+    if (!found) {
+      throw new TransferRuleError(
+        'person_not_in_procountor',
+        `${person.name} (personal identity code ${masked(code)}) is not in Procountor's person register.`,
+        'Add the person with this personal identity code in Procountor (Management > Persons), then resend.',
+      );
+    }
+    progress.personId = found.id;
+    if (found.iban) progress.personIban = found.iban;
+    context.note(`${person.name} found in ${found.how} as person ${found.id}.`, { personId: found.id });
+  };
+}
