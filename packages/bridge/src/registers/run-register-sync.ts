@@ -13,6 +13,8 @@ export interface RegisterSyncDeps {
   db: Database;
   connections: Pick<ConnectionService, 'find' | 'procountorClient'>;
   logger: Logger;
+  /** Called after every page and register with the run's counts so far (the CLI's progress line). */
+  onProgress?: (counts: Record<string, RegisterCounts>, register: string) => void;
 }
 
 /** The later of two Procountor version stamps (date-times; compared as instants, text when unparseable). */
@@ -68,13 +70,17 @@ export async function runRegisterSync(deps: RegisterSyncDeps, runId: string): Pr
           calls += 1;
           registerCounts.calls += 1;
         },
-        async () => updateSyncRun(deps.db, runId, { counts, procountorCalls: calls }),
+        async () => {
+          deps.onProgress?.(counts, register);
+          await updateSyncRun(deps.db, runId, { counts, procountorCalls: calls });
+        },
       );
     } catch (error) {
       log.warn({ register, err: error }, 'register sync failed');
       errors.push({ register, message: `Reading ${register} from Procountor failed: ${describeError(error)}` });
     }
     registerCounts.done = true;
+    deps.onProgress?.(counts, register);
     await updateSyncRun(deps.db, runId, { counts, errors, procountorCalls: calls });
   }
   await updateSyncRun(deps.db, runId, {

@@ -1,9 +1,9 @@
 // Sync run records: created with their job in one transaction, read by the API and the CLI, updated as a run goes.
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { JobQueue } from '../jobs/create-job-queue';
 import { QUEUE_NAMES } from '../jobs/queue-names';
-import type { Database } from '../storage/schema';
+import type { Database, DB } from '../storage/schema';
 import type { RegisterCounts, RegisterSyncError, RegisterSyncRunsTable } from '../storage/tables/register-tables';
 import type { RegisterName } from './register-kinds';
 
@@ -112,6 +112,25 @@ export interface NewSyncRun {
   registers: readonly RegisterName[];
 }
 
+/** Inserts a queued run record (without a job: the CLI runs it in its own process). */
+export async function insertSyncRun(db: Database | Transaction<DB>, run: NewSyncRun): Promise<string> {
+  const id = `syn_${randomBytes(8).toString('hex')}`;
+  await db
+    .insertInto('register_sync_runs')
+    .values({
+      id,
+      connection_id: run.connectionId,
+      mode: run.mode,
+      trigger: run.trigger,
+      state: 'queued',
+      registers: JSON.stringify(run.registers),
+      counts: JSON.stringify(Object.fromEntries(run.registers.map((register) => [register, emptyCounts()]))),
+      errors: '[]',
+    })
+    .execute();
+  return id;
+}
+
 /** Inserts a queued run and its job in one transaction (README "Jobs"); an unfinished run is returned instead. */
 export async function requestSyncRun(
   db: Database,
@@ -120,22 +139,10 @@ export async function requestSyncRun(
 ): Promise<{ run: SyncRun; joined: boolean }> {
   const unfinished = await findUnfinishedRun(db, run.connectionId);
   if (unfinished) return { run: unfinished, joined: true };
-  const id = `syn_${randomBytes(8).toString('hex')}`;
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('register_sync_runs')
-      .values({
-        id,
-        connection_id: run.connectionId,
-        mode: run.mode,
-        trigger: run.trigger,
-        state: 'queued',
-        registers: JSON.stringify(run.registers),
-        counts: JSON.stringify(Object.fromEntries(run.registers.map((register) => [register, emptyCounts()]))),
-        errors: '[]',
-      })
-      .execute();
-    await jobs.sendInTransaction<SyncJobData>(trx, QUEUE_NAMES.masterDataSync, { runId: id });
+  const id = await db.transaction().execute(async (trx) => {
+    const runId = await insertSyncRun(trx, run);
+    await jobs.sendInTransaction<SyncJobData>(trx, QUEUE_NAMES.masterDataSync, { runId });
+    return runId;
   });
   return { run: (await findSyncRun(db, id)) as SyncRun, joined: false };
 }

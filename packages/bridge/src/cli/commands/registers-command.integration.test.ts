@@ -1,0 +1,94 @@
+// `bridge registers sync|runs|list` as a user runs them, against the emulator, on PostgreSQL.
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/helpers/test-database';
+import { createConnectionService } from '../../connections/connection-service';
+import { startTestProcountor, type TestProcountor } from '../../server/start-test-bridge';
+
+const REPO_ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
+const BIN = path.join('packages', 'bridge', 'bin', 'bridge.js');
+const run = promisify(execFile);
+const secretKey = randomBytes(32);
+
+async function bridgeCli(args: string[], env: Record<string, string>) {
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(DATABASE_URL|BRIDGE_|PROCOUNTOR_|PORT|LOG_LEVEL)/.test(name)),
+  );
+  const all = { ...clean, ...env, BRIDGE_SECRET_KEY: secretKey.toString('base64') };
+  try {
+    const { stdout, stderr } = await run('node', [BIN, ...args], { cwd: REPO_ROOT, env: all });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('bridge registers (CLI) [postgres]', () => {
+  let database: TestDatabase;
+  let procountor: TestProcountor;
+  let connectionId: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('postgres', { migrate: true });
+    procountor = await startTestProcountor('Komento Oy');
+    const service = createConnectionService({ db: database.db, secretKey, logger: pino({ level: 'silent' }) });
+    const created = await service.create({
+      name: 'CLI registers',
+      environment: 'custom',
+      baseUrl: procountor.emulator.baseUrl,
+      clientId: procountor.company.clientId,
+      clientSecret: procountor.company.clientSecret,
+      apiKey: procountor.company.apiKey,
+    });
+    connectionId = created.id;
+    await database.db
+      .updateTable('connections')
+      .set({ status: 'active', activated_at: new Date() })
+      .where('id', '=', connectionId)
+      .execute();
+    env = { DATABASE_URL: database.connectionString as string };
+  });
+  afterAll(async () => {
+    await procountor?.emulator.stop();
+    await database?.destroy();
+  });
+
+  it('syncs with progress on stderr and ends with the counts per register', async () => {
+    const result = await bridgeCli(
+      ['registers', 'sync', '--connection', connectionId, '--full', '--registers', 'ledger-accounts,currencies'],
+      env,
+    );
+    expect(result.stderr).toContain('ledger_accounts:');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('succeeded');
+    expect(result.stdout).toMatch(/ledger_accounts\s+\d+/);
+  });
+
+  it('lists the runs and one register with search', async () => {
+    const runs = await bridgeCli(['registers', 'runs', '--connection', connectionId, '--json'], env);
+    expect(runs.code).toBe(0);
+    const [latest] = JSON.parse(runs.stdout);
+    expect(latest).toMatchObject({ state: 'succeeded', mode: 'full' });
+    expect(latest.totals.created).toBeGreaterThan(0);
+
+    const list = await bridgeCli(
+      ['registers', 'list', 'ledger-accounts', '--connection', connectionId, '--search', '3000', '--json'],
+      env,
+    );
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout).results[0].code).toBe('3000');
+  });
+
+  it('names an unknown register and exits 1', async () => {
+    const result = await bridgeCli(['registers', 'list', 'planets', '--connection', connectionId], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("'planets' is not a register");
+  });
+});
