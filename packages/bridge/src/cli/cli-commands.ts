@@ -1,7 +1,6 @@
 // The registry of `bridge` command groups. To add one (e.g. `send`, `status`): append its register function here.
 import type { Command } from 'commander';
 import { registerConnectionsCommands } from './commands/connections-command';
-import { registerRegistersCommands } from './commands/registers-command';
 import { registerSendCommands } from './commands/send';
 import { registerServeCommands } from './commands/serve-command';
 import { registerStatusCommands } from './commands/status';
@@ -16,5 +15,4 @@ export const CLI_COMMANDS: readonly ((program: Command) => void)[] = [
   registerSendCommands,
   registerStatusCommands,
   registerUsersCommands,
-  registerRegistersCommands,
 ];
