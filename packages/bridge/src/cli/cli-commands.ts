@@ -1,6 +1,7 @@
 // The registry of `bridge` command groups. To add one (e.g. `send`, `status`): append its register function here.
 import type { Command } from 'commander';
 import { registerConnectionsCommands } from './commands/connections-command';
+import { registerRegistersCommands } from './commands/registers-command';
 import { registerSendCommands } from './commands/send';
 import { registerServeCommands } from './commands/serve-command';
 import { registerStatusCommands } from './commands/status';
@@ -15,4 +16,5 @@ export const CLI_COMMANDS: readonly ((program: Command) => void)[] = [
   registerSendCommands,
   registerStatusCommands,
   registerUsersCommands,
+  registerRegistersCommands,
 ];
