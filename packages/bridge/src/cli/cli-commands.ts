@@ -1,6 +1,7 @@
 // The registry of `bridge` command groups. To add one (e.g. `send`, `status`): append its register function here.
 import type { Command } from 'commander';
 import { registerConnectionsCommands } from './commands/connections-command';
+import { registerPaymentsCommands } from '../payments/payments-cli-command';
 import { registerRegistersCommands } from './commands/registers-command';
 import { registerSendCommands } from './commands/send';
 import { registerServeCommands } from './commands/serve-command';
@@ -17,4 +18,5 @@ export const CLI_COMMANDS: readonly ((program: Command) => void)[] = [
   registerStatusCommands,
   registerUsersCommands,
   registerRegistersCommands,
+  registerPaymentsCommands,
 ];

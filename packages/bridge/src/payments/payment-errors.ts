@@ -63,7 +63,7 @@ export class MarkPaidConflictError extends BridgeError {
       'mark_paid_conflict',
       why === 'different_request'
         ? `paymentId ${paymentId} was already used for another amount, date or method; use a new paymentId.`
-        : `The earlier mark-paid with paymentId ${paymentId} reached Procountor with no answer; the bridge does not send it again so the payment cannot be recorded twice. Check GET …/payments after the next reconciliation.`,
+        : `The mark-paid with paymentId ${paymentId} is still being sent, or reached Procountor with no answer; the bridge does not send it again so the payment cannot be recorded twice. Check GET …/payments after the next reconciliation.`,
       [
         {
           path: 'paymentId',

@@ -34,7 +34,9 @@ const DocumentParams = Type.Object({ connectionId: Type.String(), externalId: Ty
 const Subscription = Type.Object({
   connectionId: Type.String(),
   webhookUuid: Type.Union([Type.String(), Type.Null()], { description: "The webhook's uuid at Procountor." }),
-  url: Type.String({ description: 'Where Procountor delivers: /hooks/procountor/{connectionId} under PUBLIC_URL.' }),
+  url: Type.String({
+    description: 'Where Procountor delivers: /hooks/procountor/{connectionId} under BRIDGE_PUBLIC_URL.',
+  }),
   eventTypes: Type.Array(Type.String(), { description: `Subscribed: ${SUBSCRIBED_EVENT_TYPES.join(', ')}.` }),
   lastReceivedAt: Type.Union([Type.String(), Type.Null()], { description: 'Last delivery whose signature verified.' }),
   createdAt: Type.String(),
@@ -113,7 +115,7 @@ export function paymentRoutes(deps: PaymentRouteDeps): RouteModule {
           tags: TAGS,
           summary: "Subscribe the connection to Procountor's payment webhooks (idempotent)",
           description:
-            'Registers `{PUBLIC_URL}/hooks/procountor/{connectionId}` (or `url`) with Procountor, HMAC-signed with a ' +
+            'Registers `{BRIDGE_PUBLIC_URL}/hooks/procountor/{connectionId}` (or `url`) with Procountor, HMAC-signed with a ' +
             'secret the bridge keeps encrypted. Calling it again updates the URL and keeps the secret.',
           params: ConnectionParams,
           body: Type.Optional(
