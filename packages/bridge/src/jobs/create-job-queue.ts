@@ -53,6 +53,11 @@ export interface JobQueue {
   ): Promise<void>;
   /** Stops this process's workers of one queue. */
   offWork(queue: QueueName): Promise<void>;
+  /**
+   * Makes this process's idle workers of the queue look for jobs now instead of at their next poll (pg-boss
+   * `notifyWorker`). Only a shortcut: a job sent but not yet committed is found at the next poll instead.
+   */
+  wake(queue: QueueName): void;
   /** pg-boss itself, for reads this facade does not wrap (getJobById, getQueueSize). */
   readonly boss: PgBoss;
 }
@@ -98,6 +103,8 @@ export function createJobQueue(
     }
     return null;
   };
+  // This process's worker ids per queue, for wake().
+  const workerIds = new Map<QueueName, string[]>();
   // pg-boss emits 'error' for failed polls and maintenance; an EventEmitter 'error' without a listener kills Node.
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
 
@@ -128,14 +135,19 @@ export function createJobQueue(
       const pgBossOptions: PgBoss.WorkOptions = { batchSize: 1 };
       if (workOptions.pollingIntervalSeconds) pgBossOptions.pollingIntervalSeconds = workOptions.pollingIntervalSeconds;
       for (let worker = 0; worker < concurrency; worker += 1) {
-        await boss.work<T>(queue, pgBossOptions, async ([job]) => {
+        const id = await boss.work<T>(queue, pgBossOptions, async ([job]) => {
           if (!job) return undefined;
           return handler(job);
         });
+        workerIds.set(queue, [...(workerIds.get(queue) ?? []), id]);
       }
     },
     async offWork(queue) {
+      workerIds.delete(queue);
       await boss.offWork(queue);
+    },
+    wake(queue) {
+      for (const id of workerIds.get(queue) ?? []) boss.notifyWorker(id);
     },
   };
 }

@@ -18,6 +18,25 @@ export interface TransferRunJob {
   transferId: string;
 }
 
+/** After an enqueue, how long until this process's idle transfer workers are woken: the caller's commit comes first. */
+const WAKE_AFTER_MS = 15;
+const pendingWakes = new WeakSet<object>();
+
+/**
+ * Wakes this process's transfer workers shortly after a job was sent, so an accepted invoice starts at once instead of
+ * at the next 0.5 s poll. The job commits with the caller's transaction a few milliseconds later, hence the delay; a
+ * wake that comes too early costs one empty fetch. Many sends in a row share one wake.
+ */
+function wakeTransferWorkersSoon(jobs: TransferDeps['jobs']): void {
+  const { wake } = jobs;
+  if (!wake || pendingWakes.has(jobs)) return;
+  pendingWakes.add(jobs);
+  setTimeout(() => {
+    pendingWakes.delete(jobs);
+    wake.call(jobs, QUEUE_NAMES.transferRun);
+  }, WAKE_AFTER_MS).unref();
+}
+
 /** Enqueues a run of the transfer; it exists only if the caller's transaction commits (DESIGN.md "Storage, jobs"). */
 export async function enqueueTransferRun(
   trx: Transaction<DB>,
@@ -31,6 +50,7 @@ export async function enqueueTransferRun(
     { transferId },
     startAfter ? { startAfter } : {},
   );
+  if (!startAfter) wakeTransferWorkersSoon(jobs);
 }
 
 /** The invoice total with VAT, for the list filters (amountMin/amountMax); header and text rows count zero. */

@@ -22,7 +22,8 @@ export type RecordEvent = (
 
 export interface TransferDeps {
   db: Database;
-  jobs: Pick<JobQueue, 'sendInTransaction'>;
+  /** `wake`, when there, starts this process's idle transfer workers right after an accept (accept-transfer.ts). */
+  jobs: Pick<JobQueue, 'sendInTransaction'> & Partial<Pick<JobQueue, 'wake'>>;
   connections: ConnectionService;
   logger: Logger;
   recordEvent?: RecordEvent;
