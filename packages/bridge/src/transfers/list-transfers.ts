@@ -1,11 +1,12 @@
 // The transfer list with its filters (state, kind, dates, customer, amount, free text) and cursor or page paging.
 import { sql } from 'kysely';
 import type { Database } from '../storage/schema';
+import type { TransferKind } from './transfer-repository';
 import { toTransferResponse } from './transfer-response';
 
 export interface TransferListQuery {
   state?: string;
-  kind?: 'sales_invoice' | 'credit_invoice';
+  kind?: TransferKind;
   /** Invoice date range, inclusive (YYYY-MM-DD). */
   dateFrom?: string;
   dateTo?: string;

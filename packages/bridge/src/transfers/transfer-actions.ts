@@ -4,7 +4,7 @@ import { enqueueTransferRun } from './accept-transfer';
 import type { TransferDeps } from './transfer-deps';
 import { TransferNotFoundError, TransferStateConflictError } from './transfer-errors';
 import { hasReachedProcountor } from './transfer-progress';
-import { appendTimeline, findTransfer, progressOf, type TransferRow } from './transfer-repository';
+import { appendTimeline, findTransfer, progressOf, type TransferKind, type TransferRow } from './transfer-repository';
 
 /** The connection's transfer, or 404 (also for another connection's transfer: never say which). */
 export async function requireTransfer(deps: TransferDeps, connectionId: string, transferId: string) {
@@ -84,11 +84,7 @@ export async function cancelTransfer(deps: TransferDeps, connectionId: string, t
 }
 
 /** POST transfers/retry-failed: every failed transfer of the connection (optionally of one kind) queued again. */
-export async function retryFailedTransfers(
-  deps: TransferDeps,
-  connectionId: string,
-  kind?: 'sales_invoice' | 'credit_invoice',
-) {
+export async function retryFailedTransfers(deps: TransferDeps, connectionId: string, kind?: TransferKind) {
   await deps.connections.requireActive(connectionId);
   return deps.db.transaction().execute(async (trx) => {
     let query = trx

@@ -1,6 +1,7 @@
 // Converts transfer rows to the API's shapes: the short submission answer and the full transfer with its timeline.
 
 import { EXPENSE_DOCUMENT_PATHS, isExpenseDocumentKind } from '../travel-and-expenses/expense-document-schema';
+import { expenseStepNames } from '../travel-and-expenses/expense-step-plan';
 import { progressOf, type TransferEventRow, type TransferRow } from './transfer-repository';
 import { SALES_INVOICE_STEPS } from './transfer-states';
 
@@ -55,7 +56,7 @@ export function toTransferResponse(row: TransferRow, timeline?: readonly Transfe
     state: row.state,
     currentStep: row.current_step,
     completedSteps: completed,
-    totalSteps: SALES_INVOICE_STEPS.length,
+    totalSteps: isExpenseDocumentKind(row.kind) ? expenseStepNames(row.kind).length : SALES_INVOICE_STEPS.length,
     attempts: row.attempts,
     nextAttemptAt: iso(row.next_attempt_at),
     procountor: {

@@ -13,7 +13,13 @@ import {
 import type { TransferDeps } from './transfer-deps';
 import { listTimeline } from './transfer-repository';
 import { toTransferResponse } from './transfer-response';
-import { ConnectionParams, TransferListQuerySchema, TransferParams, TransferResponseSchema } from './transfer-schemas';
+import {
+  ConnectionParams,
+  TransferKindSchema,
+  TransferListQuerySchema,
+  TransferParams,
+  TransferResponseSchema,
+} from './transfer-schemas';
 
 const tags = ['transfers'];
 
@@ -102,12 +108,7 @@ export async function registerTransferRoutes(app: BridgeApp, deps: TransferDeps)
         summary: 'Retry every failed transfer',
         description: 'Queues every failed transfer of the connection again (optionally of one kind).',
         params: ConnectionParams,
-        body: Type.Optional(
-          Type.Object(
-            { kind: Type.Optional(Type.Union([Type.Literal('sales_invoice'), Type.Literal('credit_invoice')])) },
-            { additionalProperties: false },
-          ),
-        ),
+        body: Type.Optional(Type.Object({ kind: Type.Optional(TransferKindSchema) }, { additionalProperties: false })),
         response: {
           200: Type.Object({ count: Type.Integer(), transferIds: Type.Array(Type.String()) }),
         },

@@ -2,6 +2,15 @@
 import { Type } from 'typebox';
 import { TRANSFER_STATES } from './transfer-states';
 
+/** Every transfer kind; issue #6 added travel invoices, expense claims and purchase invoices from the source. */
+export const TransferKindSchema = Type.Union([
+  Type.Literal('sales_invoice'),
+  Type.Literal('credit_invoice'),
+  Type.Literal('travel_invoice'),
+  Type.Literal('expense_claim'),
+  Type.Literal('purchase_invoice'),
+]);
+
 export const ConnectionParams = Type.Object({
   connectionId: Type.String({ description: 'The connection (a Procountor company environment).' }),
 });
@@ -42,7 +51,9 @@ export const SubmissionResponseSchema = Type.Object(
 export const TransferResponseSchema = Type.Object(
   {
     transferId: Type.String(),
-    kind: Type.String({ description: 'sales_invoice or credit_invoice.' }),
+    kind: Type.String({
+      description: 'sales_invoice, credit_invoice, travel_invoice, expense_claim or purchase_invoice.',
+    }),
     externalId: Type.String(),
     state: Type.String({ description: 'See docs/transfers.md for the states.' }),
     currentStep: Nullable(Type.String({ description: 'The step running or last run.' })),
@@ -72,7 +83,7 @@ export const TransferResponseSchema = Type.Object(
 
 export const TransferListQuerySchema = Type.Object({
   state: Type.Optional(Type.String({ description: 'One state or several, comma-separated (e.g. failed,retrying).' })),
-  kind: Type.Optional(Type.Union([Type.Literal('sales_invoice'), Type.Literal('credit_invoice')])),
+  kind: Type.Optional(TransferKindSchema),
   dateFrom: Type.Optional(Type.String({ format: 'date', description: 'Invoice date from (inclusive).' })),
   dateTo: Type.Optional(Type.String({ format: 'date', description: 'Invoice date to (inclusive).' })),
   customer: Type.Optional(Type.String({ description: 'Part of the customer name.' })),

@@ -19,7 +19,6 @@ import {
   EXPENSE_DOCUMENT_PATHS,
   ExpenseClaimInputSchema,
   type ExpenseDocumentInput,
-  type ExpenseDocumentKind,
   SourcePurchaseInvoiceInputSchema,
   TravelInvoiceInputSchema,
 } from './expense-document-schema';

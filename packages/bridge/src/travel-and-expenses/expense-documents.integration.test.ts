@@ -24,7 +24,10 @@ const PERSON_IBAN = 'FI2112345600000785';
 const TODAY = new Date().toISOString().slice(0, 10);
 
 let counter = 0;
-const nextId = (prefix: string) => `${prefix}-${process.pid}-${(counter += 1)}`;
+const nextId = (prefix: string) => {
+  counter += 1;
+  return `${prefix}-${process.pid}-${counter}`;
+};
 
 function travelInvoice(overrides: Partial<TravelInvoiceInput> = {}): TravelInvoiceInput {
   return {

@@ -42,6 +42,12 @@ const DONE_MESSAGES: Record<string, string> = {
   notify_source: 'The source was told the transfer succeeded.',
 };
 
+/** The step names of a kind, in order (also the transfer response's totalSteps). */
+export function expenseStepNames(kind: ExpenseDocumentKind): string[] {
+  // Seed 003/004: a freelancer's or the source's own bill names a supplier, not a person.
+  return kind === 'purchase_invoice' ? [...INVOICE_STEPS] : [...PERSON_STEPS, ...INVOICE_STEPS];
+}
+
 export function expenseStepPlan(kind: ExpenseDocumentKind, db: Database): StepPlan {
   // The dimension steps are the sales engine's: the rows carry `dimensions` in the same shape.
   const functions: Record<string, Step> = {
@@ -54,7 +60,5 @@ export function expenseStepPlan(kind: ExpenseDocumentKind, db: Database): StepPl
     set_status: setExpenseStatus,
     record_result: recordExpenseResult,
   };
-  // Seed 003/004: a freelancer's or the source's own bill names a supplier, not a person.
-  const steps = kind === 'purchase_invoice' ? [...INVOICE_STEPS] : [...PERSON_STEPS, ...INVOICE_STEPS];
-  return { steps, functions, doneMessages: DONE_MESSAGES };
+  return { steps: expenseStepNames(kind), functions, doneMessages: DONE_MESSAGES };
 }
