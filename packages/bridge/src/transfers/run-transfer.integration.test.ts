@@ -6,6 +6,7 @@ import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import { startTransferTestKit, type TransferTestKit } from '../../test/helpers/transfer-test-kit';
 import type { SalesInvoiceInput } from '../sales-invoices/sales-invoice-schema';
 import { submitSalesInvoice } from '../sales-invoices/submit-sales-invoice';
+import { enqueueTransferRun } from './accept-transfer';
 import { createTransferRunner, SimulatedCrash } from './run-transfer';
 import { findTransfer, listTimeline } from './transfer-repository';
 import { SALES_INVOICE_STEPS } from './transfer-states';
@@ -189,6 +190,28 @@ describeOnBothDatabases('run-transfer', (database) => {
     expect(created!.status).toBe('NOT_SENT');
     const calls = await requestsAfter(since);
     expect(calls.filter((call) => /^GET \/api\/invoices\/\d+$/.test(call))).toHaveLength(1);
+  });
+
+  it('queues again a queued transfer whose job was lost, but not one whose job still waits', async () => {
+    const { connectionId } = await kit.createTestConnection({ transferMode: 'manual' });
+    const lost = await submit(connectionId, buildSalesInvoice());
+    const waiting = await submit(connectionId, buildSalesInvoice());
+    const longAgo = new Date(Date.now() - 600_000);
+    await database.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('transfers')
+        .set({ state: 'queued', updated_at: longAgo })
+        .where('id', 'in', [lost, waiting])
+        .execute();
+      // Its turn comes later (a long queue): the job exists, just not yet due.
+      await enqueueTransferRun(trx, kit.deps.jobs, waiting, new Date(Date.now() + 3_600_000));
+    });
+    const { recoverStrandedTransfers } = await import('./recover-stranded-transfers');
+    const recovered = await recoverStrandedTransfers(kit.deps, 300_000);
+    expect(recovered).toContain(lost);
+    expect(recovered).not.toContain(waiting);
+    // Now the lost one has its job again: a second sweep leaves it alone too.
+    expect(await recoverStrandedTransfers(kit.deps, 300_000)).not.toContain(lost);
   });
 
   it('queues again a transfer a dead process left in_progress', async () => {
