@@ -44,6 +44,7 @@ import { migrateToLatest } from './storage/migrate';
 import type { Database } from './storage/schema';
 import { startTransferWorkers } from './transfers/start-transfer-workers';
 import type { TransferDeps } from './transfers/transfer-deps';
+import { transferDocumentRoute } from './transfers/transfer-document-route';
 import { registerTransferRoutes } from './transfers/transfer-routes';
 import { registerExpenseDocumentRoutes } from './travel-and-expenses/expense-document-routes';
 
@@ -77,6 +78,7 @@ export const ROUTE_MODULES: readonly RouteModuleFactory[] = [
   (services) => (app) => registerSalesInvoiceRoutes(app, transferDepsOf(services)),
   (services) => (app) => registerCreditInvoiceRoutes(app, transferDepsOf(services)),
   (services) => (app) => registerTransferRoutes(app, transferDepsOf(services)),
+  (services) => transferDocumentRoute(transferDepsOf(services)),
   (services) => (app) => registerExpenseDocumentRoutes(app, transferDepsOf(services)),
   (services) => eventFeedRoutes({ db: services.db }),
   (services) => webhookEndpointRoutes({ db: services.db, secretKey: services.secretKey }),

@@ -1,0 +1,189 @@
+// The bridge API as the console calls it: same-origin fetch with the session cookie, the CSRF header on changes, one error type.
+
+export interface ErrorDetail {
+  path: string;
+  rule: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken: string | undefined;
+let onSignedOut: (() => void) | undefined;
+
+/** Set after sign-in (and after GET /v1/session on a reload); cleared on sign-out. */
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+/** Called when the bridge answers 401: the session ended, show the sign-in page. */
+export function whenSignedOut(callback: () => void): void {
+  onSignedOut = callback;
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  if (!response.ok) {
+    const error = (json ?? {}) as { code?: string; message?: string; details?: ErrorDetail[] };
+    if (response.status === 401 && path !== '/v1/session') onSignedOut?.();
+    throw new ApiError(
+      response.status,
+      error.code ?? 'http_error',
+      error.message ?? `${response.status} ${response.statusText}`,
+      error.details ?? [],
+    );
+  }
+  return json as T;
+}
+
+/** A query string from the set values only. */
+export function queryString(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(name, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+// The shapes the console reads (subsets of the bridge's /openapi.json).
+
+export interface Session {
+  userName: string;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+export interface Connection {
+  id: string;
+  name: string;
+  status: 'draft' | 'active' | 'disabled';
+  environment: 'production' | 'test' | 'custom';
+  baseUrl: string;
+  clientId: string;
+  apiKeyMasked: string;
+  credentialsVersion: number;
+  companyName: string | null;
+  companyBusinessId: string | null;
+  companyIban: string | null;
+  settings: Record<string, unknown>;
+  activatedAt: string | null;
+  lastCheckedAt: string | null;
+  lastCheckError: string | null;
+}
+
+export interface SettingInfo {
+  name: string;
+  description: string;
+  default?: unknown;
+  schema: JsonSchema;
+}
+
+export interface JsonSchema {
+  type?: string;
+  anyOf?: JsonSchema[];
+  const?: unknown;
+  enum?: unknown[];
+  items?: JsonSchema;
+  minimum?: number;
+  maximum?: number;
+  description?: string;
+}
+
+export interface ActivationStep {
+  id: string;
+  title: string;
+  instructions: string[];
+  procountorPath?: string;
+  optional?: boolean;
+}
+
+export interface TransferError {
+  code: string;
+  message: string;
+  explanation?: string;
+  explanationFi?: string;
+  fix: string;
+  step?: string;
+  at?: string;
+}
+
+export interface Transfer {
+  transferId: string;
+  kind: 'sales_invoice' | 'credit_invoice';
+  externalId: string;
+  sourceInvoiceNumber: string | null;
+  state: string;
+  currentStep: string | null;
+  completedSteps: string[];
+  totalSteps: number;
+  attempts: number;
+  nextAttemptAt: string | null;
+  procountor: {
+    invoiceId: number | null;
+    invoiceNumber: number | null;
+    referenceCode: string | null;
+    status: string | null;
+  };
+  lastError: TransferError | null;
+  customerName: string | null;
+  totalAmount: number | null;
+  currency: string | null;
+  invoiceDate: string | null;
+  creditsTransferId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  succeededAt: string | null;
+  timeline?: { at: string; kind: string; step: string | null; message: string }[];
+}
+
+export interface TransferPage {
+  items: Transfer[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+export interface Dashboard {
+  today: { date: string; byState: Record<string, number> };
+  thisMonth: { from: string; byState: Record<string, number> };
+  failures: {
+    total: number;
+    latest: {
+      transferId: string;
+      connectionId: string;
+      externalId: string;
+      sourceInvoiceNumber: string | null;
+      customerName: string | null;
+      errorMessage: string | null;
+      fix: string | null;
+      failedAt: string;
+    }[];
+  };
+  queue: { depth: number; byState: Record<string, number> };
+  transfersPerDay: { date: string; succeeded: number; failed: number; other: number }[];
+}

@@ -1,0 +1,138 @@
+// One connection: company facts and health, test, disable/enable, replace the key, and every setting with its explanation.
+import { type FormEvent, useState } from 'react';
+import { api, type Connection } from '../api';
+import { ErrorMessage, Field, Loading, Notice } from '../components/common';
+import { SettingsForm } from '../components/settings-form';
+import { connectionsChanged } from '../connection-choice';
+import { useI18n } from '../i18n';
+import { useApi } from '../use-api';
+import { ConnectionHealth, ConnectionStatus } from './connections-page';
+
+export function ConnectionPage({ id }: { id: string }) {
+  const { t, formatDateTime } = useI18n();
+  const { data: connection, error, loading, reload } = useApi<Connection>(`/v1/connections/${id}`);
+  const [actionError, setActionError] = useState<unknown>();
+  const [notice, setNotice] = useState<string>();
+  const [apiKey, setApiKey] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    setActionError(undefined);
+    setNotice(undefined);
+    try {
+      await action();
+      setNotice(done);
+      reload();
+      connectionsChanged();
+    } catch (caught) {
+      setActionError(caught);
+      reload();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const replaceKey = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      await api('PUT', `/v1/connections/${id}/credentials`, { apiKey });
+      setApiKey('');
+    }, t('keyReplaced'));
+  };
+
+  if (error) return <ErrorMessage error={error} />;
+  if (loading && !connection) return <Loading />;
+  if (!connection) return null;
+  return (
+    <>
+      <div className="page-title">
+        <h1>{connection.name}</h1>
+        <ConnectionStatus status={connection.status} />
+      </div>
+      {notice && <Notice>{notice}</Notice>}
+      <ErrorMessage error={actionError} />
+      <div className="grid">
+        <section className="card" aria-labelledby="facts-title">
+          <h2 id="facts-title">{t('company')}</h2>
+          <dl className="facts">
+            <dt>{t('company')}</dt>
+            <dd>{connection.companyName ?? t('none')}</dd>
+            <dt>{t('businessId')}</dt>
+            <dd>{connection.companyBusinessId ?? t('none')}</dd>
+            <dt>{t('companyIban')}</dt>
+            <dd>{connection.companyIban ?? t('none')}</dd>
+            <dt>{t('environment')}</dt>
+            <dd>{connection.environment}</dd>
+            <dt>{t('baseUrl')}</dt>
+            <dd>
+              <code>{connection.baseUrl}</code>
+            </dd>
+            <dt>{t('clientId')}</dt>
+            <dd>
+              <code>{connection.clientId}</code>
+            </dd>
+            <dt>{t('apiKeyMasked')}</dt>
+            <dd>
+              <code>{connection.apiKeyMasked}</code> ({t('credentialsVersion')} {connection.credentialsVersion})
+            </dd>
+            <dt>{t('health')}</dt>
+            <dd>
+              <ConnectionHealth connection={connection} />
+            </dd>
+            <dt>{t('lastChecked')}</dt>
+            <dd>{formatDateTime(connection.lastCheckedAt)}</dd>
+          </dl>
+          <div className="actions">
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => run(() => api('POST', `/v1/connections/${id}/activate`), t('connectionTested'))}
+            >
+              {t('testConnection')}
+            </button>
+            {connection.status === 'disabled' ? (
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => run(() => api('POST', `/v1/connections/${id}/enable`), t('saved'))}
+              >
+                {t('enable')}
+              </button>
+            ) : (
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => run(() => api('POST', `/v1/connections/${id}/disable`), t('saved'))}
+              >
+                {t('disable')}
+              </button>
+            )}
+          </div>
+        </section>
+        <section className="card" aria-labelledby="key-title">
+          <h2 id="key-title">{t('replaceKey')}</h2>
+          <p className="field-help">{t('replaceKeyHelp')}</p>
+          <form onSubmit={replaceKey}>
+            <Field label={t('newApiKey')}>
+              <input
+                name="newApiKey"
+                type="password"
+                autoComplete="off"
+                required
+                value={apiKey}
+                onChange={(event) => setApiKey(event.target.value)}
+              />
+            </Field>
+            <div className="actions">
+              <button type="submit" disabled={busy}>
+                {t('replaceKey')}
+              </button>
+            </div>
+          </form>
+        </section>
+      </div>
+      <SettingsForm connection={connection} onSaved={reload} />
+    </>
+  );
+}

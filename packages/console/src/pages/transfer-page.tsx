@@ -1,0 +1,192 @@
+// One transfer: state, Procountor invoice id, number and reference, the error in plain language with its fix,
+// resend / cancel / "Send to Procountor", the timeline of steps, and the document beside what went to Procountor.
+import { useEffect, useState } from 'react';
+import { api, type Transfer } from '../api';
+import { ErrorMessage, JsonBlock, Loading, Notice, StateBadge } from '../components/common';
+import { useI18n } from '../i18n';
+import { Link } from '../router';
+import { useApi } from '../use-api';
+
+interface TransferDocument {
+  document: unknown;
+  procountorInvoice: unknown;
+  sent: boolean;
+}
+
+export function TransferPage({ connectionId, transferId }: { connectionId: string; transferId: string }) {
+  const { t, language, formatDateTime, formatDate, formatAmount } = useI18n();
+  const base = `/v1/connections/${connectionId}/transfers/${transferId}`;
+  const { data: transfer, error, loading, reload } = useApi<Transfer>(base);
+  const documentView = useApi<TransferDocument>(`${base}/document`);
+  const [actionError, setActionError] = useState<unknown>();
+  const [notice, setNotice] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const act = async (action: 'resend' | 'cancel' | 'send', label: string) => {
+    setBusy(true);
+    setActionError(undefined);
+    setNotice(undefined);
+    try {
+      await api('POST', `${base}/${action}`);
+      setNotice(label);
+    } catch (caught) {
+      setActionError(caught);
+    } finally {
+      setBusy(false);
+      reload();
+      documentView.reload();
+    }
+  };
+
+  // While a worker has it, look again every 1.5 s: the page follows the transfer to its end.
+  const running = transfer && ['queued', 'in_progress', 'retrying'].includes(transfer.state);
+  const reloadDocument = documentView.reload;
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => {
+      reload();
+      reloadDocument();
+    }, 1500);
+    return () => clearInterval(timer);
+  }, [running, reload, reloadDocument]);
+
+  if (error) return <ErrorMessage error={error} />;
+  if (loading && !transfer) return <Loading />;
+  if (!transfer) return null;
+  const lastError = transfer.lastError;
+  const explanation = lastError && (language === 'fi' ? lastError.explanationFi : lastError.explanation);
+  return (
+    <>
+      <p>
+        <Link to="/transfers">← {t('transfers')}</Link>
+      </p>
+      <div className="page-title">
+        <h1>
+          {transfer.kind === 'credit_invoice' ? t('kindCreditInvoice') : t('kindSalesInvoice')}{' '}
+          {transfer.sourceInvoiceNumber ?? transfer.externalId}
+        </h1>
+        <StateBadge state={transfer.state} />
+        <button type="button" onClick={reload} aria-label="↻" title="↻">
+          ↻
+        </button>
+      </div>
+      {notice && <Notice>{notice}</Notice>}
+      <ErrorMessage error={actionError} />
+      {lastError && transfer.state !== 'succeeded' && (
+        <section className="card problem" aria-labelledby="problem-title">
+          <h2 id="problem-title">{t('whatWentWrong')}</h2>
+          <p>{lastError.message}</p>
+          {explanation && <p>{explanation}</p>}
+          <h3>{t('howToFix')}</h3>
+          <p className="fix">{lastError.fix}</p>
+          <p className="muted">
+            <code>{lastError.code}</code>
+            {lastError.step ? ` · ${lastError.step}` : ''}
+            {lastError.at ? ` · ${formatDateTime(lastError.at)}` : ''}
+          </p>
+        </section>
+      )}
+      <div className="actions">
+        {(transfer.state === 'failed' || transfer.state === 'retrying') && (
+          <button type="button" className="primary" disabled={busy} onClick={() => act('resend', t('resend'))}>
+            {t('resend')}
+          </button>
+        )}
+        {transfer.state === 'waiting_for_send' && (
+          <button type="button" className="primary" disabled={busy} onClick={() => act('send', t('sendToProcountor'))}>
+            {t('sendToProcountor')}
+          </button>
+        )}
+        {['waiting_for_send', 'queued', 'retrying', 'failed'].includes(transfer.state) && (
+          <button type="button" disabled={busy} onClick={() => act('cancel', t('cancelTransfer'))}>
+            {t('cancelTransfer')}
+          </button>
+        )}
+      </div>
+      <div className="grid">
+        <section className="card" aria-labelledby="facts-title">
+          <h2 id="facts-title">{t('transfer')}</h2>
+          <dl className="facts">
+            <dt>{t('externalId')}</dt>
+            <dd>
+              <code>{transfer.externalId}</code>
+            </dd>
+            <dt>{t('customer')}</dt>
+            <dd>{transfer.customerName ?? t('none')}</dd>
+            <dt>{t('invoiceDate')}</dt>
+            <dd>{formatDate(transfer.invoiceDate)}</dd>
+            <dt>{t('amount')}</dt>
+            <dd>{formatAmount(transfer.totalAmount, transfer.currency)}</dd>
+            <dt>{t('procountorInvoiceId')}</dt>
+            <dd data-testid="procountor-invoice-id">{transfer.procountor.invoiceId ?? t('none')}</dd>
+            <dt>{t('procountorInvoiceNumber')}</dt>
+            <dd>{transfer.procountor.invoiceNumber ?? t('none')}</dd>
+            <dt>{t('referenceCode')}</dt>
+            <dd>{transfer.procountor.referenceCode ?? t('none')}</dd>
+            <dt>{t('procountorStatus')}</dt>
+            <dd>{transfer.procountor.status ?? t('none')}</dd>
+            <dt>{t('currentStep')}</dt>
+            <dd>
+              {transfer.currentStep ?? t('none')} ({transfer.completedSteps.length}/{transfer.totalSteps})
+            </dd>
+            <dt>{t('attempts')}</dt>
+            <dd>{transfer.attempts}</dd>
+            {transfer.nextAttemptAt && (
+              <>
+                <dt>{t('nextAttempt')}</dt>
+                <dd>{formatDateTime(transfer.nextAttemptAt)}</dd>
+              </>
+            )}
+            {transfer.creditsTransferId && (
+              <>
+                <dt>{t('credits')}</dt>
+                <dd>
+                  <Link to={`/connections/${connectionId}/transfers/${transfer.creditsTransferId}`}>
+                    {transfer.creditsTransferId}
+                  </Link>
+                </dd>
+              </>
+            )}
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="timeline-title">
+          <h2 id="timeline-title">{t('timeline')}</h2>
+          <table className="compact timeline">
+            <thead>
+              <tr>
+                <th scope="col">{t('time')}</th>
+                <th scope="col">{t('step')}</th>
+                <th scope="col">{t('event')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(transfer.timeline ?? []).map((entry, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the timeline only grows at its end, so an index is stable.
+                <tr key={`${entry.at}-${index}`} className={`timeline-${entry.kind}`}>
+                  <td>{formatDateTime(entry.at)}</td>
+                  <td>{entry.step ?? ''}</td>
+                  <td>{entry.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+      {documentView.data && (
+        <div className="grid">
+          <section className="card" aria-labelledby="document-title">
+            <h2 id="document-title">{t('canonicalDocument')}</h2>
+            <JsonBlock value={documentView.data.document} label={t('canonicalDocument')} />
+          </section>
+          <section className="card" aria-labelledby="sent-title">
+            <h2 id="sent-title">{documentView.data.sent ? t('sentToProcountor') : t('willBeSent')}</h2>
+            <JsonBlock
+              value={documentView.data.procountorInvoice}
+              label={documentView.data.sent ? t('sentToProcountor') : t('willBeSent')}
+            />
+          </section>
+        </div>
+      )}
+    </>
+  );
+}

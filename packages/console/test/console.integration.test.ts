@@ -1,0 +1,263 @@
+// The admin console in a real browser (Debian's Chromium through playwright-core) against a real bridge and emulator:
+// sign-in, the connection wizard, a failed transfer fixed and resent, the transfer list filtered. Takes the screenshots.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConsoleUserService } from '../../bridge/src/console-users/console-user-service';
+import type { Bridge } from '../../bridge/src/create-bridge';
+import {
+  apiCaller,
+  startTestBridge,
+  startTestProcountor,
+  TEST_ADMIN_TOKEN,
+  type TestProcountor,
+} from '../../bridge/src/server/start-test-bridge';
+import { buildSalesInvoice } from '../../bridge/test/helpers/sales-invoice-builder';
+import { createTestDatabase, type TestDatabase } from '../../bridge/test/helpers/test-database';
+// @ts-expect-error: a plain .mjs script without types (it builds dist/ when missing or stale).
+import { buildConsoleIfStale } from '../scripts/build-if-stale.mjs';
+
+const CHROMIUM = '/usr/bin/chromium';
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/** UPDATE_SCREENSHOTS=1 writes the README's screenshots (docs/screenshots); otherwise they go to test-results/. */
+const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS
+  ? path.join(REPO_ROOT, 'docs', 'screenshots')
+  : path.join(REPO_ROOT, 'test-results', 'console-screenshots');
+const PASSWORD = 'konsoli-salasana-1';
+
+describe('admin console in Chromium', () => {
+  let database: TestDatabase;
+  let procountor: TestProcountor;
+  let bridge: Bridge;
+  let browser: Browser;
+  let page: Page;
+  let call: ReturnType<typeof apiCaller>;
+  let connectionId: string;
+
+  /** A link of the top navigation (pages have other links with the same words). */
+  const nav = (name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
+  const screenshot = async (name: string) => {
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
+  };
+  const transferState = async (transferId: string) =>
+    (await call('GET', `/v1/connections/${connectionId}/transfers/${transferId}`, TEST_ADMIN_TOKEN)).json.state;
+  /** Waits for the workers to finish a transfer (no time assertion: the test timeout is the only limit). */
+  const settled = async (transferId: string) => {
+    for (;;) {
+      const state = await transferState(transferId);
+      if (!['queued', 'in_progress', 'retrying'].includes(state)) return state;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+  const submit = async (overrides: Parameters<typeof buildSalesInvoice>[0] = {}) => {
+    const response = await call(
+      'POST',
+      `/v1/connections/${connectionId}/sales-invoices`,
+      TEST_ADMIN_TOKEN,
+      buildSalesInvoice(overrides),
+    );
+    expect(response.status).toBe(202);
+    return response.json.transferId as string;
+  };
+
+  beforeAll(async () => {
+    await buildConsoleIfStale({ log: () => {} });
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    database = await createTestDatabase('pglite', { migrate: true });
+    procountor = await startTestProcountor('Testi Oy');
+    bridge = await startTestBridge(database.db, {}, { workerConcurrency: 2 });
+    call = apiCaller(bridge.url);
+    await createConsoleUserService(database.db).add('anna', PASSWORD);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 850 }, locale: 'en-GB' });
+    // English for the selectors; one test switches to Finnish.
+    await context.addInitScript(() => {
+      if (!localStorage.getItem('procountor-bridge.language')) localStorage.setItem('procountor-bridge.language', 'en');
+    });
+    page = await context.newPage();
+    if (process.env.DEBUG_CONSOLE) {
+      page.on('request', (r) => console.log(new Date().toISOString(), 'REQ', r.method(), r.url()));
+      page.on('response', (r) => console.log(new Date().toISOString(), 'RESP', r.status(), r.url()));
+      page.on('console', (m) => console.log(new Date().toISOString(), 'CONSOLE', m.text()));
+      page.on('pageerror', (e) => console.log('PAGEERROR', e.message, e.stack));
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await bridge?.stop();
+    await procountor?.emulator.stop();
+    await database?.destroy();
+  });
+
+  it('signs in: a wrong password is refused, the right one opens the dashboard', async () => {
+    await page.goto(bridge.url);
+    await page.getByLabel('User name').fill('anna');
+    await page.getByLabel('Password').fill('wrong-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('wrong');
+    await screenshot('sign-in');
+
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    expect(await page.getByText('Signed in as anna').isVisible()).toBe(true);
+    // The session survives a reload (cookie + GET /v1/session).
+    await page.reload();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+  });
+
+  it('sets up a connection with the wizard against the emulator and shows the company', async () => {
+    await nav('Connections').click();
+    await page.getByRole('link', { name: 'New connection' }).click();
+    await page.getByLabel('Name').fill('Testi Oy');
+    await page.getByLabel('Environment').selectOption('custom');
+    await page.getByLabel('API base URL').fill(procountor.emulator.baseUrl);
+    await page.getByLabel('Client identifier (client ID)').fill(procountor.company.clientId);
+    await page.getByLabel('Client secret').fill(procountor.company.clientSecret);
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // The steps in Procountor name the client identifier to enter when creating the API key.
+    await page.getByRole('heading', { name: 'Create the API key' }).waitFor();
+    expect(await page.getByText(`enter exactly: ${procountor.company.clientId}`).count()).toBeGreaterThan(0);
+    await screenshot('connection-wizard');
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    await page.getByLabel('API key', { exact: true }).fill(procountor.company.apiKey);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Test the connection' }).click();
+    await page.getByText('Connected to Testi Oy (2980005-2).').waitFor();
+
+    const connections = await call('GET', '/v1/connections', TEST_ADMIN_TOKEN);
+    expect(connections.json.connections).toEqual([
+      expect.objectContaining({ name: 'Testi Oy', status: 'active', companyBusinessId: '2980005-2' }),
+    ]);
+    connectionId = connections.json.connections[0].id;
+
+    await page.getByRole('link', { name: 'Open the connection' }).click();
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    // Every setting has its one-line explanation.
+    expect(await page.getByText('Create a product in Procountor when a row has a product code').count()).toBe(1);
+    await nav('Connections').click();
+    await page.getByRole('cell', { name: '2980005-2' }).waitFor();
+    await screenshot('connections');
+  });
+
+  it('shows a failed transfer with its fix; after the fix a resend gets it into Procountor', async () => {
+    const failedId = await submit({
+      customer: { ...buildSalesInvoice().customer, name: 'Korjattava Oy' },
+      rows: [
+        { kind: 'item', name: 'Tuntematon tuote', productCode: 'P-404', quantity: 1, unitPrice: 80, vatPercent: 25.5 },
+      ],
+    });
+    expect(await settled(failedId)).toBe('failed');
+
+    await nav('Dashboard').click();
+    await page.getByRole('heading', { name: 'Failures needing attention' }).waitFor();
+    await page.getByText('1 failed in total').waitFor();
+    await page.getByRole('link', { name: /Korjattava Oy/ }).click();
+
+    await page.getByRole('heading', { name: 'What went wrong' }).waitFor();
+    expect(
+      await page
+        .getByText(/Product code P-404/)
+        .first()
+        .isVisible(),
+    ).toBe(true);
+    expect(await page.locator('.problem .fix').textContent()).toContain('turn on "createProductsInProcountor"');
+    await page.getByRole('heading', { name: 'The document from the source' }).waitFor();
+    await screenshot('transfer-failed');
+
+    // The fix: let the bridge create products in Procountor (the connection's settings form).
+    await nav('Connections').click();
+    await page.getByRole('link', { name: 'Testi Oy' }).click();
+    await page.getByRole('checkbox', { name: 'createProductsInProcountor' }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.').waitFor();
+    expect(
+      (await call('GET', `/v1/connections/${connectionId}`, TEST_ADMIN_TOKEN)).json.settings.createProductsInProcountor,
+    ).toBe(true);
+
+    await page.goto(`${bridge.url}/connections/${connectionId}/transfers/${failedId}`);
+    await page.getByRole('button', { name: 'Resend' }).click();
+    // The page follows the transfer until the workers finish it.
+    await page.locator('.page-title .badge', { hasText: 'transferred' }).waitFor({ timeout: 30_000 });
+    expect(await transferState(failedId)).toBe('succeeded');
+    const invoiceId = await page.getByTestId('procountor-invoice-id').textContent();
+    expect(Number(invoiceId)).toBeGreaterThan(0);
+    await page.getByRole('heading', { name: 'Sent to Procountor' }).waitFor();
+    await screenshot('transfer');
+  });
+
+  it('filters the transfer list by customer, state and amount, with search', async () => {
+    const ids = [
+      await submit({ customer: { ...buildSalesInvoice().customer, name: 'Alpha Oy' } }),
+      await submit({ customer: { ...buildSalesInvoice().customer, name: 'Beta Ab' } }),
+      await submit({
+        customer: { ...buildSalesInvoice().customer, name: 'Gamma Oy' },
+        rows: [{ kind: 'item', name: 'Iso työ', quantity: 10, unitPrice: 500, vatPercent: 25.5 }],
+      }),
+    ];
+    for (const id of ids) expect(await settled(id)).toBe('succeeded');
+
+    await nav('Transfers').click();
+    const rows = page.locator('table.transfers tbody tr');
+    await expect.poll(() => rows.count()).toBe(4);
+
+    await page.getByLabel('Customer (asiakas)').fill('beta');
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('Beta Ab');
+    expect(page.url()).toContain('customer=beta');
+
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(() => rows.count()).toBe(4);
+    await page.getByLabel('Amount at least').fill('1000');
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('Gamma Oy');
+
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.getByLabel('State').selectOption('succeeded');
+    await page.getByLabel('Search').fill('Oy');
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    // Korjattava Oy (resent), Alpha Oy, Gamma Oy.
+    await expect.poll(() => rows.count()).toBe(3);
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(() => rows.count()).toBe(4);
+    await screenshot('transfers');
+  });
+
+  it('shows the dashboard in Finnish with the counts and the chart', async () => {
+    await nav('Dashboard').click();
+    await page.getByLabel('Language').selectOption('fi');
+    await page.getByRole('heading', { name: 'Yleiskatsaus' }).waitFor();
+    await page.getByRole('img', { name: 'Siirrot viimeisten 30 päivän aikana' }).waitFor();
+    const succeededToday = page.getByRole('row', { name: /^siirretty/ });
+    await expect.poll(() => succeededToday.textContent()).toMatch(/siirretty\s*44/);
+    await screenshot('dashboard');
+    await page.getByLabel('Kieli').selectOption('en');
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+  });
+
+  it('signs out: the API no longer answers the browser', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    const status = await page.evaluate(async () => (await fetch('/v1/connections')).status);
+    expect(status).toBe(401);
+  });
+});
