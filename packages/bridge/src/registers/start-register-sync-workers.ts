@@ -41,6 +41,29 @@ export async function bookScheduleTick(
   );
 }
 
+/** How long a run may stay `running` before a starting worker takes it for one a stopped process left behind. */
+const ABANDONED_AFTER_MINUTES = 60;
+
+/**
+ * A run left `running` by a process that stopped (crash, deploy) would make every later request join it: a worker
+ * starting up marks such runs failed (its queue has retryLimit 0, so pg-boss will not run the job again).
+ */
+export async function failAbandonedRuns(db: Database): Promise<number> {
+  const result = await db
+    .updateTable('register_sync_runs')
+    .set({
+      state: 'failed',
+      finished_at: sql<Date>`now()`,
+      errors: sql`errors || ${JSON.stringify([
+        { register: '*', message: 'The process running this sync stopped before it ended; start a new sync.' },
+      ])}::jsonb`,
+    })
+    .where('state', '=', 'running')
+    .where('started_at', '<', sql<Date>`now() - make_interval(mins => ${ABANDONED_AFTER_MINUTES})`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 async function handleScheduleTick(deps: RegisterSyncWorkerDeps, connectionId: string): Promise<unknown> {
   const schedule = await deps.db
     .selectFrom('register_sync_schedules')
@@ -74,6 +97,7 @@ export async function startRegisterSyncWorkers(deps: RegisterSyncWorkerDeps): Pr
     }
     return handleScheduleTick(deps, job.data.scheduledConnectionId);
   });
+  await failAbandonedRuns(deps.db);
   // A restart keeps every schedule going (a tick already waiting is left as it is).
   const schedules = await deps.db.selectFrom('register_sync_schedules').selectAll().execute();
   for (const schedule of schedules) {
