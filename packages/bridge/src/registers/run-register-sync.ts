@@ -95,6 +95,26 @@ export async function runRegisterSync(deps: RegisterSyncDeps, runId: string): Pr
   return findSyncRun(deps.db, runId);
 }
 
+/**
+ * Asks for the next page while the current one is being stored: Procountor's answer time and the database's write
+ * time overlap instead of adding up. Still one request at a time towards Procountor.
+ */
+async function* prefetched<T>(pages: AsyncGenerator<T, void, undefined>): AsyncGenerator<T, void, undefined> {
+  let next = pages.next();
+  try {
+    for (;;) {
+      const { value, done } = await next;
+      if (done) return;
+      next = pages.next();
+      // A failing prefetch is rethrown when awaited above; this keeps it from being reported as unhandled meanwhile.
+      next.catch(() => {});
+      yield value;
+    }
+  } finally {
+    await pages.return(undefined);
+  }
+}
+
 async function syncOneRegister(
   db: Database,
   run: SyncRun,
@@ -116,10 +136,12 @@ async function syncOneRegister(
     startedAt: Date;
   };
   let watermark = state?.watermark ?? null;
-  for await (const page of fetchRegister(client, register, {
-    versionStartDate: incremental ? (state?.watermark ?? undefined) : undefined,
-    countCall,
-  })) {
+  for await (const page of prefetched(
+    fetchRegister(client, register, {
+      versionStartDate: incremental ? (state?.watermark ?? undefined) : undefined,
+      countCall,
+    }),
+  )) {
     counts.fetched += page.length;
     try {
       const pageCounts = await upsertRegisterPage(db, run.connectionId, register, page);
