@@ -60,6 +60,8 @@ describeOnBothDatabases('purchase invoices, bills and travel invoices through cr
   let receiver: { server: Server; url: string };
   const received: Received[] = [];
   let client: ProcountorClient;
+  let connectionId: string;
+  let token: string;
 
   beforeAll(async () => {
     procountor = await startTestProcountor('Projektitalo Oy');
@@ -88,9 +90,9 @@ describeOnBothDatabases('purchase invoices, bills and travel invoices through cr
       clientSecret: procountor.company.clientSecret,
       apiKey: procountor.company.apiKey,
     });
-    const connectionId = created.json.id as string;
+    connectionId = created.json.id as string;
     expect((await call('POST', `/v1/connections/${connectionId}/activate`, TEST_ADMIN_TOKEN)).status).toBe(200);
-    const token = (await call('POST', '/v1/api-tokens', TEST_ADMIN_TOKEN, { name: 'source', connectionId })).json.token;
+    token = (await call('POST', '/v1/api-tokens', TEST_ADMIN_TOKEN, { name: 'source', connectionId })).json.token;
     const endpoint = await call('POST', `/v1/connections/${connectionId}/webhook-endpoints`, token, {
       url: receiver.url,
       eventTypes: ['purchase_invoice.imported'],
@@ -207,5 +209,53 @@ describeOnBothDatabases('purchase invoices, bills and travel invoices through cr
     ]) {
       expect(paths).toContain(path);
     }
+  });
+  it('loses and repeats nothing when an import stops in the middle and the bridge restarts', async () => {
+    const ids: number[] = [];
+    for (const number of ['SUP-M1', 'SUP-M2', 'SUP-M3']) {
+      const invoice = await receiveSupplierInvoice(procountor.emulator, procountor.company.companyId, {
+        originalInvoiceNumber: number,
+      });
+      await dimensionToProject(client, invoice.id as number, 'PRJ-9');
+      await client.invoices.approve(invoice.id as number, {});
+      ids.push(invoice.id as number);
+    }
+    const importedIds = async () => {
+      const feed = await apiCaller(bridge.url)('GET', `/v1/connections/${connectionId}/events?limit=200`, token);
+      return feed.json.events
+        .filter((event: { type: string }) => event.type === 'purchase_invoice.imported')
+        .map((event: { payload: { procountorInvoiceId: number } }) => event.payload.procountorInvoiceId);
+    };
+    const before = await importedIds();
+
+    // Procountor fails on the second invoice's ledger receipt: the run stops after the first invoice was imported.
+    const second = await client.invoices.get(ids[1] as number);
+    const fault = await fetch(`${procountor.emulator.url}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        pathPattern: `/api/ledgerreceipts/${second.ledgerReceiptId}`,
+        method: 'GET',
+        kind: '500',
+      }),
+    });
+    expect(fault.status).toBe(201);
+    const stopped = await apiCaller(bridge.url)(
+      'POST',
+      `/v1/connections/${connectionId}/purchase-invoice-import/runs`,
+      token,
+    );
+    expect(stopped.status).toBe(502);
+    expect(stopped.json.code).toBe('procountor_request_failed');
+    expect(await importedIds()).toEqual([...before, ids[0]]);
+
+    // A new bridge process: its worker start books a run for the enabled import, which imports the rest once.
+    const secretKey = bridge.services.secretKey;
+    await bridge.stop();
+    bridge = await startTestBridge(database.db, {}, { workerConcurrency: 2, secretKey });
+    await waitFor('the rest of the import', async () =>
+      (await importedIds()).length === before.length + 3 ? true : undefined,
+    );
+    expect(await importedIds()).toEqual([...before, ...ids]);
   });
 });

@@ -2,6 +2,7 @@
 import { Type } from 'typebox';
 import type { ConnectionService } from '../connections/connection-record';
 import { ValidationFailedError } from '../errors/bridge-error';
+import { withProcountorErrors } from '../purchase-invoices/procountor-request-failed';
 import type { RouteModule } from '../server/build-server';
 import { assertConnectionAccess } from '../server/principal';
 import { approveBill } from './approve-bill';
@@ -103,11 +104,13 @@ export function billRoutes(deps: BillRouteDeps): RouteModule {
         }
         const connection = await deps.connections.requireActive(connectionId);
         const client = await deps.connections.procountorClient(connection);
-        return listReceivedBills(client, connection, {
-          statuses,
-          limit: request.query.limit ?? 50,
-          ...(request.query.after !== undefined ? { afterId: request.query.after } : {}),
-        });
+        return withProcountorErrors('The bills could not be read', () =>
+          listReceivedBills(client, connection, {
+            statuses,
+            limit: request.query.limit ?? 50,
+            ...(request.query.after !== undefined ? { afterId: request.query.after } : {}),
+          }),
+        );
       },
     );
 
@@ -134,7 +137,10 @@ export function billRoutes(deps: BillRouteDeps): RouteModule {
         assertConnectionAccess(request, connectionId);
         const connection = await deps.connections.requireActive(connectionId);
         const client = await deps.connections.procountorClient(connection);
-        return approveBill(client, procountorInvoiceId, commentOf(request.body));
+        const comment = commentOf(request.body);
+        return withProcountorErrors(`Bill ${procountorInvoiceId} was not approved`, () =>
+          approveBill(client, procountorInvoiceId, comment),
+        );
       },
     );
   };

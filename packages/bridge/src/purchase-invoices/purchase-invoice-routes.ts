@@ -8,6 +8,7 @@ import type { JobQueue } from '../jobs/create-job-queue';
 import type { RouteModule } from '../server/build-server';
 import { assertConnectionAccess } from '../server/principal';
 import type { Database } from '../storage/schema';
+import { withProcountorErrors } from './procountor-request-failed';
 import {
   PurchaseInvoiceImportSettingsPatchSchema,
   readImportSettings,
@@ -121,7 +122,9 @@ export function purchaseInvoiceRoutes(deps: PurchaseInvoiceRouteDeps): RouteModu
         const { connectionId } = request.params;
         assertConnectionAccess(request, connectionId);
         await deps.connections.requireActive(connectionId);
-        return runPurchaseInvoiceImport({ ...deps, logger: request.log as unknown as Logger }, connectionId);
+        return withProcountorErrors('The import stopped', () =>
+          runPurchaseInvoiceImport({ ...deps, logger: request.log as unknown as Logger }, connectionId),
+        );
       },
     );
 
@@ -221,7 +224,9 @@ export function purchaseInvoiceRoutes(deps: PurchaseInvoiceRouteDeps): RouteModu
         if (!listed) throw new NotFoundError(`Attachment ${attachmentId} of purchase invoice ${purchaseInvoiceId}`);
         const connection = await deps.connections.requireActive(connectionId);
         const client = await deps.connections.procountorClient(connection);
-        const file = await client.attachments.download(attachmentId);
+        const file = await withProcountorErrors(`Attachment ${attachmentId}`, () =>
+          client.attachments.download(attachmentId),
+        );
         const name = file.meta.name ?? `attachment-${attachmentId}`;
         return reply
           .header('content-type', file.contentType ?? 'application/octet-stream')
