@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { registerConnectionsCommands } from './commands/connections-command';
 import { registerPaymentsCommands } from '../payments/payments-cli-command';
+import { registerLinksCommands } from './commands/links-command';
 import { registerRegistersCommands } from './commands/registers-command';
 import { registerSendCommands } from './commands/send';
 import { registerServeCommands } from './commands/serve-command';
@@ -18,5 +19,6 @@ export const CLI_COMMANDS: readonly ((program: Command) => void)[] = [
   registerStatusCommands,
   registerUsersCommands,
   registerRegistersCommands,
+  registerLinksCommands,
   registerPaymentsCommands,
 ];

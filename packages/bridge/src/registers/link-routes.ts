@@ -3,24 +3,15 @@
 import { type Static, type TSchema, Type } from 'typebox';
 import { customerSourceKey } from '../business-partners/customer-source-key';
 import { normalizeBusinessIdForMatch } from '../business-partners/match-business-partner';
-import { autoLinkCandidate } from '../business-partners/suggest-partner-matches';
 import type { ConnectionService } from '../connections/connection-record';
-import { BridgeError, NotFoundError, ValidationFailedError } from '../errors/bridge-error';
+import { NotFoundError, ValidationFailedError } from '../errors/bridge-error';
 import type { BridgeApp, RouteModule } from '../server/build-server';
 import { assertConnectionAccess } from '../server/principal';
 import type { Database } from '../storage/schema';
 import type { SourceRecordKind } from '../storage/tables/register-tables';
-import { findSourceRecord, listLinkRows, REGISTER_OF, suggestLinks } from './link-suggestions';
-import {
-  addRejection,
-  findLink,
-  findLinkByProcountorId,
-  removeLink,
-  replaceLink,
-  type SourceRecordInput,
-  upsertSourceRecords,
-} from './register-links';
-import { findRecordByProcountorId } from './register-records';
+import { acceptSuggestion, autoLink, linkByHand, rejectSuggestion, unlink } from './link-actions';
+import { listLinkRows } from './link-suggestions';
+import { type SourceRecordInput, upsertSourceRecords } from './register-links';
 import { PageMetaSchema, PageQuerySchema } from './register-schemas';
 
 export interface LinkRouteDeps {
@@ -154,42 +145,6 @@ function registerKindRoutes(app: BridgeApp, deps: LinkRouteDeps, surface: KindSu
   const base = `/v1/connections/:connectionId/${surface.linksPath}`;
   const KeyParams = Type.Object({ connectionId: Type.String(), sourceKey: Type.String() });
 
-  /** The Procountor record must be in the synced register and not linked to another source record. */
-  async function requireLinkable(connectionId: string, sourceKey: string, procountorId: number) {
-    const record = await findRecordByProcountorId(deps.db, connectionId, REGISTER_OF[kind], procountorId);
-    if (!record) {
-      throw new ValidationFailedError([
-        {
-          path: 'procountorId',
-          rule: 'exists',
-          message: `${surface.procountorWhat} ${procountorId} is not in the synced register; sync the registers first`,
-        },
-      ]);
-    }
-    const holder = await findLinkByProcountorId(deps.db, connectionId, kind, procountorId);
-    if (holder && holder.sourceKey !== sourceKey) {
-      throw new BridgeError(
-        409,
-        'link_conflict',
-        `${surface.procountorWhat} ${procountorId} is already linked to ${surface.what} ${holder.sourceKey}; unlink that one first.`,
-        [{ path: 'procountorId', rule: 'one_to_one', message: `linked to ${holder.sourceKey}` }],
-      );
-    }
-    return record;
-  }
-
-  async function requireLink(connectionId: string, sourceKey: string) {
-    const link = await findLink(deps.db, connectionId, kind, sourceKey);
-    if (!link) throw new NotFoundError(`The link of ${surface.what} ${sourceKey}`);
-    return link;
-  }
-
-  async function requireSource(connectionId: string, sourceKey: string) {
-    const source = await findSourceRecord(deps.db, connectionId, kind, sourceKey);
-    if (!source) throw new NotFoundError(`${surface.what} ${sourceKey}`);
-    return source;
-  }
-
   app.put(
     `/v1/connections/:connectionId/${surface.sourcePath}`,
     {
@@ -276,10 +231,7 @@ function registerKindRoutes(app: BridgeApp, deps: LinkRouteDeps, surface: KindSu
       const { sourceKey, procountorId } = request.body as { sourceKey: string; procountorId: number };
       assertConnectionAccess(request, connectionId);
       await requireConnection(deps, connectionId);
-      await requireSource(connectionId, sourceKey);
-      await requireLinkable(connectionId, sourceKey, procountorId);
-      await replaceLink(deps.db, connectionId, { kind, sourceKey, procountorId, origin: 'manual' });
-      return reply.code(201).send(await requireLink(connectionId, sourceKey));
+      return reply.code(201).send(await linkByHand(deps.db, connectionId, kind, sourceKey, procountorId));
     },
   );
 
@@ -299,28 +251,7 @@ function registerKindRoutes(app: BridgeApp, deps: LinkRouteDeps, surface: KindSu
       const { procountorId } = request.body as { procountorId: number };
       assertConnectionAccess(request, connectionId);
       await requireConnection(deps, connectionId);
-      const source = await requireSource(connectionId, sourceKey);
-      await requireLinkable(connectionId, sourceKey, procountorId);
-      const suggestion = (await suggestLinks(deps.db, connectionId, kind, source, 50)).find(
-        (candidate) => candidate.procountorId === procountorId,
-      );
-      if (!suggestion) {
-        throw new ValidationFailedError([
-          {
-            path: 'procountorId',
-            rule: 'suggested',
-            message: `${surface.procountorWhat} ${procountorId} is not a suggestion for ${sourceKey}; link it by hand with POST …/${surface.linksPath}`,
-          },
-        ]);
-      }
-      await replaceLink(deps.db, connectionId, {
-        kind,
-        sourceKey,
-        procountorId,
-        origin: 'accepted_suggestion',
-        score: suggestion.score,
-      });
-      return reply.code(201).send(await requireLink(connectionId, sourceKey));
+      return reply.code(201).send(await acceptSuggestion(deps.db, connectionId, kind, sourceKey, procountorId));
     },
   );
 
@@ -340,8 +271,7 @@ function registerKindRoutes(app: BridgeApp, deps: LinkRouteDeps, surface: KindSu
       const { procountorId } = request.body as { procountorId: number };
       assertConnectionAccess(request, connectionId);
       await requireConnection(deps, connectionId);
-      await requireSource(connectionId, sourceKey);
-      await addRejection(deps.db, connectionId, kind, sourceKey, procountorId);
+      await rejectSuggestion(deps.db, connectionId, kind, sourceKey, procountorId);
       return reply.code(204).send(null);
     },
   );
@@ -360,9 +290,7 @@ function registerKindRoutes(app: BridgeApp, deps: LinkRouteDeps, surface: KindSu
       const { connectionId, sourceKey } = request.params as { connectionId: string; sourceKey: string };
       assertConnectionAccess(request, connectionId);
       await requireConnection(deps, connectionId);
-      if (!(await removeLink(deps.db, connectionId, kind, sourceKey))) {
-        throw new NotFoundError(`The link of ${surface.what} ${sourceKey}`);
-      }
+      await unlink(deps.db, connectionId, kind, sourceKey);
       return reply.code(204).send(null);
     },
   );
@@ -381,32 +309,7 @@ function registerKindRoutes(app: BridgeApp, deps: LinkRouteDeps, surface: KindSu
       const { connectionId } = request.params as { connectionId: string };
       assertConnectionAccess(request, connectionId);
       await requireConnection(deps, connectionId);
-      const linked = [];
-      let left = 0;
-      const taken = new Set<number>();
-      // Pages of all records (a list that linking does not change under us); only the unlinked ones are tried.
-      for (let page = 0; ; page += 1) {
-        const { results } = await listLinkRows(deps.db, connectionId, kind, { status: 'all', page, size: 200 });
-        for (const row of results) {
-          if (row.link) continue;
-          const best = autoLinkCandidate(row.suggestions);
-          if (!best || taken.has(best.procountorId)) {
-            left += 1;
-            continue;
-          }
-          taken.add(best.procountorId);
-          await replaceLink(deps.db, connectionId, {
-            kind,
-            sourceKey: row.sourceKey,
-            procountorId: best.procountorId,
-            origin: 'accepted_suggestion',
-            score: best.score,
-          });
-          linked.push(await requireLink(connectionId, row.sourceKey));
-        }
-        if (results.length < 200) break;
-      }
-      return { linked, left };
+      return autoLink(deps.db, connectionId, kind);
     },
   );
 }

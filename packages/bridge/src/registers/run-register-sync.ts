@@ -45,7 +45,7 @@ export async function runRegisterSync(deps: RegisterSyncDeps, runId: string): Pr
   log.info({ mode: run.mode, registers: run.registers }, 'register sync started');
 
   const connection = await deps.connections.find(run.connectionId);
-  if (!connection || connection.status !== 'active') {
+  if (connection?.status !== 'active') {
     errors.push({
       register: '*',
       message: `Connection ${run.connectionId} is not active; activate it and sync again.`,

@@ -1,4 +1,4 @@
-// `bridge registers sync|runs|list` as a user runs them, against the emulator, on PostgreSQL.
+// `bridge registers sync|runs|list` and `bridge links` as a user runs them, against the emulator, on PostgreSQL.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -91,4 +91,66 @@ describe('bridge registers (CLI) [postgres]', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("'planets' is not a register");
   });
+
+  it('links a source product by hand, lists it, auto-links nothing more and unlinks it', async () => {
+    const product = await procountor.emulator.app.inject({
+      method: 'POST',
+      url: '/api/products',
+      headers: { authorization: `Bearer ${await tokenFor(procountor)}`, 'content-type': 'application/json' },
+      payload: {
+        type: 'SALES',
+        name: 'Työ',
+        code: 'CLI-1',
+        unit: 'HOUR',
+        price: 10,
+        discount: 0,
+        active: true,
+        currency: 'EUR',
+      },
+    });
+    const productId = product.json().id as number;
+    expect(
+      (await bridgeCli(['registers', 'sync', '--connection', connectionId, '--registers', 'products'], env)).code,
+    ).toBe(0);
+    await database.db
+      .insertInto('source_records')
+      .values({
+        connection_id: connectionId,
+        kind: 'product',
+        source_key: 'WORK',
+        name: 'Work',
+        code: 'WORK',
+        identifier: null,
+        search_text: 'work',
+        data: '{}',
+      })
+      .execute();
+    const base = ['--connection', connectionId, '--kind', 'product'];
+    const linked = await bridgeCli(
+      ['links', 'link', ...base, '--source-key', 'WORK', '--procountor-id', String(productId)],
+      env,
+    );
+    expect(linked.stdout).toContain(`WORK linked to ${productId} (manual)`);
+    const list = await bridgeCli(['links', 'list', ...base, '--json'], env);
+    expect(JSON.parse(list.stdout).results[0].link.procountorId).toBe(productId);
+    expect((await bridgeCli(['links', 'auto', ...base], env)).stdout).toContain('0 linked, 0 left');
+    expect((await bridgeCli(['links', 'unlink', ...base, '--source-key', 'WORK'], env)).stdout).toContain('unlinked');
+    const again = await bridgeCli(['links', 'unlink', ...base, '--source-key', 'WORK'], env);
+    expect(again.code).toBe(1);
+  });
 });
+
+/** A Procountor access token for the emulator company (M2M token request). */
+async function tokenFor(procountor: TestProcountor): Promise<string> {
+  const response = await fetch(`${procountor.emulator.baseUrl}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: procountor.company.clientId,
+      client_secret: procountor.company.clientSecret,
+      api_key: procountor.company.apiKey,
+    }),
+  });
+  return ((await response.json()) as { access_token: string }).access_token;
+}
