@@ -187,3 +187,55 @@ export interface Dashboard {
   queue: { depth: number; byState: Record<string, number> };
   transfersPerDay: { date: string; succeeded: number; failed: number; other: number }[];
 }
+
+export interface SyncRun {
+  id: string;
+  mode: 'full' | 'incremental';
+  state: 'queued' | 'running' | 'succeeded' | 'failed';
+  registers: string[];
+  currentRegister: string | null;
+  counts: Record<string, { created: number; updated: number; unchanged: number; fetched: number; done: boolean }>;
+  totals: { created: number; updated: number; unchanged: number; fetched: number; failed: number };
+  errors: { register: string; message: string }[];
+  procountorCalls: number;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface RegisterSummary {
+  register: string;
+  path: string;
+  description: string;
+  records: number;
+  lastSyncedAt: string | null;
+  lastFullSyncAt: string | null;
+}
+
+export interface RegisterRecord {
+  recordKey: string;
+  procountorId: number | null;
+  code: string | null;
+  name: string;
+  identifier: string | null;
+  active: boolean;
+}
+
+export interface RecordSummary {
+  name: string;
+  code: string | null;
+  identifier: string | null;
+  active: boolean;
+}
+
+export interface LinkRow {
+  sourceKey: string;
+  source: { name: string; code: string | null; identifier: string | null };
+  link: {
+    procountorId: number;
+    origin: string;
+    score: number | null;
+    createdAt: string;
+    record: RecordSummary | null;
+  } | null;
+  suggestions: { procountorId: number; score: number; reason: string; nameSimilarity: number; record: RecordSummary }[];
+}

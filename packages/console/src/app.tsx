@@ -8,6 +8,8 @@ import { ConnectionPage } from './pages/connection-page';
 import { ConnectionWizardPage } from './pages/connection-wizard-page';
 import { ConnectionsPage } from './pages/connections-page';
 import { DashboardPage } from './pages/dashboard-page';
+import { LinkingPage } from './pages/linking-page';
+import { RegistersPage } from './pages/registers-page';
 import { SignInPage } from './pages/sign-in-page';
 import { TransferPage } from './pages/transfer-page';
 import { TransfersPage } from './pages/transfers-page';
@@ -61,6 +63,8 @@ function Routes() {
   if (path === '/connections') return <ConnectionsPage />;
   if (path === '/connections/new') return <ConnectionWizardPage />;
   if (path === '/transfers') return <TransfersPage />;
+  if (path === '/linking') return <LinkingPage />;
+  if (path === '/registers') return <RegistersPage />;
   const transfer = matchPath('/connections/:connectionId/transfers/:transferId', path);
   if (transfer) return <TransferPage connectionId={transfer.connectionId!} transferId={transfer.transferId!} />;
   const connection = matchPath('/connections/:connectionId', path);

@@ -3,6 +3,8 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ProcountorClient, TokenCache } from '@procountor-bridge/client';
+import pino from 'pino';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleUserService } from '../../bridge/src/console-users/console-user-service';
@@ -14,6 +16,7 @@ import {
   TEST_ADMIN_TOKEN,
   type TestProcountor,
 } from '../../bridge/src/server/start-test-bridge';
+import { toProcountorPartner } from '../../bridge/src/transfers/steps/resolve-business-partner';
 import { buildSalesInvoice } from '../../bridge/test/helpers/sales-invoice-builder';
 import { createTestDatabase, type TestDatabase } from '../../bridge/test/helpers/test-database';
 // @ts-expect-error: a plain .mjs script without types (it builds dist/ when missing or stale).
@@ -67,7 +70,11 @@ describe('admin console in Chromium', () => {
     await mkdir(SCREENSHOT_DIR, { recursive: true });
     database = await createTestDatabase('pglite', { migrate: true });
     procountor = await startTestProcountor('Testi Oy');
-    bridge = await startTestBridge(database.db, {}, { workerConcurrency: 2 });
+    bridge = await startTestBridge(
+      database.db,
+      process.env.DEBUG_CONSOLE ? { logger: pino({ level: 'error' }) } : {},
+      { workerConcurrency: 2 },
+    );
     call = apiCaller(bridge.url);
     await createConsoleUserService(database.db).add('anna', PASSWORD);
     browser = await chromium.launch({
@@ -240,6 +247,46 @@ describe('admin console in Chromium', () => {
     await page.getByRole('button', { name: 'Clear' }).click();
     await expect.poll(() => rows.count()).toBe(4);
     await screenshot('transfers');
+  });
+
+  it('syncs the registers with progress, then a partner suggestion is accepted on the linking page', async () => {
+    // A partner made in Procountor by a user, and a customer of the source with a near name and no business ID.
+    const client = new ProcountorClient({
+      baseUrl: procountor.emulator.baseUrl,
+      clientId: procountor.company.clientId,
+      clientSecret: procountor.company.clientSecret,
+      apiKey: procountor.company.apiKey,
+      tokenCache: new TokenCache(),
+      maxRetries: 0,
+    });
+    const address = { street: 'Katu 1', postalCode: '00100', city: 'Helsinki', country: 'FI' as const };
+    const partner = await client.businessPartners.create(
+      toProcountorPartner({ name: 'Kahvila Aurinko Oy', customerNumber: 'K-1', address }),
+    );
+
+    await nav('Registers').click();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.locator('.sync-progress .badge', { hasText: 'succeeded' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('cell', { name: 'Kahvila Aurinko Oy' }).waitFor();
+    await screenshot('registers');
+
+    const stored = await call('PUT', `/v1/connections/${connectionId}/source-customers`, TEST_ADMIN_TOKEN, {
+      customers: [{ name: 'Kahvila Auringo', customerNumber: 'S-2' }],
+    });
+    expect(stored.status).toBe(200);
+
+    await nav('Linking').click();
+    const row = page.locator('tr[data-source-key="number:S-2"]');
+    await row.getByText('Kahvila Aurinko Oy').waitFor();
+    await screenshot('linking');
+    await row.getByRole('button', { name: 'Accept: Kahvila Aurinko Oy' }).click();
+    await expect.poll(() => row.count()).toBe(0);
+
+    const links = await call('GET', `/v1/connections/${connectionId}/customer-links?status=linked`, TEST_ADMIN_TOKEN);
+    const link = links.json.results.find((result: { sourceKey: string }) => result.sourceKey === 'number:S-2');
+    expect(link.link).toMatchObject({ procountorId: partner.id, origin: 'accepted_suggestion' });
+    await page.getByLabel('Show').selectOption('linked');
+    await row.getByText('accepted_suggestion').waitFor();
   });
 
   it('shows the dashboard in Finnish with the counts and the chart', async () => {

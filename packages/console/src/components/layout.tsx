@@ -54,6 +54,8 @@ export function Layout({
       active: path.startsWith('/connections') && !path.includes('/transfers/'),
     },
     { to: '/transfers', label: t('navTransfers'), active: path === '/transfers' || path.includes('/transfers/') },
+    { to: '/linking', label: t('navLinking'), active: path === '/linking' },
+    { to: '/registers', label: t('navRegisters'), active: path === '/registers' },
   ];
   return (
     <div className="layout">
