@@ -10,7 +10,7 @@ import { ProcountorClient, TokenCache } from '@procountor-bridge/client';
 import pino from 'pino';
 import { createConnectionService } from '../src/connections/connection-service';
 import { REGISTERS, type RegisterName } from '../src/registers/register-kinds';
-import { runRegisterSync } from '../src/registers/run-register-sync';
+import { runRegisterSync, type SyncTimings } from '../src/registers/run-register-sync';
 import { insertSyncRun, type SyncRun } from '../src/registers/sync-runs';
 import type { Database } from '../src/storage/schema';
 import { createTestDatabase, type TestDatabase } from '../test/helpers/test-database';
@@ -82,8 +82,17 @@ async function syncOnce(
 ) {
   const runId = await insertSyncRun(db, { connectionId, mode, trigger: 'on_demand', registers });
   const startedAt = performance.now();
-  const run = (await runRegisterSync({ db, connections, logger: pino({ level: 'silent' }) }, runId)) as SyncRun;
-  return { run, seconds: Math.round(performance.now() - startedAt) / 1000 };
+  const timings: SyncTimings = { waitingForProcountorMs: 0, storingMs: 0 };
+  const run = (await runRegisterSync(
+    { db, connections, logger: pino({ level: 'silent' }), timings },
+    runId,
+  )) as SyncRun;
+  return {
+    run,
+    seconds: Math.round(performance.now() - startedAt) / 1000,
+    waitingForProcountorSeconds: Math.round(timings.waitingForProcountorMs) / 1000,
+    storingSeconds: Math.round(timings.storingMs) / 1000,
+  };
 }
 
 /** Renames `count` partners through Procountor's API (GET for the version, then PATCH), as users would. */
@@ -173,6 +182,8 @@ async function main() {
       products: PRODUCTS,
       full: {
         seconds: full.seconds,
+        waitingForProcountorSeconds: full.waitingForProcountorSeconds,
+        storingSeconds: full.storingSeconds,
         calls: full.run.procountorCalls,
         callsLogged: fullLogged.count,
         recordsPerSecond: Math.round(full.run.totals.created / full.seconds),
@@ -194,6 +205,8 @@ async function main() {
         partners: PARTNERS,
         products: PRODUCTS,
         seconds: full.seconds,
+        'waiting for Procountor s': full.waitingForProcountorSeconds,
+        'storing s': full.storingSeconds,
         'Procountor calls': full.run.procountorCalls,
         'calls in emulator log': fullLogged.count,
         'records/s': results.full.recordsPerSecond,

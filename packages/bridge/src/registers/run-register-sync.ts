@@ -15,6 +15,13 @@ export interface RegisterSyncDeps {
   logger: Logger;
   /** Called after every page and register with the run's counts so far (the CLI's progress line). */
   onProgress?: (counts: Record<string, RegisterCounts>, register: string) => void;
+  /** Filled in when given: time spent waiting for Procountor's pages and storing them (the benchmark's breakdown). */
+  timings?: SyncTimings;
+}
+
+export interface SyncTimings {
+  waitingForProcountorMs: number;
+  storingMs: number;
 }
 
 /** The later of two Procountor version stamps (date-times; compared as instants, text when unparseable). */
@@ -74,6 +81,7 @@ export async function runRegisterSync(deps: RegisterSyncDeps, runId: string): Pr
           deps.onProgress?.(counts, register);
           await updateSyncRun(deps.db, runId, { counts, procountorCalls: calls });
         },
+        deps.timings,
       );
     } catch (error) {
       log.warn({ register, err: error }, 'register sync failed');
@@ -123,6 +131,7 @@ async function syncOneRegister(
   client: Awaited<ReturnType<RegisterSyncDeps['connections']['procountorClient']>>,
   countCall: () => void,
   reportProgress: () => Promise<void>,
+  timings?: SyncTimings,
 ): Promise<void> {
   const state = await db
     .selectFrom('register_sync_state')
@@ -136,15 +145,19 @@ async function syncOneRegister(
     startedAt: Date;
   };
   let watermark = state?.watermark ?? null;
+  let waitingSince = performance.now();
   for await (const page of prefetched(
     fetchRegister(client, register, {
       versionStartDate: incremental ? (state?.watermark ?? undefined) : undefined,
       countCall,
     }),
   )) {
+    const storingSince = performance.now();
+    if (timings) timings.waitingForProcountorMs += storingSince - waitingSince;
     counts.fetched += page.length;
     try {
       const pageCounts = await upsertRegisterPage(db, run.connectionId, register, page);
+      if (timings) timings.storingMs += performance.now() - storingSince;
       counts.created += pageCounts.created;
       counts.updated += pageCounts.updated;
       counts.unchanged += pageCounts.unchanged;
@@ -155,6 +168,7 @@ async function syncOneRegister(
       throw error;
     }
     await reportProgress();
+    waitingSince = performance.now();
   }
   // A full read lists everything Procountor has: what it no longer lists is gone there (counted as inactivated).
   if (!incremental) counts.inactivated += await removeRecordsNotSyncedSince(db, run.connectionId, register, startedAt);
