@@ -3,6 +3,10 @@ import { BridgeError } from '../errors/bridge-error';
 import type { SalesInvoiceInput } from '../sales-invoices/sales-invoice-schema';
 import { submitSalesInvoice } from '../sales-invoices/submit-sales-invoice';
 import type { TransferDeps } from '../transfers/transfer-deps';
+import {
+  pulledExpenseKindOf,
+  submitPulledExpenseDocument,
+} from '../travel-and-expenses/submit-pulled-expense-document';
 import type { SubmitDocumentResult } from './run-scheduled-pull';
 
 /**
@@ -15,7 +19,16 @@ export async function submitPulledDocument(
   document: SalesInvoiceInput,
 ): Promise<SubmitDocumentResult> {
   try {
-    const response = await submitSalesInvoice(deps, connectionId, document, { mode: 'create' });
+    // Issue #6: travel invoices, expense claims and purchase invoices name their documentType (docs/travel-and-expenses.md).
+    const expenseKind = pulledExpenseKindOf(document);
+    const response = expenseKind
+      ? await submitPulledExpenseDocument(
+          deps,
+          connectionId,
+          expenseKind,
+          document as unknown as Record<string, unknown>,
+        )
+      : await submitSalesInvoice(deps, connectionId, document, { mode: 'create' });
     const body = response.body as { transferId: string; state: string };
     return { transferId: body.transferId, state: body.state };
   } catch (error) {

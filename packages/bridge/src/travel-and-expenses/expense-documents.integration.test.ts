@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import { startTransferTestKit, type TransferTestKit } from '../../test/helpers/transfer-test-kit';
 import { ValidationFailedError } from '../errors/bridge-error';
+import { submitPulledDocument } from '../source-pull/submit-pulled-document';
 import { createTransferRunner, SimulatedCrash } from '../transfers/run-transfer';
 import { resendTransfer } from '../transfers/transfer-actions';
 import { ExternalIdConflictError } from '../transfers/transfer-errors';
@@ -286,5 +287,23 @@ describeOnBothDatabases('travel invoices, expense claims and purchase invoices f
     expect(travelInvoices).toHaveLength(1);
     const timeline = await listTimeline(database.db, transferId);
     expect(timeline.filter((entry) => entry.step === 'upload_attachments' && entry.kind === 'step')).toHaveLength(1);
+  });
+  it('takes travel reimbursements from the scheduled pull by their documentType (seed 002)', async () => {
+    const { connectionId } = await setUp();
+    const document = { documentType: 'travel_invoice', ...travelInvoice() };
+    const accepted = await submitPulledDocument(kit.deps, connectionId, document as never);
+    expect(accepted).toMatchObject({ state: 'queued' });
+    const row = await findTransfer(database.db, (accepted as { transferId: string }).transferId);
+    expect(row).toMatchObject({ kind: 'travel_invoice', external_id: document.externalId });
+    expect(await createTransferRunner(kit.deps).run(row?.id as string)).toBe('succeeded');
+
+    const refused = await submitPulledDocument(kit.deps, connectionId, {
+      documentType: 'expense_claim',
+      externalId: nextId('EXP'),
+      invoiceDate: TODAY,
+      person: { name: 'Maija Meikäläinen' },
+      rows: [],
+    } as never);
+    expect(refused).toMatchObject({ problems: [expect.objectContaining({ path: 'rows' })] });
   });
 });
