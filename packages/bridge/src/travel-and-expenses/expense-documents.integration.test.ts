@@ -2,6 +2,7 @@
 // on both databases, against the emulator.
 import type { ProcountorClient } from '@procountor-bridge/client';
 import { createPersonalIdentityCode } from '@procountor-bridge/client/finnish';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import { startTransferTestKit, type TransferTestKit } from '../../test/helpers/transfer-test-kit';
@@ -305,5 +306,24 @@ describeOnBothDatabases('travel invoices, expense claims and purchase invoices f
       rows: [],
     } as never);
     expect(refused).toMatchObject({ problems: [expect.objectContaining({ path: 'rows' })] });
+  });
+  it("finds the person in the bridge's copy of the person register without asking Procountor", async () => {
+    const { connectionId, companyId, personId } = await setUp();
+    await sql`
+      insert into register_records (connection_id, register, record_key, procountor_id, name, identifier, search_text, data)
+      values (${connectionId}, 'persons', ${String(personId)}, ${personId}, 'Meikäläinen Maija', ${PERSON_HETU},
+              'meikalainen maija', ${JSON.stringify({ paymentInfo: { accountNumber: PERSON_IBAN } })}::jsonb)`.execute(
+      database.db,
+    );
+    const result = await submitAndRun(connectionId, 'travel_invoice', travelInvoice());
+    expect(result.outcome).toBe('succeeded');
+    expect(kit.company(companyId).invoices.get(result.row?.procountor_invoice_id as number)?.partnerId).toBe(personId);
+    const log = await fetch(`${kit.emulator.url}/_emulator/requests?path=/api/persons*&method=GET`);
+    const entries = ((await log.json()) as { entries: Array<{ companyId: number }> }).entries;
+    expect(entries.filter((entry) => entry.companyId === companyId)).toEqual([]);
+    const timeline = await listTimeline(database.db, result.transferId);
+    expect(timeline.map((entry) => entry.message)).toContain(
+      `Maija Meikäläinen found in the bridge's copy of the person register as person ${personId}.`,
+    );
   });
 });
