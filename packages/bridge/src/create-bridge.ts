@@ -24,6 +24,7 @@ import { startPaymentWorkers } from './payments/start-payment-workers';
 import { purchaseInvoiceRoutes } from './purchase-invoices/purchase-invoice-routes';
 import { startPurchaseInvoiceImportWorkers } from './purchase-invoices/start-purchase-invoice-import-workers';
 import { linkRoutes } from './registers/link-routes';
+import { pushRoutes } from './registers/push-routes';
 import { registerRoutes } from './registers/register-routes';
 import { startRegisterSyncWorkers } from './registers/start-register-sync-workers';
 import { registerSalesInvoiceRoutes } from './sales-invoices/sales-invoice-routes';
@@ -86,6 +87,7 @@ export const ROUTE_MODULES: readonly RouteModuleFactory[] = [
   (services) => pullRunRoutes({ db: services.db }),
   (services) => registerRoutes({ db: services.db, jobs: services.jobQueue, connections: services.connections }),
   (services) => linkRoutes({ db: services.db, connections: services.connections }),
+  (services) => pushRoutes({ db: services.db, connections: services.connections }),
   (services) => purchaseInvoiceRoutes(purchaseInvoiceDepsOf(services)),
   (services) => billRoutes({ connections: services.connections }),
   (services) => sessionRoutes(createConsoleUserService(services.db)),
