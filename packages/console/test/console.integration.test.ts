@@ -70,11 +70,9 @@ describe('admin console in Chromium', () => {
     await mkdir(SCREENSHOT_DIR, { recursive: true });
     database = await createTestDatabase('pglite', { migrate: true });
     procountor = await startTestProcountor('Testi Oy');
-    bridge = await startTestBridge(
-      database.db,
-      process.env.DEBUG_CONSOLE ? { logger: pino({ level: 'error' }) } : {},
-      { workerConcurrency: 2 },
-    );
+    bridge = await startTestBridge(database.db, process.env.DEBUG_CONSOLE ? { logger: pino({ level: 'error' }) } : {}, {
+      workerConcurrency: 2,
+    });
     call = apiCaller(bridge.url);
     await createConsoleUserService(database.db).add('anna', PASSWORD);
     browser = await chromium.launch({

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply } from 'fastify';
-import { NotFoundError } from '../errors/bridge-error';
 import type { RouteModule } from './build-server';
 
 /** Where `vite build` of packages/console writes (npm start and the browser tests build it when missing or stale). */
@@ -47,13 +46,14 @@ export function homePageRoute(consoleDir = CONSOLE_DIST_DIR): RouteModule {
       schemaHide: true,
     });
     const sendConsole = (reply: FastifyReply) =>
-      reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0, immutable: false });
+      reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
     app.get('/', { schema: { hide: true } }, async (_request, reply) => sendConsole(reply));
     // The console routes in the browser (/transfers/…): every other GET outside the API gets its page.
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
       const path = request.url.split('?')[0]!;
+      // The bridge's own 404 (route_not_found) for its paths and for files that are not there.
       if (API_PREFIXES.some((prefix) => path.startsWith(prefix)) || /\.[a-z0-9]+$/i.test(path))
-        throw new NotFoundError(`${request.method} ${path}`);
+        return reply.callNotFound();
       return sendConsole(reply);
     });
   };
