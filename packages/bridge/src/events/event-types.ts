@@ -65,6 +65,8 @@ const InvoicePaymentPayload = {
 };
 export const InvoicePaidPayloadSchema = Type.Object(InvoicePaymentPayload);
 export const InvoicePartiallyPaidPayloadSchema = Type.Object(InvoicePaymentPayload);
+/** `amount` is the payment taken back; amountPaid and amountOpen are after it. */
+export const InvoicePaymentRemovedPayloadSchema = Type.Object(InvoicePaymentPayload);
 
 /** Issue #6 (seed 002): a purchase invoice dimensioned to a project reached a configured status in Procountor. */
 export const PurchaseInvoiceImportedPayloadSchema = Type.Object({
@@ -88,6 +90,7 @@ export const EVENT_TYPES = {
   transferFailed: 'transfer.failed',
   invoicePaid: 'invoice.paid',
   invoicePartiallyPaid: 'invoice.partially_paid',
+  invoicePaymentRemoved: 'invoice.payment_removed',
   purchaseInvoiceImported: 'purchase_invoice.imported',
 } as const;
 
@@ -119,6 +122,11 @@ export const EVENT_TYPE_DEFINITIONS: Record<EventType, EventTypeDefinition> = {
     type: 'invoice.partially_paid',
     description: 'A payment covered part of the transferred invoice; amountOpen is what remains (issue #6).',
     payload: InvoicePartiallyPaidPayloadSchema,
+  },
+  'invoice.payment_removed': {
+    type: 'invoice.payment_removed',
+    description: 'A payment counted before was removed in Procountor; amountPaid and amountOpen are after it (issue #6).',
+    payload: InvoicePaymentRemovedPayloadSchema,
   },
   'purchase_invoice.imported': {
     type: 'purchase_invoice.imported',

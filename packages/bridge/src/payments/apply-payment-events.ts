@@ -1,5 +1,6 @@
 // Counts Procountor payment events on a transferred invoice, once each, and tells the source with invoice.paid or
-// invoice.partially_paid: the one path webhooks, the reconciliation poll and the source's mark-paid all go through.
+// invoice.partially_paid (invoice.payment_removed when one disappears): the one path webhooks, the reconciliation
+// poll and the source's mark-paid all go through.
 import type { ProcountorPaymentEvent } from '@procountor-bridge/client';
 import { sql, type Transaction } from 'kysely';
 import { EVENT_TYPES } from '../events/event-types';
@@ -7,7 +8,13 @@ import { recordEvent } from '../events/record-event';
 import type { JobQueue } from '../jobs/create-job-queue';
 import type { Database, DB } from '../storage/schema';
 import type { PaymentOrigin } from '../storage/tables/payment-tables';
-import { amountInInvoiceCurrency, isCountedPayment, paymentEventIdFor, paymentStateOf } from './payment-amounts';
+import {
+  amountInInvoiceCurrency,
+  isCountedPayment,
+  type PaymentState,
+  paymentEventIdFor,
+  paymentStateOf,
+} from './payment-amounts';
 
 export interface ApplyPaymentDeps {
   db: Database;
@@ -65,6 +72,23 @@ export async function applyPaymentEvents(
   return recorded;
 }
 
+/**
+ * Takes back payments counted before that Procountor no longer lists (a marked payment removed, a bank allocation
+ * undone): each in its own transaction, with an invoice.payment_removed event. Returns the source event ids recorded.
+ */
+export async function removePaymentEvents(
+  deps: ApplyPaymentDeps,
+  transfer: PayableTransfer,
+  procountorPaymentEventIds: readonly number[],
+): Promise<string[]> {
+  const recorded: string[] = [];
+  for (const paymentEventId of [...procountorPaymentEventIds].sort((a, b) => a - b)) {
+    const eventId = await deps.db.transaction().execute((trx) => removeOne(trx, deps.jobs, transfer, paymentEventId));
+    if (eventId) recorded.push(eventId);
+  }
+  return recorded;
+}
+
 async function applyOne(
   trx: Transaction<DB>,
   jobs: Pick<JobQueue, 'sendInTransaction'>,
@@ -74,18 +98,7 @@ async function applyOne(
 ): Promise<string | undefined> {
   const connectionId = transfer.connection_id;
   const paymentEventId = event.id as number;
-  await trx
-    .insertInto('transfer_payments')
-    .values({ transfer_id: transfer.id, connection_id: connectionId, amount_open: transfer.total_amount })
-    .onConflict((conflict) => conflict.column('transfer_id').doNothing())
-    .execute();
-  await trx
-    .selectFrom('transfer_payments')
-    .select('transfer_id')
-    .where('transfer_id', '=', transfer.id)
-    .forUpdate()
-    .execute();
-
+  await lockPaymentState(trx, transfer);
   const eventId = paymentEventIdFor(connectionId, paymentEventId);
   const amount = amountInInvoiceCurrency(event);
   const paymentDate = event.paymentDate ?? new Date().toISOString().slice(0, 10);
@@ -108,6 +121,74 @@ async function applyOne(
     .executeTakeFirst();
   if (!inserted) return undefined;
 
+  const after = await updatePaymentState(trx, transfer);
+  await recordEvent(trx, jobs, {
+    connectionId,
+    eventId,
+    type: after.fullyPaid ? EVENT_TYPES.invoicePaid : EVENT_TYPES.invoicePartiallyPaid,
+    subjectId: transfer.id,
+    payload: paymentPayload(transfer, after, {
+      procountorPaymentEventId: paymentEventId,
+      amount,
+      paymentDate,
+      paymentType: event.type ?? null,
+      origin,
+    }),
+  });
+  return eventId;
+}
+
+async function removeOne(
+  trx: Transaction<DB>,
+  jobs: Pick<JobQueue, 'sendInTransaction'>,
+  transfer: PayableTransfer,
+  paymentEventId: number,
+): Promise<string | undefined> {
+  await lockPaymentState(trx, transfer);
+  const removed = await trx
+    .deleteFrom('invoice_payments')
+    .where('connection_id', '=', transfer.connection_id)
+    .where('procountor_payment_event_id', '=', String(paymentEventId))
+    .returning(['amount', 'payment_date', 'payment_type'])
+    .executeTakeFirst();
+  if (!removed) return undefined;
+  const after = await updatePaymentState(trx, transfer);
+  const eventId = paymentEventIdFor(transfer.connection_id, paymentEventId, 'payment-removed');
+  await recordEvent(trx, jobs, {
+    connectionId: transfer.connection_id,
+    eventId,
+    type: EVENT_TYPES.invoicePaymentRemoved,
+    subjectId: transfer.id,
+    payload: paymentPayload(transfer, after, {
+      procountorPaymentEventId: paymentEventId,
+      amount: Number(removed.amount),
+      paymentDate: removed.payment_date,
+      paymentType: removed.payment_type,
+      origin: 'reconciliation',
+    }),
+  });
+  return eventId;
+}
+
+/** Creates the transfer's payment-state row if missing and locks it: one invoice's payments are counted in turn. */
+async function lockPaymentState(trx: Transaction<DB>, transfer: PayableTransfer): Promise<void> {
+  await trx
+    .insertInto('transfer_payments')
+    .values({ transfer_id: transfer.id, connection_id: transfer.connection_id, amount_open: transfer.total_amount })
+    .onConflict((conflict) => conflict.column('transfer_id').doNothing())
+    .execute();
+  await trx
+    .selectFrom('transfer_payments')
+    .select('transfer_id')
+    .where('transfer_id', '=', transfer.id)
+    .forUpdate()
+    .execute();
+}
+
+type StateAfter = PaymentState & { lastPaymentDate: string | null };
+
+/** Sums the counted payments into the transfer's payment state and returns it. */
+async function updatePaymentState(trx: Transaction<DB>, transfer: PayableTransfer): Promise<StateAfter> {
   const totals = await trx
     .selectFrom('invoice_payments')
     .select([sql<string>`coalesce(sum(amount), 0)`.as('paid'), sql<string | null>`max(payment_date)`.as('last_date')])
@@ -126,27 +207,33 @@ async function applyOne(
     })
     .where('transfer_id', '=', transfer.id)
     .execute();
+  return { ...state, lastPaymentDate: totals.last_date };
+}
 
-  await recordEvent(trx, jobs, {
-    connectionId,
-    eventId,
-    type: state.fullyPaid ? EVENT_TYPES.invoicePaid : EVENT_TYPES.invoicePartiallyPaid,
-    subjectId: transfer.id,
-    payload: {
-      transferId: transfer.id,
-      kind: transfer.kind as (typeof PAYABLE_KINDS)[number],
-      externalId: transfer.external_id,
-      ...(transfer.procountor_invoice_id !== null ? { procountorInvoiceId: transfer.procountor_invoice_id } : {}),
-      procountorPaymentEventId: paymentEventId,
-      amount,
-      paymentDate,
-      ...(event.type ? { paymentType: event.type } : {}),
-      origin,
-      amountPaid: state.amountPaid,
-      amountOpen: state.amountOpen,
-      ...(transfer.currency ? { currency: transfer.currency } : {}),
-      ...(totals.last_date ? { paidAt: totals.last_date } : {}),
-    },
-  });
-  return eventId;
+function paymentPayload(
+  transfer: PayableTransfer,
+  after: StateAfter,
+  payment: {
+    procountorPaymentEventId: number;
+    amount: number;
+    paymentDate: string;
+    paymentType: string | null;
+    origin: PaymentOrigin;
+  },
+): Record<string, unknown> {
+  return {
+    transferId: transfer.id,
+    kind: transfer.kind as (typeof PAYABLE_KINDS)[number],
+    externalId: transfer.external_id,
+    ...(transfer.procountor_invoice_id !== null ? { procountorInvoiceId: transfer.procountor_invoice_id } : {}),
+    procountorPaymentEventId: payment.procountorPaymentEventId,
+    amount: payment.amount,
+    paymentDate: payment.paymentDate,
+    ...(payment.paymentType ? { paymentType: payment.paymentType } : {}),
+    origin: payment.origin,
+    amountPaid: after.amountPaid,
+    amountOpen: after.amountOpen,
+    ...(transfer.currency ? { currency: transfer.currency } : {}),
+    ...(after.lastPaymentDate ? { paidAt: after.lastPaymentDate } : {}),
+  };
 }

@@ -27,5 +27,6 @@ describe('payment amounts', () => {
     expect(paymentEventIdFor('con_a', 7)).not.toBe(paymentEventIdFor('con_a', 8));
     expect(paymentEventIdFor('con_a', 7)).not.toBe(paymentEventIdFor('con_b', 7));
     expect(paymentEventIdFor('con_a', 7)).toMatch(/^evt_[0-9a-f]{24}$/);
+    expect(paymentEventIdFor('con_a', 7, 'payment-removed')).not.toBe(paymentEventIdFor('con_a', 7));
   });
 });

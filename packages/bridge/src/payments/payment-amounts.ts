@@ -46,7 +46,11 @@ export function paymentStateOf(total: number | null, amountPaid: number): Paymen
  * The source event's id for one Procountor payment: the same payment seen by webhook, duplicate delivery, poll or
  * mark-paid answer always yields the same id, so sources deduplicate it. Hashed so it tells nothing about volumes.
  */
-export function paymentEventIdFor(connectionId: string, procountorPaymentEventId: number): string {
-  const digest = createHash('sha256').update(`payment:${connectionId}:${procountorPaymentEventId}`).digest('hex');
+export function paymentEventIdFor(
+  connectionId: string,
+  procountorPaymentEventId: number,
+  what: 'payment' | 'payment-removed' = 'payment',
+): string {
+  const digest = createHash('sha256').update(`${what}:${connectionId}:${procountorPaymentEventId}`).digest('hex');
   return `evt_${digest.slice(0, 24)}`;
 }

@@ -2,6 +2,7 @@
 // bank payment → Procountor webhook → invoice.paid / partially_paid to the source's webhook and the feed; bad
 // signatures, duplicate deliveries, missed webhooks (reconciliation), a restart mid-reconciliation, and mark-paid.
 import { randomBytes } from 'node:crypto';
+import { ProcountorClient } from '@procountor-bridge/client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildSalesInvoice } from '../../test/helpers/sales-invoice-builder';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
@@ -385,6 +386,35 @@ describeOnBothDatabases('payments back to the source', (database) => {
     const paid = await api('POST', `/sales-invoices/${invoice.externalId}/mark-paid`, { paymentId: 'pay-3' });
     expect(paid.status).toBe(409);
     expect(paid.json.code).toBe('already_paid');
+  });
+
+  it('takes back a payment removed in Procountor with invoice.payment_removed', async () => {
+    const invoice = await transferInvoice();
+    const marked = await api('POST', `/sales-invoices/${invoice.externalId}/mark-paid`, { paymentId: 'to-remove' });
+    expect(marked.json.state).toMatchObject({ fullyPaid: true, amountPaid: 251 });
+    const client = new ProcountorClient({
+      baseUrl: procountor.emulator.baseUrl,
+      clientId: procountor.company.clientId,
+      clientSecret: procountor.company.clientSecret,
+      apiKey: procountor.company.apiKey,
+    });
+    // INVOICE_PAYMENTEVENTS_DELETED reaches the bridge, which reads the invoice's payments again.
+    await client.invoices.deletePaymentEvent(invoice.invoiceId, marked.json.procountorPaymentEventId);
+    const events = await waitFor('invoice.payment_removed', async () => {
+      const found = await paymentEventsOf(invoice.transferId);
+      return found.length === 2 ? found : undefined;
+    });
+    expect(events[1]).toMatchObject({
+      type: 'invoice.payment_removed',
+      payload: {
+        procountorPaymentEventId: marked.json.procountorPaymentEventId,
+        amount: 251,
+        amountPaid: 0,
+        amountOpen: 251,
+      },
+    });
+    const state = await api('GET', `/sales-invoices/${invoice.externalId}/payments`);
+    expect(state.json).toMatchObject({ fullyPaid: false, amountPaid: 0, amountOpen: 251, payments: [] });
   });
 
   it('refuses a mark-paid with a clear error when the connection does not forward them', async () => {

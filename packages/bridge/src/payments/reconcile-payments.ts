@@ -7,7 +7,14 @@ import type { ConnectionService } from '../connections/connection-record';
 import type { JobQueue, SendOptions } from '../jobs/create-job-queue';
 import { QUEUE_NAMES } from '../jobs/queue-names';
 import type { Database } from '../storage/schema';
-import { type ApplyPaymentDeps, applyPaymentEvents, PAYABLE_KINDS, type PayableTransfer } from './apply-payment-events';
+import {
+  type ApplyPaymentDeps,
+  applyPaymentEvents,
+  PAYABLE_KINDS,
+  type PayableTransfer,
+  removePaymentEvents,
+} from './apply-payment-events';
+import { isCountedPayment } from './payment-amounts';
 
 /** Contract GET /payments/paymentevents: "Max 200 ids per request". */
 export const INVOICES_PER_CALL = 200;
@@ -57,14 +64,17 @@ export async function runPaymentReconcile(
 }
 
 /** Transferred invoices of sales and credit kinds whose payments do not cover them yet. */
-function openTransfers(db: Database) {
+function transferredInvoices(db: Database) {
   return db
     .selectFrom('transfers as t')
     .leftJoin('transfer_payments as p', 'p.transfer_id', 't.id')
     .where('t.state', '=', 'succeeded')
     .where('t.procountor_invoice_id', 'is not', null)
-    .where('t.kind', 'in', [...PAYABLE_KINDS])
-    .where((eb) => eb.or([eb('p.fully_paid', 'is', null), eb('p.fully_paid', '=', false)]));
+    .where('t.kind', 'in', [...PAYABLE_KINDS]);
+}
+
+function openTransfers(db: Database) {
+  return transferredInvoices(db).where((eb) => eb.or([eb('p.fully_paid', 'is', null), eb('p.fully_paid', '=', false)]));
 }
 
 async function connectionsWithOpenInvoices(db: Database): Promise<string[]> {
@@ -89,7 +99,8 @@ async function reconcileConnection(
     return { checked: 0, recorded: 0, failed: 0 };
   }
   const client = await deps.connections.procountorClient(connection);
-  let query = openTransfers(deps.db)
+  // One invoice named by a webhook is read even when paid in full: a payment of it may have been removed.
+  let query = (procountorInvoiceId === undefined ? openTransfers(deps.db) : transferredInvoices(deps.db))
     .select([
       't.id',
       't.connection_id',
@@ -107,6 +118,11 @@ async function reconcileConnection(
   const result: ReconcileResult = { checked: 0, recorded: 0, failed: 0 };
   for (let index = 0; index < transfers.length; index += INVOICES_PER_CALL) {
     const batch = transfers.slice(index, index + INVOICES_PER_CALL);
+    // Read before Procountor is asked: a payment a webhook counts meanwhile is not mistaken for a removed one.
+    const known = await countedPaymentIds(
+      deps.db,
+      batch.map((transfer) => transfer.id),
+    );
     let events: ProcountorPaymentEvent[];
     try {
       events = await paymentEventsOf(
@@ -121,10 +137,13 @@ async function reconcileConnection(
     }
     for (const transfer of batch) {
       const own = events.filter((event) => event.invoiceId === transfer.procountor_invoice_id);
+      const present = new Set(own.filter(isCountedPayment).map((event) => event.id as number));
+      const gone = (known.get(transfer.id) ?? []).filter((id) => !present.has(id));
+      const removed = await removePaymentEvents(deps, transfer, gone);
       const recorded = await applyPaymentEvents(deps, transfer, own, 'reconciliation');
       await markReconciled(deps.db, transfer);
       result.checked += 1;
-      result.recorded += recorded.length;
+      result.recorded += recorded.length + removed.length;
     }
   }
   logger.info(result, 'payment reconciliation done');
@@ -132,6 +151,23 @@ async function reconcileConnection(
     throw new Error(`payment reconciliation: ${result.failed} of ${transfers.length} invoices could not be checked`);
   }
   return result;
+}
+
+/** The Procountor payment event ids the bridge has counted, per transfer. */
+async function countedPaymentIds(db: Database, transferIds: string[]): Promise<Map<string, number[]>> {
+  const rows = await db
+    .selectFrom('invoice_payments')
+    .select(['transfer_id', 'procountor_payment_event_id'])
+    .where('transfer_id', 'in', transferIds)
+    .execute();
+  const byTransfer = new Map<string, number[]>();
+  for (const row of rows) {
+    byTransfer.set(row.transfer_id, [
+      ...(byTransfer.get(row.transfer_id) ?? []),
+      Number(row.procountor_payment_event_id),
+    ]);
+  }
+  return byTransfer;
 }
 
 /** Every payment event of these invoices (one call per 200 events), oldest first, by keyset paging on the payment id. */
