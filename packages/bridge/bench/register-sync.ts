@@ -17,7 +17,7 @@ import { createTestDatabase, type TestDatabase } from '../test/helpers/test-data
 import { megabytes, PeakSampler } from './support/load-stats';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../../..');
-const RESULTS_PATH = resolve(REPO_ROOT, 'bench-results/register-sync.json');
+
 const EMULATOR_CHILD = resolve(import.meta.dirname, 'support/register-emulator-child.ts');
 
 const { values } = parseArgs({
@@ -30,6 +30,10 @@ const { values } = parseArgs({
 const PARTNERS = Number(values.partners);
 const PRODUCTS = Number(values.products);
 const DATABASE = values.database === 'pglite' ? 'pglite' : 'postgres';
+const RESULTS_PATH = resolve(
+  REPO_ROOT,
+  DATABASE === 'pglite' ? 'bench-results/register-sync-pglite.json' : 'bench-results/register-sync.json',
+);
 
 interface EmulatorAddress {
   url: string;
