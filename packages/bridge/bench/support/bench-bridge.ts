@@ -158,6 +158,30 @@ export async function createActiveConnection(
   return { connectionId: created.id, token };
 }
 
+/**
+ * A full sync of the connection's Procountor registers (business partners, products, dimensions…), waited for: the
+ * steady state of a running bridge, where known customers and products cost no Procountor call (seed 003).
+ */
+export async function syncRegisters(bridge: BridgeAddress, connection: BenchConnection): Promise<void> {
+  const base = `/v1/connections/${connection.connectionId}/registers`;
+  const { run } = await callBridge<{ run: { id: string } }>(bridge, 'POST', `${base}/sync`, connection.token, {
+    mode: 'full',
+  });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const current = await callBridge<{ state: string; errors: unknown[] }>(
+      bridge,
+      'GET',
+      `${base}/sync-runs/${run.id}`,
+      connection.token,
+    );
+    if (current.state === 'succeeded') return;
+    if (current.state === 'failed') throw new Error(`register sync failed: ${JSON.stringify(current.errors)}`);
+    if (Date.now() > deadline) throw new Error(`register sync still ${current.state} after 120 s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 /** Transfers of the connection per state, read from the database. */
 export async function transferStates(db: Database, connectionId: string): Promise<Record<string, number>> {
   const rows = await db
