@@ -236,6 +236,14 @@ describe('admin console in Chromium', () => {
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain('Gamma Oy');
 
+    // Search finds a transfer by its reference number (viitenumero) in Procountor too.
+    const gamma = await call('GET', `/v1/connections/${connectionId}/transfers/${ids[2]}`, TEST_ADMIN_TOKEN);
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.getByLabel('Search').fill(gamma.json.procountor.referenceCode);
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('Gamma Oy');
+
     await page.getByRole('button', { name: 'Clear' }).click();
     await page.getByLabel('State').selectOption('succeeded');
     await page.getByLabel('Search').fill('Oy');

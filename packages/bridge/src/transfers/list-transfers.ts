@@ -34,7 +34,7 @@ export async function listTransfers(db: Database, connectionId: string, query: T
   if (query.q) {
     const like = escapeLike(query.q);
     select = select.where(
-      sql<boolean>`(external_id ilike ${like} or source_invoice_number ilike ${like} or customer_name ilike ${like} or cast(procountor_invoice_number as text) = ${query.q})`,
+      sql<boolean>`(external_id ilike ${like} or source_invoice_number ilike ${like} or customer_name ilike ${like} or cast(procountor_invoice_number as text) = ${query.q} or procountor_reference_code = ${query.q})`,
     );
   }
   // Ids sort by creation time (transfer-repository.ts newTransferId): the last id seen is the cursor.

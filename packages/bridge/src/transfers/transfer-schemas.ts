@@ -90,7 +90,10 @@ export const TransferListQuerySchema = Type.Object({
   amountMin: Type.Optional(Type.Number({ description: 'Total with VAT at least.' })),
   amountMax: Type.Optional(Type.Number({ description: 'Total with VAT at most.' })),
   q: Type.Optional(
-    Type.String({ description: 'Free text: externalId, source invoice number, customer or Procountor number.' }),
+    Type.String({
+      description:
+        'Free text: externalId, source invoice number, customer, or Procountor invoice number or reference number.',
+    }),
   ),
   cursor: Type.Optional(Type.String({ description: 'nextCursor of the previous page.' })),
   page: Type.Optional(Type.Integer({ minimum: 0, description: 'Page number (0-based) instead of a cursor.' })),

@@ -9,8 +9,16 @@ import { useApi } from '../use-api';
 
 type Environment = Connection['environment'];
 
+/** The steps' titles in Finnish (the bridge serves the seeds' English text; the instructions stay in it). */
+const STEP_TITLES_FI: Record<string, string> = {
+  'allow-api-clients': 'Salli laskutettavat API-asiakkaat',
+  'create-api-user': 'Lisää tekninen API-käyttäjä',
+  'create-api-key': 'Luo API-avain',
+  'enable-documents': 'Ota Dokumentit-ominaisuus käyttöön (PDF-liitteitä varten)',
+};
+
 export function ConnectionWizardPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { choose } = useConnectionChoice();
   const [step, setStep] = useState(1);
   const [name, setName] = useState('');
@@ -138,7 +146,8 @@ export function ConnectionWizardPage() {
             {procountorSteps.map((item) => (
               <li key={item.id}>
                 <h3>
-                  {item.title} {item.optional && <span className="muted">{t('optionalStep')}</span>}
+                  {(language === 'fi' && STEP_TITLES_FI[item.id]) || item.title}{' '}
+                  {item.optional && <span className="muted">{t('optionalStep')}</span>}
                 </h3>
                 {item.procountorPath && (
                   <p className="muted">{t('whereInProcountor', { path: item.procountorPath })}</p>

@@ -66,8 +66,8 @@ export function TransferPage({ connectionId, transferId }: { connectionId: strin
           {transfer.sourceInvoiceNumber ?? transfer.externalId}
         </h1>
         <StateBadge state={transfer.state} />
-        <button type="button" onClick={reload} aria-label="↻" title="↻">
-          ↻
+        <button type="button" onClick={reload} title={t('refresh')}>
+          ↻ {t('refresh')}
         </button>
       </div>
       {notice && <Notice>{notice}</Notice>}
