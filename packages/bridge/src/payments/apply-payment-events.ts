@@ -99,7 +99,7 @@ async function applyOne(
   const connectionId = transfer.connection_id;
   const paymentEventId = event.id as number;
   await lockPaymentState(trx, transfer);
-  const eventId = paymentEventIdFor(connectionId, paymentEventId);
+  const eventId = await unusedEventId(trx, paymentEventIdFor(connectionId, paymentEventId));
   const amount = amountInInvoiceCurrency(event);
   const paymentDate = event.paymentDate ?? new Date().toISOString().slice(0, 10);
   const inserted = await trx
@@ -153,7 +153,10 @@ async function removeOne(
     .executeTakeFirst();
   if (!removed) return undefined;
   const after = await updatePaymentState(trx, transfer);
-  const eventId = paymentEventIdFor(transfer.connection_id, paymentEventId, 'payment-removed');
+  const eventId = await unusedEventId(
+    trx,
+    paymentEventIdFor(transfer.connection_id, paymentEventId, 'payment-removed'),
+  );
   await recordEvent(trx, jobs, {
     connectionId: transfer.connection_id,
     eventId,
@@ -168,6 +171,19 @@ async function removeOne(
     }),
   });
   return eventId;
+}
+
+/**
+ * The stable id, or for a payment counted, removed and then listed again by Procountor the stable id with the round
+ * (`_2`, `_3`…): each round is news to the source, and every round keeps the same id however often it is seen.
+ */
+async function unusedEventId(trx: Transaction<DB>, stableId: string): Promise<string> {
+  const taken = await trx
+    .selectFrom('events')
+    .select('event_id')
+    .where((eb) => eb.or([eb('event_id', '=', stableId), eb('event_id', 'like', `${stableId}\\_%`)]))
+    .execute();
+  return taken.length === 0 ? stableId : `${stableId}_${taken.length + 1}`;
 }
 
 /** Creates the transfer's payment-state row if missing and locks it: one invoice's payments are counted in turn. */
