@@ -4,6 +4,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildSalesInvoice } from '../../test/helpers/sales-invoice-builder';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import type { SalesInvoiceInput } from '../sales-invoices/sales-invoice-schema';
+import { checkPersonCodes } from './check-against-registers';
+import { upsertRegisterPage } from './register-records';
 import { type RegisterTestKit, startRegisterTestKit } from './register-test-kit';
 
 describeOnBothDatabases('checks against the registers', (database) => {
@@ -102,5 +104,27 @@ describeOnBothDatabases('checks against the registers', (database) => {
       }),
     );
     expect(submitted.status).toBe(202);
+  });
+
+  it('checks person codes against the synced person register (travel and expense invoices)', async () => {
+    const path = 'traveller.personalIdentityCode';
+    const missing = await checkPersonCodes(database.db, kit.connectionId, [{ path, code: '010190-123A' }]);
+    expect(missing).toEqual([expect.objectContaining({ path, rule: 'person_in_register' })]);
+    const person = (active: boolean) => ({
+      recordKey: '777',
+      procountorId: 777,
+      code: 'E-7',
+      name: 'Virtanen Matti',
+      identifier: '010190-123a',
+      active,
+      version: null,
+      data: {},
+    });
+    await upsertRegisterPage(database.db, kit.connectionId, 'persons', [person(true)]);
+    expect(await checkPersonCodes(database.db, kit.connectionId, [{ path, code: '010190-123A' }])).toEqual([]);
+    expect(await checkPersonCodes(database.db, kit.connectionId, [{ path, code: 'e-7' }])).toEqual([]);
+    await upsertRegisterPage(database.db, kit.connectionId, 'persons', [person(false)]);
+    const inactive = await checkPersonCodes(database.db, kit.connectionId, [{ path, code: '010190-123A' }]);
+    expect(inactive).toEqual([expect.objectContaining({ rule: 'person_active' })]);
   });
 });

@@ -1,6 +1,7 @@
 // Checks a document against the connection's synced registers before anything is sent: product codes, sales
 // accounts, VAT percentages, dimension items and person codes, each problem named with its fix. A register that
 // was never synced is not checked (its copy would be empty, not authoritative).
+import { sql } from 'kysely';
 import type { ConnectionSettings } from '../connections/connection-settings';
 import { type ErrorDetail, ValidationFailedError } from '../errors/bridge-error';
 import type { SalesInvoiceInput } from '../sales-invoices/sales-invoice-schema';
@@ -134,7 +135,7 @@ export async function checkPersonCodes(
     .select(['identifier', 'code', 'active', 'name'])
     .where('connection_id', '=', connectionId)
     .where('register', '=', 'persons')
-    .where((eb) => eb.or([eb('identifier', 'in', values), eb('code', 'in', values)]))
+    .where((eb) => eb.or([eb(sql`upper(identifier)`, 'in', values), eb(sql`upper(code)`, 'in', values)]))
     .execute();
   const problems: ErrorDetail[] = [];
   for (const { path, code } of codes) {
