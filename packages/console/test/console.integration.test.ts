@@ -30,7 +30,8 @@ const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS
   : path.join(REPO_ROOT, 'test-results', 'console-screenshots');
 const PASSWORD = 'konsoli-salasana-1';
 
-describe('admin console in Chromium', () => {
+// A browser and workers on two shared cores: each step may wait a while, so a test may take up to a minute.
+describe('admin console in Chromium', { timeout: 60_000 }, () => {
   let database: TestDatabase;
   let procountor: TestProcountor;
   let bridge: Bridge;
