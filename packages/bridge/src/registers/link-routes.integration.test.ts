@@ -118,6 +118,23 @@ describeOnBothDatabases('linking API', (database) => {
     expect(result.json.left).toBe(2);
   });
 
+  it('shows Procountor partners with the customer each is linked to, and filters by linked', async () => {
+    const linked = await kit.call('GET', `${base}/registers/business-partners?linked=true`);
+    const byName = Object.fromEntries(
+      linked.json.results.map((record: { name: string; linkedSourceKey: string }) => [
+        record.name,
+        record.linkedSourceKey,
+      ]),
+    );
+    expect(byName['Oy Hartwall Ab']).toBe('number:S-1');
+    expect(byName['Nordic Solutions AB']).toBe('number:S-3');
+    const unlinked = await kit.call('GET', `${base}/registers/business-partners?linked=false`);
+    const names = unlinked.json.results.map((record: { name: string }) => record.name);
+    expect(names).toContain('Kahvila Aurinko Oy');
+    expect(names).not.toContain('Oy Hartwall Ab');
+    expect(unlinked.json.results[0].linkedSourceKey).toBeNull();
+  });
+
   it('does the same for products: the same code is suggested first', async () => {
     await kit.call('PUT', `${base}/source-products`, { products: [{ code: 'WORK', name: 'Work hours' }] });
     const list = await kit.call('GET', `${base}/product-links`);

@@ -206,9 +206,17 @@ export interface RecordQuery {
   dimensionName?: string | undefined;
   /** Business partners: CUSTOMER, SUPPLIER or PERSON. */
   type?: string | undefined;
+  /** Business partners and products: only those linked (true) or not linked (false) to a source record. */
+  linked?: boolean | undefined;
   page: number;
   size: number;
 }
+
+/** The source record kind linked to each linkable register. */
+export const LINK_KIND_OF: Partial<Record<RegisterName, 'customer' | 'product'>> = {
+  business_partners: 'customer',
+  products: 'product',
+};
 
 /** One page of a register, ordered by name, with the total count. */
 export async function listRegisterRecords(
@@ -230,6 +238,13 @@ export async function listRegisterRecords(
     base = base.where(sql`lower(identifier)`, '=', query.dimensionName.toLowerCase());
   }
   if (query.type !== undefined) base = base.where(sql`data->>'type'`, '=', query.type);
+  const linkKind = LINK_KIND_OF[register];
+  if (query.linked !== undefined && linkKind) {
+    const linkedHere = sql<boolean>`exists (select 1 from register_links l
+      where l.connection_id = register_records.connection_id and l.kind = ${linkKind}
+        and l.procountor_id = register_records.procountor_id)`;
+    base = base.where(query.linked ? linkedHere : sql<boolean>`not ${linkedHere}`);
+  }
   const [rows, total] = await Promise.all([
     base
       .select(RECORD_COLUMNS)

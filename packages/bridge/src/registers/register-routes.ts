@@ -14,7 +14,7 @@ import {
   registerFromPathSegment,
   registerPathSegment,
 } from './register-kinds';
-import { listRegisterRecords, type RegisterRecord } from './register-records';
+import { LINK_KIND_OF, listRegisterRecords, type RegisterRecord } from './register-records';
 import {
   ConnectionParams,
   PageMetaSchema,
@@ -261,6 +261,12 @@ export function registerRoutes(deps: RegisterRouteDeps): RouteModule {
               type: Type.Optional(
                 Type.String({ description: 'business-partners: CUSTOMER, SUPPLIER or PERSON (data.type).' }),
               ),
+              linked: Type.Optional(
+                Type.Boolean({
+                  description:
+                    'business-partners, products: only records linked (true) or not linked (false) to a source customer or product.',
+                }),
+              ),
               ...PageQuerySchema,
             },
             { additionalProperties: false },
@@ -293,10 +299,32 @@ export function registerRoutes(deps: RegisterRouteDeps): RouteModule {
           active: request.query.active,
           dimensionName: request.query.dimension,
           type: request.query.type,
+          linked: request.query.linked,
           page,
           size,
         });
-        return { results: results.map(maskPersonIdentifier), meta: { page, size, total } };
+        const linkKind = LINK_KIND_OF[register];
+        const ids = results.map((record) => record.procountorId).filter((id): id is number => id !== null);
+        const links =
+          linkKind && ids.length > 0
+            ? await deps.db
+                .selectFrom('register_links')
+                .select(['procountor_id', 'source_key'])
+                .where('connection_id', '=', connectionId)
+                .where('kind', '=', linkKind)
+                .where('procountor_id', 'in', ids.map(String))
+                .execute()
+            : [];
+        const withLinks = results.map((record) =>
+          linkKind
+            ? {
+                ...record,
+                linkedSourceKey:
+                  links.find((link) => Number(link.procountor_id) === record.procountorId)?.source_key ?? null,
+              }
+            : record,
+        );
+        return { results: withLinks.map(maskPersonIdentifier), meta: { page, size, total } };
       },
     );
   };

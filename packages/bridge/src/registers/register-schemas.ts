@@ -25,6 +25,11 @@ export const RegisterRecordSchema = Type.Object({
   version: Type.Union([Type.String(), Type.Null()], { description: "Procountor's version stamp, where it has one." }),
   data: Type.Record(Type.String(), Type.Unknown(), { description: 'The record as Procountor answered it.' }),
   syncedAt: Type.String(),
+  linkedSourceKey: Type.Optional(
+    Type.Union([Type.String(), Type.Null()], {
+      description: 'Business partners and products: the source record linked to this one (linking page), else null.',
+    }),
+  ),
 });
 
 export const PageMetaSchema = Type.Object({
