@@ -60,9 +60,12 @@ function matchesBasic(info: BasicInfo, search: PartnerSearch): boolean {
   if (search.customerNumber !== undefined && info.invoicingInfo.customerNumber !== search.customerNumber) return false;
   if (search.identifierType !== undefined && info.invoicingInfo.identifierType !== search.identifierType) return false;
   if (info.registryInfo.active !== search.active) return false;
-  const versionMs = info.version ? (parseDateTime(info.version) ?? 0) : 0;
-  if (search.versionStartMs !== undefined && versionMs < search.versionStartMs) return false;
-  if (search.versionEndMs !== undefined && versionMs > search.versionEndMs) return false;
+  // Parsed only when a version filter asks: a keyset walk over a large register reads every partner once a page.
+  if (search.versionStartMs !== undefined || search.versionEndMs !== undefined) {
+    const versionMs = info.version ? (parseDateTime(info.version) ?? 0) : 0;
+    if (search.versionStartMs !== undefined && versionMs < search.versionStartMs) return false;
+    if (search.versionEndMs !== undefined && versionMs > search.versionEndMs) return false;
+  }
   if (search.name && !(info.name ?? '').toLowerCase().includes(search.name.toLowerCase())) return false;
   if (search.identifier) {
     const compact = (value: string | undefined) => (value ?? '').replace(/\s+/g, '').toUpperCase();
@@ -73,8 +76,14 @@ function matchesBasic(info: BasicInfo, search: PartnerSearch): boolean {
 
 /** The ordered, filtered list before page/size are applied. */
 export function searchBusinessPartners(company: CompanyData, search: PartnerSearch): BasicInfo[] {
+  // Partners at or before previousId are dropped before they are presented (the same rows orderAndSkipToPreviousId
+  // would drop), so each keyset page presents only what is still ahead.
+  const ahead = (id: number | undefined) =>
+    search.previousId === undefined ||
+    id === undefined ||
+    (search.orderById === 'ASC' ? id > search.previousId : id < search.previousId);
   const partners = [...company.businessPartners.values()]
-    .filter((partner) => matchesPartner(partner, search, company))
+    .filter((partner) => ahead(partner.id) && matchesPartner(partner, search, company))
     .map(toPartnerBasicInfo);
   // Group filters name partner groups; persons keep their groups as ids only, so they drop out of group searches.
   const persons = search.mainGroup || search.partnerGroup ? [] : [...company.persons.values()].map(personAsBasicInfo);
