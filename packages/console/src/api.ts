@@ -134,7 +134,7 @@ export interface TransferError {
 
 export interface Transfer {
   transferId: string;
-  kind: 'sales_invoice' | 'credit_invoice';
+  kind: string;
   externalId: string;
   sourceInvoiceNumber: string | null;
   state: string;

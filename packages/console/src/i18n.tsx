@@ -112,6 +112,9 @@ const en = {
   kindAll: 'All types',
   kindSalesInvoice: 'Sales invoice (myyntilasku)',
   kindCreditInvoice: 'Credit note (hyvityslasku)',
+  kindTravelInvoice: 'Travel invoice (matkalasku)',
+  kindExpenseClaim: 'Expense claim (kulukorvaus)',
+  kindPurchaseInvoice: 'Purchase invoice (ostolasku)',
   stateAll: 'All states',
   dateFrom: 'Invoice date from',
   dateTo: 'Invoice date to',
@@ -129,6 +132,7 @@ const en = {
   updated: 'Updated',
   noTransfers: 'No transfers match.',
   pageOf: 'Page {page} of {pages} ({total} transfers)',
+  pageOfRecords: 'Page {page} of {pages} ({total} records)',
   previous: 'Previous',
   sendToProcountor: 'Send to Procountor',
   selectConnectionFirst: 'Choose a connection first.',
@@ -310,6 +314,9 @@ const fi: Record<MessageKey, string> = {
   kindAll: 'Kaikki tyypit',
   kindSalesInvoice: 'Myyntilasku',
   kindCreditInvoice: 'Hyvityslasku',
+  kindTravelInvoice: 'Matkalasku',
+  kindExpenseClaim: 'Kulukorvaus',
+  kindPurchaseInvoice: 'Ostolasku',
   stateAll: 'Kaikki tilat',
   dateFrom: 'Laskun päivämäärä alkaen',
   dateTo: 'Laskun päivämäärä asti',
@@ -327,6 +334,7 @@ const fi: Record<MessageKey, string> = {
   updated: 'Päivitetty',
   noTransfers: 'Ei hakua vastaavia siirtoja.',
   pageOf: 'Sivu {page}/{pages} ({total} siirtoa)',
+  pageOfRecords: 'Sivu {page}/{pages} ({total} tietuetta)',
   previous: 'Edellinen',
   sendToProcountor: 'Lähetä Procountoriin',
   selectConnectionFirst: 'Valitse ensin yhteys.',
@@ -418,7 +426,46 @@ const STATE_NAMES: Record<Language, Record<string, string>> = {
   },
 };
 
+/** Procountor's registers as its users call them. */
+const REGISTER_NAMES: Record<Language, Record<string, string>> = {
+  en: {
+    business_partners: 'Business partners',
+    partner_groups: 'Partner groups',
+    products: 'Products',
+    product_groups: 'Product groups',
+    dimension_items: 'Dimension items',
+    ledger_accounts: 'Chart of accounts',
+    vat_percentages: 'VAT rates',
+    persons: 'Persons',
+    company: 'Company',
+    currencies: 'Currencies',
+    fiscal_years: 'Fiscal years',
+  },
+  fi: {
+    business_partners: 'Liikekumppanit',
+    partner_groups: 'Liikekumppaniryhmät',
+    products: 'Tuotteet',
+    product_groups: 'Tuoteryhmät',
+    dimension_items: 'Laskentakohteet',
+    ledger_accounts: 'Tilikartta',
+    vat_percentages: 'ALV-kannat',
+    persons: 'Henkilöt',
+    company: 'Yritys',
+    currencies: 'Valuutat',
+    fiscal_years: 'Tilikaudet',
+  },
+};
+
 export type Language = 'fi' | 'en';
+
+/** Transfer kinds (transfers/transfer-schemas.ts) and their names in the dictionaries. */
+export const KIND_KEYS: Record<string, MessageKey> = {
+  sales_invoice: 'kindSalesInvoice',
+  credit_invoice: 'kindCreditInvoice',
+  travel_invoice: 'kindTravelInvoice',
+  expense_claim: 'kindExpenseClaim',
+  purchase_invoice: 'kindPurchaseInvoice',
+};
 const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { en, fi };
 const STORAGE_KEY = 'procountor-bridge.language';
 
@@ -427,6 +474,8 @@ export interface I18n {
   setLanguage(language: Language): void;
   t(key: MessageKey, params?: Record<string, string | number>): string;
   stateName(state: string): string;
+  registerName(register: string): string;
+  kindName(kind: string): string;
   formatDateTime(iso: string | null | undefined): string;
   formatDate(iso: string | null | undefined): string;
   formatAmount(amount: number | null | undefined, currency?: string | null): string;
@@ -455,6 +504,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       t: (key, params) =>
         DICTIONARIES[language][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`)),
       stateName: (state) => STATE_NAMES[language][state] ?? state,
+      kindName: (kind) => {
+        const key = KIND_KEYS[kind];
+        return key ? DICTIONARIES[language][key] : kind;
+      },
+      registerName: (register) => REGISTER_NAMES[language][register.replaceAll('-', '_')] ?? register,
       formatDateTime: (iso) =>
         iso ? new Date(iso).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'medium' }) : '–',
       formatDate: (iso) => (iso ? new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString(locale) : '–'),

@@ -25,7 +25,10 @@ export function transferDocumentRoute(deps: TransferDeps): RouteModule {
               document: Type.Unknown({
                 description: 'The canonical sales invoice (for a credit invoice: the credit document).',
               }),
-              procountorInvoice: Type.Unknown({ description: "The body of POST /invoices in Procountor's API." }),
+              procountorInvoice: Type.Unknown({
+                description:
+                  "The body of POST /invoices in Procountor's API; null for travel, expense and purchase documents.",
+              }),
               sent: Type.Boolean({
                 description: 'True once create_invoice has run: the body above went to Procountor.',
               }),
@@ -38,8 +41,12 @@ export function transferDocumentRoute(deps: TransferDeps): RouteModule {
         assertConnectionAccess(request, connectionId);
         const row = await requireTransfer(deps, connectionId, transferId);
         const connection = await deps.connections.find(connectionId);
-        const document = documentOf(row);
         const completed = (row.completed_steps ?? []) as string[];
+        // Travel invoices, expense claims and purchase invoices have their own builders: their payload is shown as is.
+        if (row.kind !== 'sales_invoice' && row.kind !== 'credit_invoice') {
+          return { document: row.payload, procountorInvoice: null, sent: completed.includes('create_invoice') };
+        }
+        const document = documentOf(row);
         return {
           document,
           procountorInvoice: connection ? procountorInvoiceFor(document, connection, progressOf(row)) : null,

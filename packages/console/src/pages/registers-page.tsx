@@ -11,7 +11,7 @@ import { useApi } from '../use-api';
 const PAGE_SIZE = 50;
 
 export function RegistersPage() {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTime, registerName } = useI18n();
   const { connectionId, connection } = useConnectionChoice();
   const base = connectionId ? `/v1/connections/${connectionId}/registers` : null;
   const summary = useApi<{ registers: RegisterSummary[] }>(base);
@@ -98,7 +98,7 @@ export function RegistersPage() {
                         setPage(0);
                       }}
                     >
-                      {register.register}
+                      {registerName(register.register)}
                     </button>
                   </th>
                   <td className="number">{register.records}</td>
@@ -109,7 +109,7 @@ export function RegistersPage() {
           </table>
         </section>
         <section className="card" aria-labelledby="records-title">
-          <h2 id="records-title">{t('registerRecords', { register: chosen })}</h2>
+          <h2 id="records-title">{t('registerRecords', { register: registerName(chosen) })}</h2>
           <form onSubmit={applySearch} className="inline-form">
             <Field label={t('search')}>
               <input
@@ -146,12 +146,12 @@ export function RegistersPage() {
           </table>
           <nav
             className="pager"
-            aria-label={t('pageOf', { page: page + 1, pages, total: records.data?.meta.total ?? 0 })}
+            aria-label={t('pageOfRecords', { page: page + 1, pages, total: records.data?.meta.total ?? 0 })}
           >
             <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
               {t('previous')}
             </button>
-            <span>{t('pageOf', { page: page + 1, pages, total: records.data?.meta.total ?? 0 })}</span>
+            <span>{t('pageOfRecords', { page: page + 1, pages, total: records.data?.meta.total ?? 0 })}</span>
             <button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
               {t('next')}
             </button>

@@ -14,7 +14,7 @@ interface TransferDocument {
 }
 
 export function TransferPage({ connectionId, transferId }: { connectionId: string; transferId: string }) {
-  const { t, language, formatDateTime, formatDate, formatAmount } = useI18n();
+  const { t, language, kindName, formatDateTime, formatDate, formatAmount } = useI18n();
   const base = `/v1/connections/${connectionId}/transfers/${transferId}`;
   const { data: transfer, error, loading, reload } = useApi<Transfer>(base);
   const documentView = useApi<TransferDocument>(`${base}/document`);
@@ -62,8 +62,7 @@ export function TransferPage({ connectionId, transferId }: { connectionId: strin
       </p>
       <div className="page-title">
         <h1>
-          {transfer.kind === 'credit_invoice' ? t('kindCreditInvoice') : t('kindSalesInvoice')}{' '}
-          {transfer.sourceInvoiceNumber ?? transfer.externalId}
+          {kindName(transfer.kind)} {transfer.sourceInvoiceNumber ?? transfer.externalId}
         </h1>
         <StateBadge state={transfer.state} />
         <button type="button" onClick={reload} title={t('refresh')}>
@@ -178,13 +177,15 @@ export function TransferPage({ connectionId, transferId }: { connectionId: strin
             <h2 id="document-title">{t('canonicalDocument')}</h2>
             <JsonBlock value={documentView.data.document} label={t('canonicalDocument')} />
           </section>
-          <section className="card" aria-labelledby="sent-title">
-            <h2 id="sent-title">{documentView.data.sent ? t('sentToProcountor') : t('willBeSent')}</h2>
-            <JsonBlock
-              value={documentView.data.procountorInvoice}
-              label={documentView.data.sent ? t('sentToProcountor') : t('willBeSent')}
-            />
-          </section>
+          {documentView.data.procountorInvoice !== null && (
+            <section className="card" aria-labelledby="sent-title">
+              <h2 id="sent-title">{documentView.data.sent ? t('sentToProcountor') : t('willBeSent')}</h2>
+              <JsonBlock
+                value={documentView.data.procountorInvoice}
+                label={documentView.data.sent ? t('sentToProcountor') : t('willBeSent')}
+              />
+            </section>
+          )}
         </div>
       )}
     </>

@@ -4,7 +4,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { api, queryString, type TransferPage } from '../api';
 import { ErrorMessage, Field, Loading, Notice, StateBadge } from '../components/common';
 import { useConnectionChoice } from '../connection-choice';
-import { useI18n } from '../i18n';
+import { KIND_KEYS, useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import { useApi } from '../use-api';
 
@@ -14,7 +14,7 @@ type Filters = Record<(typeof FILTERS)[number], string>;
 const PAGE_SIZE = 25;
 
 export function TransfersPage() {
-  const { t, stateName, formatDate, formatAmount, formatDateTime } = useI18n();
+  const { t, stateName, kindName, formatDate, formatAmount, formatDateTime } = useI18n();
   const { connectionId, connection } = useConnectionChoice();
   const { query } = useLocation();
   const applied = Object.fromEntries(FILTERS.map((name) => [name, query.get(name) ?? ''])) as Filters;
@@ -89,8 +89,11 @@ export function TransfersPage() {
         <Field label={t('kind')}>
           <select name="kind" value={form.kind} onChange={set('kind')}>
             <option value="">{t('kindAll')}</option>
-            <option value="sales_invoice">{t('kindSalesInvoice')}</option>
-            <option value="credit_invoice">{t('kindCreditInvoice')}</option>
+            {Object.keys(KIND_KEYS).map((kind) => (
+              <option key={kind} value={kind}>
+                {kindName(kind)}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label={t('dateFrom')}>
@@ -152,7 +155,7 @@ export function TransfersPage() {
                   <td>{transfer.customerName ?? t('none')}</td>
                   <td>{formatDate(transfer.invoiceDate)}</td>
                   <td className="number">{formatAmount(transfer.totalAmount, transfer.currency)}</td>
-                  <td>{transfer.kind === 'credit_invoice' ? t('kindCreditInvoice') : t('kindSalesInvoice')}</td>
+                  <td>{kindName(transfer.kind)}</td>
                   <td>
                     <StateBadge state={transfer.state} />
                   </td>
