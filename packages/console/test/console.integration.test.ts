@@ -256,7 +256,7 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
     await screenshot('transfers');
   });
 
-  it('syncs the registers with progress, then a partner suggestion is accepted on the linking page', async () => {
+  it('syncs the registers with progress; a partner suggestion is accepted and a customer linked by hand', async () => {
     // A partner made in Procountor by a user, and a customer of the source with a near name and no business ID.
     const client = new ProcountorClient({
       baseUrl: procountor.emulator.baseUrl,
@@ -270,6 +270,9 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
     const partner = await client.businessPartners.create(
       toProcountorPartner({ name: 'Kahvila Aurinko Oy', customerNumber: 'K-1', address }),
     );
+    const other = await client.businessPartners.create(
+      toProcountorPartner({ name: 'Lehtinen Tmi', customerNumber: 'L-1', address }),
+    );
 
     await nav('Registers').click();
     await page.getByRole('button', { name: 'Sync now' }).click();
@@ -278,7 +281,10 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
     await screenshot('registers');
 
     const stored = await call('PUT', `/v1/connections/${connectionId}/source-customers`, TEST_ADMIN_TOKEN, {
-      customers: [{ name: 'Kahvila Auringo', customerNumber: 'S-2' }],
+      customers: [
+        { name: 'Kahvila Auringo', customerNumber: 'S-2' },
+        { name: 'Täysin Muu', customerNumber: 'S-4' },
+      ],
     });
     expect(stored.status).toBe(200);
 
@@ -294,6 +300,19 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
     expect(link.link).toMatchObject({ procountorId: partner.id, origin: 'accepted_suggestion' });
     await page.getByLabel('Show').selectOption('linked');
     await row.getByText('accepted_suggestion').waitFor();
+
+    // A customer nothing resembles is linked by hand, found by searching the synced register.
+    await page.getByLabel('Show').selectOption('unlinked');
+    const unmatched = page.locator('tr[data-source-key="number:S-4"]');
+    await unmatched.getByText('No suggestions: link by hand.').waitFor();
+    await unmatched.getByLabel('Link by hand: Search').fill('lehtinen');
+    await unmatched.getByRole('button', { name: 'Search', exact: true }).click();
+    await unmatched.getByRole('button', { name: 'Link by hand: Lehtinen Tmi' }).click();
+    await expect.poll(() => unmatched.count()).toBe(0);
+    const manual = await call('GET', `/v1/connections/${connectionId}/customer-links?status=linked`, TEST_ADMIN_TOKEN);
+    expect(
+      manual.json.results.find((result: { sourceKey: string }) => result.sourceKey === 'number:S-4').link,
+    ).toMatchObject({ procountorId: other.id, origin: 'manual' });
   });
 
   it('shows the dashboard in Finnish with the counts and the chart', async () => {

@@ -1,5 +1,5 @@
 // The set-up wizard: credentials, the steps in Procountor (with the client identifier to enter), paste the key, test.
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { type ActivationStep, api, type Connection } from '../api';
 import { ErrorMessage, Field, Loading } from '../components/common';
 import { connectionsChanged, useConnectionChoice } from '../connection-choice';
@@ -33,6 +33,14 @@ export function ConnectionWizardPage() {
   const [busy, setBusy] = useState(false);
   const steps = useApi<{ steps: ActivationStep[] }>('/v1/connection-activation-steps');
   const total = 4;
+  // Keyboard and screen-reader users land on the new step's heading, not at the bottom of the old one.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const firstRender = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: step is the trigger.
+  useEffect(() => {
+    if (firstRender.current) firstRender.current = false;
+    else headingRef.current?.focus();
+  }, [step]);
 
   const goTo = (next: number) => (event: FormEvent) => {
     event.preventDefault();
@@ -81,7 +89,9 @@ export function ConnectionWizardPage() {
 
       {step === 1 && (
         <form className="card" onSubmit={goTo(2)} aria-labelledby="wizard-basics">
-          <h2 id="wizard-basics">{t('wizardBasics')}</h2>
+          <h2 id="wizard-basics" ref={headingRef} tabIndex={-1}>
+            {t('wizardBasics')}
+          </h2>
           <p>{t('wizardBasicsHelp')}</p>
           <Field label={t('name')}>
             <input name="name" required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
@@ -135,7 +145,9 @@ export function ConnectionWizardPage() {
 
       {step === 2 && (
         <form className="card" onSubmit={goTo(3)} aria-labelledby="wizard-procountor">
-          <h2 id="wizard-procountor">{t('wizardInProcountor')}</h2>
+          <h2 id="wizard-procountor" ref={headingRef} tabIndex={-1}>
+            {t('wizardInProcountor')}
+          </h2>
           <p>
             {t('wizardInProcountorHelp', { clientId: '' })}
             <code className="client-id">{clientId}</code>
@@ -173,7 +185,9 @@ export function ConnectionWizardPage() {
 
       {step === 3 && (
         <form className="card" onSubmit={goTo(4)} aria-labelledby="wizard-key">
-          <h2 id="wizard-key">{t('wizardPasteKey')}</h2>
+          <h2 id="wizard-key" ref={headingRef} tabIndex={-1}>
+            {t('wizardPasteKey')}
+          </h2>
           <p>{t('wizardPasteKeyHelp')}</p>
           <Field label={t('apiKey')}>
             <input
@@ -198,7 +212,9 @@ export function ConnectionWizardPage() {
 
       {step === 4 && (
         <form className="card" onSubmit={test} aria-labelledby="wizard-test">
-          <h2 id="wizard-test">{t('wizardTest')}</h2>
+          <h2 id="wizard-test" ref={headingRef} tabIndex={-1}>
+            {t('wizardTest')}
+          </h2>
           <p>{t('wizardTestHelp')}</p>
           <ErrorMessage error={error} />
           {activated ? (

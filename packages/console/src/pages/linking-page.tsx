@@ -1,7 +1,7 @@
 // Linking (seed 003): the source's customers or products beside Procountor's, with ranked suggestions to accept or
 // reject, linking by hand, unlinking, and auto-linking of the certain ones.
 import { type FormEvent, useState } from 'react';
-import { api, type LinkRow, queryString } from '../api';
+import { api, type LinkRow, queryString, type RegisterRecord } from '../api';
 import { ErrorMessage, Field, Loading, Notice } from '../components/common';
 import { useConnectionChoice } from '../connection-choice';
 import { useI18n } from '../i18n';
@@ -19,20 +19,59 @@ function RecordText({ name, code, identifier }: { name: string; code: string | n
   );
 }
 
-function HandLinkForm({ onLink }: { onLink: (procountorId: number) => void }) {
+/** Link by hand: search the synced register (by name, code or business ID) and link one of the results. */
+function HandLinkForm({
+  registerPath,
+  sourceName,
+  onLink,
+}: {
+  registerPath: string;
+  sourceName: string;
+  onLink: (procountorId: number) => void;
+}) {
   const { t } = useI18n();
-  const [value, setValue] = useState('');
+  const [text, setText] = useState('');
+  const [search, setSearch] = useState<string | null>(null);
+  const results = useApi<{ results: RegisterRecord[] }>(
+    search === null ? null : `${registerPath}${queryString({ search, active: 'true', size: 5 })}`,
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (value) onLink(Number(value));
+    setSearch(text);
   };
   return (
-    <form className="inline-form" onSubmit={submit}>
-      <Field label={t('procountorId')}>
-        <input type="number" min={1} required value={value} onChange={(event) => setValue(event.target.value)} />
-      </Field>
-      <button type="submit">{t('linkByHand')}</button>
-    </form>
+    <div className="hand-link">
+      <form className="inline-form" onSubmit={submit}>
+        <Field label={`${t('linkByHand')}: ${t('search')}`}>
+          <input
+            type="search"
+            value={text}
+            placeholder={sourceName}
+            onChange={(event) => setText(event.target.value)}
+          />
+        </Field>
+        <button type="submit">{t('search')}</button>
+      </form>
+      {results.data && (
+        <ul className="suggestions" aria-label={`${t('linkByHand')}: ${sourceName}`}>
+          {results.data.results.length === 0 && <li className="muted">{t('none')}</li>}
+          {results.data.results.map((record) =>
+            record.procountorId === null ? null : (
+              <li key={record.recordKey}>
+                <RecordText {...record} /> <span className="muted">#{record.procountorId}</span>{' '}
+                <button
+                  type="button"
+                  aria-label={`${t('linkByHand')}: ${record.name}`}
+                  onClick={() => onLink(record.procountorId!)}
+                >
+                  {t('link')}
+                </button>
+              </li>
+            ),
+          )}
+        </ul>
+      )}
+    </div>
   );
 }
 
@@ -178,6 +217,10 @@ export function LinkingPage() {
                         ))}
                       </ul>
                       <HandLinkForm
+                        registerPath={`/v1/connections/${connectionId}/registers/${
+                          kind === 'customer-links' ? 'business-partners' : 'products'
+                        }`}
+                        sourceName={row.source.name}
                         onLink={(procountorId) =>
                           act(async () => {
                             await api('POST', base!, { sourceKey: row.sourceKey, procountorId });
