@@ -25,14 +25,17 @@ const { values } = parseArgs({
     partners: { type: 'string', default: '50000' },
     products: { type: 'string', default: '10000' },
     database: { type: 'string', default: 'postgres' },
+    // The connection's Procountor rate limit (setting rateLimitPerSecond; default 5, maximum 100).
+    'rate-limit': { type: 'string', default: '5' },
   },
 });
 const PARTNERS = Number(values.partners);
 const PRODUCTS = Number(values.products);
 const DATABASE = values.database === 'pglite' ? 'pglite' : 'postgres';
+const RATE_LIMIT = Number(values['rate-limit']);
 const RESULTS_PATH = resolve(
   REPO_ROOT,
-  DATABASE === 'pglite' ? 'bench-results/register-sync-pglite.json' : 'bench-results/register-sync.json',
+  `bench-results/register-sync${DATABASE === 'pglite' ? '-pglite' : ''}${values['rate-limit'] === '5' ? '' : `-${values['rate-limit']}rps`}.json`,
 );
 
 interface EmulatorAddress {
@@ -123,7 +126,9 @@ async function changePartners(client: ProcountorClient, count: number, round: nu
 }
 
 async function main() {
-  console.log(`register sync benchmark: ${PARTNERS} partners, ${PRODUCTS} products, ${DATABASE}`);
+  console.log(
+    `register sync benchmark: ${PARTNERS} partners, ${PRODUCTS} products, ${DATABASE}, ${RATE_LIMIT} Procountor requests/s`,
+  );
   const emulator = await startEmulatorChild();
   let database: TestDatabase | undefined;
   try {
@@ -138,6 +143,7 @@ async function main() {
       clientId: emulator.address.clientId,
       clientSecret: emulator.address.clientSecret,
       apiKey: emulator.address.apiKey,
+      settings: { rateLimitPerSecond: RATE_LIMIT },
     });
     await db
       .updateTable('connections')
@@ -182,6 +188,7 @@ async function main() {
       measuredAt: new Date().toISOString(),
       node: process.version,
       database: DATABASE,
+      rateLimitPerSecond: RATE_LIMIT,
       partners: PARTNERS,
       products: PRODUCTS,
       full: {
