@@ -65,6 +65,17 @@ describeOnBothDatabases('console sessions', (database) => {
     expect(wrong.headers.get('set-cookie')).toBeNull();
   });
 
+  it('refuses sign-ins for a while after ten failures for one user from one address (429 with Retry-After)', async () => {
+    await createConsoleUserService(database.db).add('ville', password);
+    for (let attempt = 0; attempt < 10; attempt++) expect((await signIn('ville', 'väärä-salasana')).status).toBe(401);
+    const throttled = await signIn('ville', password);
+    expect(throttled.status).toBe(429);
+    expect(((await throttled.json()) as { code: string }).code).toBe('sign_in_throttled');
+    expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another user is not affected.
+    expect((await signIn('anna', password)).status).toBe(200);
+  });
+
   it('keeps bearer tokens working and needs no CSRF header with them', async () => {
     const response = await fetch(`${bridge.url}/v1/api-tokens`, {
       method: 'POST',

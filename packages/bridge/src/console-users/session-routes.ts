@@ -3,7 +3,8 @@ import { Type } from 'typebox';
 import { BridgeError } from '../errors/bridge-error';
 import { type BridgeRouteConfig, type RouteModule, SESSION_COOKIE } from '../server/build-server';
 import { principalOf } from '../server/principal';
-import type { ConsoleUserService } from './console-user-service';
+import { type ConsoleUserService, SignInFailedError } from './console-user-service';
+import { createSignInThrottle, SignInThrottledError } from './sign-in-throttle';
 
 const tags = ['session'];
 
@@ -23,7 +24,7 @@ const SessionResponse = Type.Object({
   expiresAt: Type.String({ format: 'date-time', description: 'When the session ends unless used before.' }),
 });
 
-export function sessionRoutes(users: ConsoleUserService): RouteModule {
+export function sessionRoutes(users: ConsoleUserService, throttle = createSignInThrottle()): RouteModule {
   return (app) => {
     app.post(
       '/v1/session',
@@ -33,7 +34,7 @@ export function sessionRoutes(users: ConsoleUserService): RouteModule {
           tags,
           summary: 'Sign in to the console',
           description:
-            "Checks a console user's password (users are created with `bridge users add`) and sets the session cookie pb_session (httpOnly, SameSite=Strict). The body must be JSON, so a cross-site HTML form cannot sign anyone in. 401 sign_in_failed for a wrong user name or password.",
+            "Checks a console user's password (users are created with `bridge users add`) and sets the session cookie pb_session (httpOnly, SameSite=Strict). The body must be JSON, so a cross-site HTML form cannot sign anyone in. 401 sign_in_failed for a wrong user name or password; after 10 failures for one user from one address in 15 minutes, 429 sign_in_throttled with Retry-After.",
           security: [],
           body: Type.Object(
             {
@@ -46,7 +47,21 @@ export function sessionRoutes(users: ConsoleUserService): RouteModule {
         },
       },
       async (request, reply) => {
-        const session = await users.signIn(request.body.userName, request.body.password);
+        const { userName, password } = request.body;
+        try {
+          throttle.check(userName, request.ip);
+        } catch (error) {
+          if (error instanceof SignInThrottledError) reply.header('retry-after', Math.ceil(error.retryAfterSeconds));
+          throw error;
+        }
+        let session: Awaited<ReturnType<ConsoleUserService['signIn']>>;
+        try {
+          session = await users.signIn(userName, password);
+        } catch (error) {
+          if (error instanceof SignInFailedError) throttle.failed(userName, request.ip);
+          throw error;
+        }
+        throttle.succeeded(userName, request.ip);
         reply.setCookie(SESSION_COOKIE, session.token, {
           httpOnly: true,
           sameSite: 'strict',
