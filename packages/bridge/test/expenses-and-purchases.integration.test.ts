@@ -4,8 +4,10 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { ProcountorClient } from '@procountor-bridge/client';
 import { createPersonalIdentityCode } from '@procountor-bridge/client/finnish';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Bridge } from '../src/create-bridge';
+import { IMPORT_BATCH_SIZE } from '../src/purchase-invoices/run-purchase-invoice-import';
 import {
   apiCaller,
   startTestBridge,
@@ -211,10 +213,21 @@ describeOnBothDatabases('purchase invoices, bills and travel invoices through cr
     }
   });
   it('loses and repeats nothing when an import stops in the middle and the bridge restarts', async () => {
+    // The schedule off while this test sets up, and no run of it still going: only the runs below import.
+    await apiCaller(bridge.url)('PUT', `/v1/connections/${connectionId}/purchase-invoice-import`, token, {
+      enabled: false,
+    });
+    await waitFor('no import run in progress', async () => {
+      const { rows } = await sql<{ n: string }>`
+        select count(*) as n from pgboss.job where name = 'purchase-invoice-import'
+           and (state = 'active' or (state in ('created', 'retry') and start_after <= now()))`.execute(database.db);
+      return Number(rows[0]?.n) === 0 ? true : undefined;
+    });
+    // One batch and one more invoice (purchase-invoices/run-purchase-invoice-import.ts reads IMPORT_BATCH_SIZE a call).
     const ids: number[] = [];
-    for (const number of ['SUP-M1', 'SUP-M2', 'SUP-M3']) {
+    for (let index = 0; index <= IMPORT_BATCH_SIZE; index += 1) {
       const invoice = await receiveSupplierInvoice(procountor.emulator, procountor.company.companyId, {
-        originalInvoiceNumber: number,
+        originalInvoiceNumber: `SUP-M${index}`,
       });
       await dimensionToProject(client, invoice.id as number, 'PRJ-9');
       await client.invoices.approve(invoice.id as number, {});
@@ -228,16 +241,11 @@ describeOnBothDatabases('purchase invoices, bills and travel invoices through cr
     };
     const before = await importedIds();
 
-    // Procountor fails on the second invoice's ledger receipt: the run stops after the first invoice was imported.
-    const second = await client.invoices.get(ids[1] as number);
+    // Procountor fails on the second batch: the run stops after the first batch was imported.
     const fault = await fetch(`${procountor.emulator.url}/_emulator/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        pathPattern: `/api/ledgerreceipts/${second.ledgerReceiptId}`,
-        method: 'GET',
-        kind: '500',
-      }),
+      body: JSON.stringify({ pathPattern: `^/api/invoices/${ids[IMPORT_BATCH_SIZE]}$`, method: 'GET', kind: '500' }),
     });
     expect(fault.status).toBe(201);
     const stopped = await apiCaller(bridge.url)(
@@ -247,15 +255,18 @@ describeOnBothDatabases('purchase invoices, bills and travel invoices through cr
     );
     expect(stopped.status).toBe(502);
     expect(stopped.json.code).toBe('procountor_request_failed');
-    expect(await importedIds()).toEqual([...before, ids[0]]);
+    expect(await importedIds()).toEqual([...before, ...ids.slice(0, IMPORT_BATCH_SIZE)]);
 
-    // A new bridge process: its worker start books a run for the enabled import, which imports the rest once.
+    // A new bridge process: its run imports the rest, each invoice once.
     const secretKey = bridge.services.secretKey;
     await bridge.stop();
     bridge = await startTestBridge(database.db, {}, { workerConcurrency: 2, secretKey });
-    await waitFor('the rest of the import', async () =>
-      (await importedIds()).length === before.length + 3 ? true : undefined,
+    const resumed = await apiCaller(bridge.url)(
+      'POST',
+      `/v1/connections/${connectionId}/purchase-invoice-import/runs`,
+      token,
     );
+    expect(resumed.json).toMatchObject({ outcome: 'completed', imported: 1 });
     expect(await importedIds()).toEqual([...before, ...ids]);
   });
 });
