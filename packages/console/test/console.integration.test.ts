@@ -42,6 +42,23 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
 
   /** A link of the top navigation (pages have other links with the same words). */
   const nav = (name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
+  /** Every form control and button on the page has an accessible name (a label, aria-label or its text). */
+  const expectLabelledControls = async () => {
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll('input, select, textarea, button')]
+        .filter((element) => {
+          const control = element as HTMLInputElement;
+          const named =
+            (control.labels?.length ?? 0) > 0 ||
+            control.getAttribute('aria-label') ||
+            control.getAttribute('aria-labelledby') ||
+            (element.tagName === 'BUTTON' && element.textContent?.trim());
+          return !named;
+        })
+        .map((element) => element.outerHTML.slice(0, 120)),
+    );
+    expect(unlabelled).toEqual([]);
+  };
   const screenshot = async (name: string) => {
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
   };
@@ -118,9 +135,14 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('wrong');
     await screenshot('sign-in');
 
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectLabelledControls();
+    // With the keyboard only: the password field, type, Enter.
+    await page.getByLabel('Password').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await expectLabelledControls();
     expect(await page.getByText('Signed in as anna').isVisible()).toBe(true);
     // The session survives a reload (cookie + GET /v1/session).
     await page.reload();
@@ -141,6 +163,7 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
     await page.getByRole('heading', { name: 'Create the API key' }).waitFor();
     expect(await page.getByText(`enter exactly: ${procountor.company.clientId}`).count()).toBeGreaterThan(0);
     await screenshot('connection-wizard');
+    await expectLabelledControls();
     await page.getByRole('button', { name: 'Next' }).click();
 
     await page.getByLabel('API key', { exact: true }).fill(procountor.company.apiKey);
@@ -161,6 +184,29 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
     await nav('Connections').click();
     await page.getByRole('cell', { name: '2980005-2' }).waitFor();
     await screenshot('connections');
+  });
+
+  it('replaces the API key, disables and enables the connection; every setting is labelled', async () => {
+    await nav('Connections').click();
+    await page.getByRole('link', { name: 'Testi Oy' }).click();
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    await expectLabelledControls();
+    await screenshot('connection');
+
+    const newKey = await procountor.addApiKey();
+    await page.getByLabel('New API key').fill(newKey);
+    await page.getByRole('button', { name: 'Replace the API key' }).click();
+    await page.getByText('The API key was replaced.').waitFor();
+    const replaced = (await call('GET', `/v1/connections/${connectionId}`, TEST_ADMIN_TOKEN)).json;
+    expect(replaced).toMatchObject({ status: 'active', credentialsVersion: 2, apiKeyMasked: `…${newKey.slice(-4)}` });
+    await page.getByText(`…${newKey.slice(-4)}`).waitFor();
+
+    await page.getByRole('button', { name: 'Disable' }).click();
+    await page.locator('.page-title .badge', { hasText: 'disabled' }).waitFor();
+    expect((await call('GET', `/v1/connections/${connectionId}`, TEST_ADMIN_TOKEN)).json.status).toBe('disabled');
+    await page.getByRole('button', { name: 'Enable' }).click();
+    await page.locator('.page-title .badge', { hasText: 'active' }).waitFor();
+    expect((await call('GET', `/v1/connections/${connectionId}`, TEST_ADMIN_TOKEN)).json.status).toBe('active');
   });
 
   it('shows a failed transfer with its fix; after the fix a resend gets it into Procountor', async () => {
@@ -206,6 +252,7 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
     const invoiceId = await page.getByTestId('procountor-invoice-id').textContent();
     expect(Number(invoiceId)).toBeGreaterThan(0);
     await page.getByRole('heading', { name: 'Sent to Procountor' }).waitFor();
+    await expectLabelledControls();
     await screenshot('transfer');
   });
 
@@ -253,6 +300,7 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
     await expect.poll(() => rows.count()).toBe(3);
     await page.getByRole('button', { name: 'Clear' }).click();
     await expect.poll(() => rows.count()).toBe(4);
+    await expectLabelledControls();
     await screenshot('transfers');
   });
 
@@ -278,6 +326,7 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
     await page.getByRole('button', { name: 'Sync now' }).click();
     await page.locator('.sync-progress .badge', { hasText: 'succeeded' }).waitFor({ timeout: 30_000 });
     await page.getByRole('cell', { name: 'Kahvila Aurinko Oy' }).waitFor();
+    await expectLabelledControls();
     await screenshot('registers');
 
     const stored = await call('PUT', `/v1/connections/${connectionId}/source-customers`, TEST_ADMIN_TOKEN, {
@@ -291,6 +340,7 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
     await nav('Linking').click();
     const row = page.locator('tr[data-source-key="number:S-2"]');
     await row.getByText('Kahvila Aurinko Oy').waitFor();
+    await expectLabelledControls();
     await screenshot('linking');
     await row.getByRole('button', { name: 'Accept: Kahvila Aurinko Oy' }).click();
     await expect.poll(() => row.count()).toBe(0);
