@@ -45,7 +45,7 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
   /** Every form control and button on the page has an accessible name (a label, aria-label or its text). */
   const expectLabelledControls = async () => {
     const unlabelled = await page.evaluate(() =>
-      [...document.querySelectorAll('input, select, textarea, button')]
+      Array.from(document.querySelectorAll('input, select, textarea, button'))
         .filter((element) => {
           const control = element as HTMLInputElement;
           const named =
