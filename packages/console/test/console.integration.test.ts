@@ -304,6 +304,29 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
     await screenshot('transfers');
   });
 
+  it('in manual transfer mode a document waits for "Send to Procountor" in the list', async () => {
+    await nav('Connections').click();
+    await page.getByRole('link', { name: 'Testi Oy' }).click();
+    await page.getByLabel('transferMode').selectOption('manual');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.').waitFor();
+    const waiting = await submit({ customer: { ...buildSalesInvoice().customer, name: 'Manuaali Oy' } });
+    expect(await transferState(waiting)).toBe('waiting_for_send');
+
+    await nav('Transfers').click();
+    await page.getByLabel('State').selectOption('waiting_for_send');
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    const row = page.locator('table.transfers tbody tr', { hasText: 'Manuaali Oy' });
+    await row.getByRole('button', { name: 'Send to Procountor' }).click();
+    expect(await settled(waiting)).toBe('succeeded');
+
+    // Back to automatic for the rest.
+    const restored = await call('PATCH', `/v1/connections/${connectionId}`, TEST_ADMIN_TOKEN, {
+      settings: { transferMode: null },
+    });
+    expect(restored.json.settings.transferMode).toBe('automatic');
+  });
+
   it('syncs the registers with progress; a partner suggestion is accepted and a customer linked by hand', async () => {
     // A partner made in Procountor by a user, and a customer of the source with a near name and no business ID.
     const client = new ProcountorClient({
@@ -371,7 +394,7 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
     await page.getByRole('heading', { name: 'Yleiskatsaus' }).waitFor();
     await page.getByRole('img', { name: 'Siirrot viimeisten 30 päivän aikana' }).waitFor();
     const succeededToday = page.getByRole('row', { name: /^siirretty/ });
-    await expect.poll(() => succeededToday.textContent()).toMatch(/siirretty\s*44/);
+    await expect.poll(() => succeededToday.textContent()).toMatch(/siirretty\s*55/);
     await screenshot('dashboard');
     await page.getByLabel('Kieli').selectOption('en');
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
