@@ -326,4 +326,43 @@ describeOnBothDatabases('travel invoices, expense claims and purchase invoices f
       `Maija Meikäläinen found in the bridge's copy of the person register as person ${personId}.`,
     );
   });
+  it('fails an unknown travel expense code readably, and a corrected document (PUT) goes through; Idempotency-Key replays', async () => {
+    const { connectionId, companyId } = await setUp();
+    await kit.setSettings(connectionId, { defaultTravelExpenseCode: undefined } as never);
+    const wrong = travelInvoice({
+      rows: [
+        {
+          expenseCode: 'KM-2019',
+          description: 'Kilometrikorvaus',
+          quantity: 10,
+          unit: 'km',
+          unitPrice: 0.59,
+          vatPercent: 0,
+        },
+      ],
+    });
+    const failed = await submitAndRun(connectionId, 'travel_invoice', wrong);
+    expect(failed.outcome).toBe('failed');
+    expect(failed.row?.last_error).toMatchObject({
+      code: 'travel_expense_code_unknown',
+      message: expect.stringContaining('KM-2019'),
+    });
+    expect(kit.company(companyId).invoices.size).toBe(0);
+
+    const fixed = { ...wrong, rows: [{ ...wrong.rows[0]!, expenseCode: 'KM' }] };
+    const idempotency = { key: `key-${wrong.externalId}`, requestHash: 'hash-of-the-put' };
+    const replaced = await submitExpenseDocument(kit.deps, connectionId, 'travel_invoice', fixed, {
+      mode: 'replace',
+      idempotency,
+    });
+    expect(replaced).toMatchObject({ statusCode: 202, body: { transferId: failed.transferId, state: 'queued' } });
+    const replayed = await submitExpenseDocument(kit.deps, connectionId, 'travel_invoice', fixed, {
+      mode: 'replace',
+      idempotency,
+    });
+    expect(replayed).toEqual(replaced);
+    expect(await createTransferRunner(kit.deps).run(failed.transferId)).toBe('succeeded');
+    const invoices = [...kit.company(companyId).invoices.values()];
+    expect(invoices.map((invoice) => invoice.invoiceRows[0]?.productCode)).toEqual(['KM']);
+  });
 });
