@@ -29,6 +29,8 @@ const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS
   ? path.join(REPO_ROOT, 'docs', 'screenshots')
   : path.join(REPO_ROOT, 'test-results', 'console-screenshots');
 const PASSWORD = 'konsoli-salasana-1';
+/** Polls until the page agrees; generous, as the machine may be busy (vitest's default is one second). */
+const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 100 });
 
 // A browser and workers on two shared cores: each step may wait a while, so a test may take up to a minute.
 describe('admin console in Chromium', { timeout: 60_000 }, () => {
@@ -132,7 +134,7 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
     await page.getByLabel('User name').fill('anna');
     await page.getByLabel('Password').fill('wrong-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('wrong');
+    await eventually(() => page.getByRole('alert').textContent()).toContain('wrong');
     await screenshot('sign-in');
 
     await expectLabelledControls();
@@ -269,19 +271,19 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
 
     await nav('Transfers').click();
     const rows = page.locator('table.transfers tbody tr');
-    await expect.poll(() => rows.count()).toBe(4);
+    await eventually(() => rows.count()).toBe(4);
 
     await page.getByLabel('Customer (asiakas)').fill('beta');
     await page.getByRole('button', { name: 'Filter', exact: true }).click();
-    await expect.poll(() => rows.count()).toBe(1);
+    await eventually(() => rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain('Beta Ab');
     expect(page.url()).toContain('customer=beta');
 
     await page.getByRole('button', { name: 'Clear' }).click();
-    await expect.poll(() => rows.count()).toBe(4);
+    await eventually(() => rows.count()).toBe(4);
     await page.getByLabel('Amount at least').fill('1000');
     await page.getByRole('button', { name: 'Filter', exact: true }).click();
-    await expect.poll(() => rows.count()).toBe(1);
+    await eventually(() => rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain('Gamma Oy');
 
     // Search finds a transfer by its reference number (viitenumero) in Procountor too.
@@ -289,7 +291,7 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
     await page.getByRole('button', { name: 'Clear' }).click();
     await page.getByLabel('Search').fill(gamma.json.procountor.referenceCode);
     await page.getByRole('button', { name: 'Filter', exact: true }).click();
-    await expect.poll(() => rows.count()).toBe(1);
+    await eventually(() => rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain('Gamma Oy');
 
     await page.getByRole('button', { name: 'Clear' }).click();
@@ -297,9 +299,9 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
     await page.getByLabel('Search').fill('Oy');
     await page.getByRole('button', { name: 'Filter', exact: true }).click();
     // Korjattava Oy (resent), Alpha Oy, Gamma Oy.
-    await expect.poll(() => rows.count()).toBe(3);
+    await eventually(() => rows.count()).toBe(3);
     await page.getByRole('button', { name: 'Clear' }).click();
-    await expect.poll(() => rows.count()).toBe(4);
+    await eventually(() => rows.count()).toBe(4);
     await expectLabelledControls();
     await screenshot('transfers');
   });
@@ -366,7 +368,7 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
     await expectLabelledControls();
     await screenshot('linking');
     await row.getByRole('button', { name: 'Accept: Kahvila Aurinko Oy' }).click();
-    await expect.poll(() => row.count()).toBe(0);
+    await eventually(() => row.count()).toBe(0);
 
     const links = await call('GET', `/v1/connections/${connectionId}/customer-links?status=linked`, TEST_ADMIN_TOKEN);
     const link = links.json.results.find((result: { sourceKey: string }) => result.sourceKey === 'number:S-2');
@@ -381,7 +383,7 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
     await unmatched.getByLabel('Link by hand: Search').fill('lehtinen');
     await unmatched.getByRole('button', { name: 'Search', exact: true }).click();
     await unmatched.getByRole('button', { name: 'Link by hand: Lehtinen Tmi' }).click();
-    await expect.poll(() => unmatched.count()).toBe(0);
+    await eventually(() => unmatched.count()).toBe(0);
     const manual = await call('GET', `/v1/connections/${connectionId}/customer-links?status=linked`, TEST_ADMIN_TOKEN);
     expect(
       manual.json.results.find((result: { sourceKey: string }) => result.sourceKey === 'number:S-4').link,
@@ -394,7 +396,7 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
     await page.getByRole('heading', { name: 'Yleiskatsaus' }).waitFor();
     await page.getByRole('img', { name: 'Siirrot viimeisten 30 päivän aikana' }).waitFor();
     const succeededToday = page.getByRole('row', { name: /^siirretty/ });
-    await expect.poll(() => succeededToday.textContent()).toMatch(/siirretty\s*55/);
+    await eventually(() => succeededToday.textContent()).toMatch(/siirretty\s*55/);
     await screenshot('dashboard');
     await page.getByLabel('Kieli').selectOption('en');
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
