@@ -20,6 +20,56 @@ export interface PushRouteDeps {
 /** Procountor calls are made while the request waits: a batch is kept small. */
 const MAX_BATCH = 100;
 
+/** POST …/source-customers/push (and `bridge registers push --customers`). */
+export const PushCustomersBody = Type.Object(
+  { customers: Type.Array(CustomerSchema, { minItems: 1, maxItems: MAX_BATCH }) },
+  { additionalProperties: false },
+);
+
+/** POST …/source-products/push (and `bridge registers push --products`). */
+export const PushProductsBody = Type.Object(
+  {
+    products: Type.Array(
+      Type.Object(
+        {
+          code: Type.String({ minLength: 1, maxLength: 40 }),
+          name: Type.String({ minLength: 1, maxLength: 100 }),
+          unit: Type.Optional(Type.String({ description: 'h, pcs, day… or a Procountor unit.' })),
+          unitPrice: Type.Optional(Type.Number()),
+          vatPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
+          salesAccount: Type.Optional(
+            Type.String({ pattern: '^[0-9]{3,8}$', description: "The product's default ledger account." }),
+          ),
+          currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })),
+          active: Type.Optional(Type.Boolean({ description: 'false inactivates it in Procountor.' })),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: MAX_BATCH },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** PUT …/dimension-items (and `bridge registers push --dimension-items`). */
+export const DimensionItemsBody = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object(
+        {
+          kind: Type.Union([Type.Literal('project'), Type.Literal('costCenter'), Type.Literal('businessUnit')]),
+          code: Type.String({ minLength: 1, maxLength: 50, description: 'The item code name.' }),
+          name: Type.Optional(Type.String({ maxLength: 200, description: 'The item description.' })),
+          active: Type.Boolean(),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: MAX_BATCH },
+    ),
+  },
+  { additionalProperties: false },
+);
+
 const PushResultSchema = Type.Object({
   sourceKey: Type.String(),
   outcome: Type.Union(
@@ -46,7 +96,11 @@ function describeError(error: unknown): string {
 }
 
 /** Runs the items one by one; one that fails is reported and the others still go. */
-async function pushEach<T>(items: readonly T[], keyOf: (item: T) => string, push: (item: T) => Promise<PushResult>) {
+export async function pushEach<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  push: (item: T) => Promise<PushResult>,
+) {
   const results: PushResult[] = [];
   for (const item of items) {
     try {
@@ -81,10 +135,7 @@ export function pushRoutes(deps: PushRouteDeps): RouteModule {
           description:
             'Each customer: its link if it has one, else seed 002: same business ID and customer number → that partner (updated when name, address, e-mail or e-invoice address differ); same number with another business ID → failed (conflict); none → created.',
           params,
-          body: Type.Object(
-            { customers: Type.Array(CustomerSchema, { minItems: 1, maxItems: MAX_BATCH }) },
-            { additionalProperties: false },
-          ),
+          body: PushCustomersBody,
           response: { 200: PushResponse },
         },
       },
@@ -119,29 +170,7 @@ export function pushRoutes(deps: PushRouteDeps): RouteModule {
           summary:
             'Create or update products in Procountor by code (name, unit, price, VAT, sales account), and link them',
           params,
-          body: Type.Object(
-            {
-              products: Type.Array(
-                Type.Object(
-                  {
-                    code: Type.String({ minLength: 1, maxLength: 40 }),
-                    name: Type.String({ minLength: 1, maxLength: 100 }),
-                    unit: Type.Optional(Type.String({ description: 'h, pcs, day… or a Procountor unit.' })),
-                    unitPrice: Type.Optional(Type.Number()),
-                    vatPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
-                    salesAccount: Type.Optional(
-                      Type.String({ pattern: '^[0-9]{3,8}$', description: "The product's default ledger account." }),
-                    ),
-                    currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })),
-                    active: Type.Optional(Type.Boolean({ description: 'false inactivates it in Procountor.' })),
-                  },
-                  { additionalProperties: false },
-                ),
-                { minItems: 1, maxItems: MAX_BATCH },
-              ),
-            },
-            { additionalProperties: false },
-          ),
+          body: PushProductsBody,
           response: { 200: PushResponse },
         },
       },
@@ -166,27 +195,7 @@ export function pushRoutes(deps: PushRouteDeps): RouteModule {
           description:
             "Each item goes to the dimension the connection's projectDimension, costCenterDimension or businessUnitDimension names. active: false (closed or inactivated in the source) sets the item inactive in Procountor (status P, seed 002).",
           params,
-          body: Type.Object(
-            {
-              items: Type.Array(
-                Type.Object(
-                  {
-                    kind: Type.Union([
-                      Type.Literal('project'),
-                      Type.Literal('costCenter'),
-                      Type.Literal('businessUnit'),
-                    ]),
-                    code: Type.String({ minLength: 1, maxLength: 50, description: 'The item code name.' }),
-                    name: Type.Optional(Type.String({ maxLength: 200, description: 'The item description.' })),
-                    active: Type.Boolean(),
-                  },
-                  { additionalProperties: false },
-                ),
-                { minItems: 1, maxItems: MAX_BATCH },
-              ),
-            },
-            { additionalProperties: false },
-          ),
+          body: DimensionItemsBody,
           response: { 200: PushResponse },
         },
       },

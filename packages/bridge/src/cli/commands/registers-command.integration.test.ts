@@ -1,11 +1,14 @@
 // `bridge registers sync|runs|list` and `bridge links` as a user runs them, against the emulator, on PostgreSQL.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { businessIdFrom } from '../../../test/helpers/sales-invoice-builder';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/test-database';
 import { createConnectionService } from '../../connections/connection-service';
 import { startTestProcountor, type TestProcountor } from '../../server/start-test-bridge';
@@ -137,6 +140,93 @@ describe('bridge registers (CLI) [postgres]', () => {
     expect((await bridgeCli(['links', 'unlink', ...base, '--source-key', 'WORK'], env)).stdout).toContain('unlinked');
     const again = await bridgeCli(['links', 'unlink', ...base, '--source-key', 'WORK'], env);
     expect(again.code).toBe(1);
+  });
+});
+
+describe('bridge registers push and schedule (CLI) [postgres]', () => {
+  let database: TestDatabase;
+  let procountor: TestProcountor;
+  let connectionId: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('postgres', { migrate: true });
+    procountor = await startTestProcountor('Vientikomento Oy');
+    const service = createConnectionService({ db: database.db, secretKey, logger: pino({ level: 'silent' }) });
+    const created = await service.create({
+      name: 'CLI push',
+      environment: 'custom',
+      baseUrl: procountor.emulator.baseUrl,
+      clientId: procountor.company.clientId,
+      clientSecret: procountor.company.clientSecret,
+      apiKey: procountor.company.apiKey,
+    });
+    connectionId = created.id;
+    await database.db
+      .updateTable('connections')
+      .set({ status: 'active', activated_at: new Date() })
+      .where('id', '=', connectionId)
+      .execute();
+    env = { DATABASE_URL: database.connectionString as string };
+  });
+  afterAll(async () => {
+    await procountor?.emulator.stop();
+    await database?.destroy();
+  });
+
+  it('pushes customers and products from JSON files and prints what happened', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'bridge-push-'));
+    const customers = path.join(folder, 'customers.json');
+    const products = path.join(folder, 'products.json');
+    await writeFile(
+      customers,
+      JSON.stringify([
+        {
+          name: 'Komento Asiakas Oy',
+          businessId: businessIdFrom(4_000_001),
+          customerNumber: 'CLI-C1',
+          address: { street: 'Katu 1', postalCode: '00100', city: 'Helsinki', country: 'FI' },
+        },
+      ]),
+    );
+    await writeFile(products, JSON.stringify([{ code: 'CLI-P1', name: 'Työ', unit: 'h', unitPrice: 50 }]));
+    const result = await bridgeCli(
+      ['registers', 'push', '--connection', connectionId, '--customers', customers, '--products', products, '--json'],
+      env,
+    );
+    expect(result.code).toBe(0);
+    const outcomes = JSON.parse(result.stdout).map((entry: { sourceKey: string; outcome: string }) => [
+      entry.sourceKey,
+      entry.outcome,
+    ]);
+    expect(outcomes).toEqual([
+      ['number:CLI-C1', 'created'],
+      ['CLI-P1', 'created'],
+    ]);
+    const company = procountor.emulator.context.state.companies.get(procountor.company.companyId)!;
+    expect([...company.products.values()].map((product) => product.code)).toContain('CLI-P1');
+
+    await writeFile(products, JSON.stringify([{ code: 'CLI-P2' }]));
+    const invalid = await bridgeCli(['registers', 'push', '--connection', connectionId, '--products', products], env);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain('products.json');
+  });
+
+  it('sets and removes the sync schedule', async () => {
+    const set = await bridgeCli(['registers', 'schedule', '--connection', connectionId, '--every', '30'], env);
+    expect(set.stdout).toContain('every 30 minutes');
+    const schedule = await database.db
+      .selectFrom('register_sync_schedules')
+      .select('every_minutes')
+      .where('connection_id', '=', connectionId)
+      .executeTakeFirst();
+    expect(schedule?.every_minutes).toBe(30);
+    expect((await bridgeCli(['registers', 'schedule', '--connection', connectionId, '--every', '1'], env)).code).toBe(
+      1,
+    );
+    expect(
+      (await bridgeCli(['registers', 'schedule', '--connection', connectionId, '--every', 'off'], env)).stdout,
+    ).toContain('schedule removed');
   });
 });
 

@@ -1,9 +1,17 @@
 // `bridge registers …`: sync Procountor's registers into the bridge (with a progress line), show runs, list records.
+import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import type { TSchema } from 'typebox';
+import { Value } from 'typebox/value';
+import { pushCustomer } from '../../business-partners/push-customers';
+import { setDimensionItem } from '../../dimensions/set-dimension-item';
+import { pushProduct } from '../../products/push-products';
+import { DimensionItemsBody, PushCustomersBody, PushProductsBody, pushEach } from '../../registers/push-routes';
 import { REGISTERS, type RegisterName, registerFromPathSegment } from '../../registers/register-kinds';
 import { listRegisterRecords } from '../../registers/register-records';
 import { runRegisterSync } from '../../registers/run-register-sync';
 import { findSyncRun, insertSyncRun, listSyncRuns, type SyncRun } from '../../registers/sync-runs';
+import type { CustomerInput } from '../../sales-invoices/sales-invoice-schema';
 import type { RegisterCounts } from '../../storage/tables/register-tables';
 import { CliError, withCliContext } from '../cli-context';
 import { printFields, printJson, printTable } from '../print-output';
@@ -146,6 +154,128 @@ export function registerRegistersCommands(program: Command): void {
             ['procountorId', 'code', 'name', 'identifier', 'active'],
           );
           process.stdout.write(`${page.results.length} of ${page.total}\n`);
+        });
+      },
+    );
+
+  registers
+    .command('schedule')
+    .description('Sync the registers incrementally every N minutes (a running server with workers does it), or off')
+    .requiredOption('--connection <connectionId>', 'the connection')
+    .requiredOption('--every <minutes|off>', '5 to 10080 minutes, or off')
+    .action(async (options: { connection: string; every: string }) => {
+      const minutes = options.every === 'off' ? null : Number(options.every);
+      if (minutes !== null && (!Number.isInteger(minutes) || minutes < 5 || minutes > 10_080)) {
+        throw new CliError(`--every '${options.every}': give whole minutes from 5 to 10080, or off`);
+      }
+      await withCliContext(async (context) => {
+        await context.connections.get(options.connection);
+        if (minutes === null) {
+          await context.db
+            .deleteFrom('register_sync_schedules')
+            .where('connection_id', '=', options.connection)
+            .execute();
+          process.stdout.write('schedule removed\n');
+          return;
+        }
+        await context.db
+          .insertInto('register_sync_schedules')
+          .values({ connection_id: options.connection, every_minutes: minutes })
+          .onConflict((conflict) =>
+            conflict.column('connection_id').doUpdateSet({ every_minutes: minutes, updated_at: new Date() }),
+          )
+          .execute();
+        // The server's workers book the first run when they start (start-register-sync-workers.ts).
+        process.stdout.write(`every ${minutes} minutes (from the next server start, or at once through the API)\n`);
+      });
+    });
+
+  registers
+    .command('push')
+    .description('Create or update customers, products or dimension items in Procountor from a JSON file')
+    .requiredOption('--connection <connectionId>', 'the connection')
+    .option('--customers <file>', 'a JSON array of customers (the invoice customer shape)')
+    .option(
+      '--products <file>',
+      'a JSON array of { code, name, unit?, unitPrice?, vatPercent?, salesAccount?, active? }',
+    )
+    .option(
+      '--dimension-items <file>',
+      'a JSON array of { kind: project|costCenter|businessUnit, code, name?, active }',
+    )
+    .option('--json', 'print JSON')
+    .action(
+      async (options: {
+        connection: string;
+        customers?: string;
+        products?: string;
+        dimensionItems?: string;
+        json?: boolean;
+      }) => {
+        const read = async <T>(file: string, schema: TSchema, field: string): Promise<T[]> => {
+          let items: unknown;
+          try {
+            items = JSON.parse(await readFile(file, 'utf8'));
+          } catch (error) {
+            throw new CliError(`${file}: ${(error as Error).message}`);
+          }
+          const body = { [field]: items };
+          const [first] = [...Value.Errors(schema, body)];
+          if (first)
+            throw new CliError(`${file}: ${first.instancePath.replace(`/${field}`, '') || '/'} ${first.message}`);
+          return items as T[];
+        };
+        if (!options.customers && !options.products && !options.dimensionItems) {
+          throw new CliError('give --customers, --products or --dimension-items');
+        }
+        await withCliContext(async (context) => {
+          const connection = await context.connections.requireActive(options.connection);
+          const push = { db: context.db, connection, client: await context.connections.procountorClient(connection) };
+          const outcomes = [];
+          if (options.customers) {
+            const customers = await read<CustomerInput>(options.customers, PushCustomersBody, 'customers');
+            outcomes.push(
+              await pushEach(
+                customers,
+                (customer) => customer.customerNumber ?? customer.businessId ?? customer.name,
+                (customer) => pushCustomer(push, customer),
+              ),
+            );
+          }
+          if (options.products) {
+            const products = await read<{ code: string; name: string }>(options.products, PushProductsBody, 'products');
+            outcomes.push(
+              await pushEach(
+                products,
+                (product) => product.code,
+                (product) => pushProduct(push, product),
+              ),
+            );
+          }
+          if (options.dimensionItems) {
+            const items = await read<Parameters<typeof setDimensionItem>[1]>(
+              options.dimensionItems,
+              DimensionItemsBody,
+              'items',
+            );
+            outcomes.push(
+              await pushEach(
+                items,
+                (item) => `${item.kind}:${item.code}`,
+                (item) => setDimensionItem(push, item),
+              ),
+            );
+          }
+          const results = outcomes.flatMap((outcome) => outcome.results);
+          if (options.json) printJson(results);
+          else
+            printTable(results as unknown as Record<string, unknown>[], [
+              'sourceKey',
+              'outcome',
+              'procountorId',
+              'message',
+            ]);
+          if (results.some((result) => result.outcome === 'failed')) process.exitCode = 1;
         });
       },
     );
