@@ -37,6 +37,8 @@ describeOnBothDatabases('transfers with registers and links', (database) => {
     kit = await startRegisterTestKit(database.db, 'Linkki Oy', {
       createCustomersInProcountor: true,
       createProductsInProcountor: true,
+      projectDimension: 'Projektit',
+      rowsCarryProjects: true,
     });
   });
   afterAll(async () => {
@@ -99,5 +101,40 @@ describeOnBothDatabases('transfers with registers and links', (database) => {
     }
     expect(transfer?.state).toBe('failed');
     expect(JSON.stringify(transfer)).toContain('business_partner_conflict');
+  });
+
+  it('takes a project item from the synced register without reading the dimensions from Procountor', async () => {
+    const projects = (await kit.procountorClient.dimensions.list()).find((dimension) => dimension.name === 'Projektit');
+    const item = await kit.procountorClient.dimensions.createItem(projects?.id as number, {
+      codeName: 'PRJ-1',
+      description: 'Project one',
+    });
+    expect((await kit.syncAndWait({ registers: ['dimension_items'] })).state).toBe('succeeded');
+    const before = await lastSequence();
+    const done = await transferAndWait(
+      buildSalesInvoice({
+        rows: [
+          {
+            kind: 'item',
+            name: 'Work',
+            quantity: 1,
+            unit: 'h',
+            unitPrice: 90,
+            vatPercent: 25.5,
+            dimensions: { project: 'PRJ-1' },
+          },
+        ],
+      }),
+    );
+    const calls = await procountorCallsAfter(before);
+    expect(calls.filter((call) => call.startsWith('GET /api/dimensions'))).toEqual([]);
+    expect(calls.filter((call) => call.startsWith('POST /api/dimensions'))).toEqual([]);
+    const receipt = [
+      ...kit.procountor.emulator.context.state.companies.get(kit.procountor.company.companyId)!.ledgerReceipts.values(),
+    ].find((candidate) => candidate.invoiceId === done.procountor?.invoiceId);
+    const itemValues = (receipt?.transactions ?? []).flatMap(
+      (transaction) => (transaction as { dimensionItemValues?: Array<{ itemId: number }> }).dimensionItemValues ?? [],
+    );
+    expect(itemValues.map((value) => value.itemId)).toContain(item.id);
   });
 });
