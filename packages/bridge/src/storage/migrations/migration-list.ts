@@ -2,9 +2,9 @@
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial';
 import * as connectionsTransfersEvents from './0002-connections-transfers-events';
-import * as purchaseInvoicesTravelExpenses from './0006-purchase-invoices-travel-expenses';
 import * as registersAndLinks from './0004-registers-and-links';
 import * as payments from './0005-payments';
+import * as purchaseInvoicesTravelExpenses from './0006-purchase-invoices-travel-expenses';
 import * as consoleUsers from './0007-console-users';
 
 /**
@@ -15,8 +15,8 @@ import * as consoleUsers from './0007-console-users';
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-connections-transfers-events': connectionsTransfersEvents,
-  '0006-purchase-invoices-travel-expenses': purchaseInvoicesTravelExpenses,
   '0004-registers-and-links': registersAndLinks,
   '0005-payments': payments,
+  '0006-purchase-invoices-travel-expenses': purchaseInvoicesTravelExpenses,
   '0007-console-users': consoleUsers,
 };
