@@ -125,7 +125,8 @@ export const EVENT_TYPE_DEFINITIONS: Record<EventType, EventTypeDefinition> = {
   },
   'invoice.payment_removed': {
     type: 'invoice.payment_removed',
-    description: 'A payment counted before was removed in Procountor; amountPaid and amountOpen are after it (issue #6).',
+    description:
+      'A payment counted before was removed in Procountor; amountPaid and amountOpen are after it (issue #6).',
     payload: InvoicePaymentRemovedPayloadSchema,
   },
   'purchase_invoice.imported': {
