@@ -51,9 +51,9 @@ const EMPTY = { seen: 0, imported: 0, waitingForProject: 0, alreadyImported: 0 }
 /**
  * Strategy (docs/purchase-invoices.md): list PURCHASE_INVOICEs in the statuses with `versionStartDate` = the newest
  * `version` the last run saw (Procountor's own clock, so no clock skew; the newest ones are listed again, harmlessly),
- * plus every invoice still waiting to be dimensioned to a project: setting dimensions changes the ledger receipt,
- * which need not change the invoice's version. Each import commits with its event; the unique key
- * (connection, invoice) makes a repeat a no-op, so a crash anywhere loses and repeats nothing.
+ * plus the invoices waiting to be dimensioned to a project whose ledger receipt changed since then. Each import
+ * commits with its event; the unique key (connection, invoice) makes a repeat a no-op, so a crash anywhere loses and
+ * repeats nothing.
  */
 export async function runPurchaseInvoiceImport(
   deps: PurchaseInvoiceImportDeps,
@@ -72,6 +72,9 @@ export async function runPurchaseInvoiceImport(
 
   const candidates = new Map<number, string | undefined>();
   let newestVersion = settings.versionCursor;
+  const saw = (version: string | undefined) => {
+    if (version && (newestVersion === null || Date.parse(version) > Date.parse(newestVersion))) newestVersion = version;
+  };
   for await (const basic of client.invoices.iterateByPreviousId({
     types: ['PURCHASE_INVOICE'],
     status: settings.statuses,
@@ -79,20 +82,21 @@ export async function runPurchaseInvoiceImport(
   })) {
     if (basic.id === undefined) continue;
     candidates.set(basic.id, basic.status);
-    if (basic.version && (newestVersion === null || Date.parse(basic.version) > Date.parse(newestVersion))) {
-      newestVersion = basic.version;
-    }
+    saw(basic.version);
   }
   const seen = candidates.size;
-  const known = await deps.db
-    .selectFrom('purchase_invoice_imports')
-    .select(['procountor_invoice_id', 'state'])
-    .where('connection_id', '=', connectionId)
-    .execute();
+  await addWaitingWithChangedReceipts(deps, client, connectionId, settings.versionCursor, candidates, saw);
+
   const result: ImportRunResult = { outcome: 'completed', ...EMPTY, seen };
-  for (const row of known) {
-    if (row.state === 'waiting_for_project') candidates.set(row.procountor_invoice_id, undefined);
-    else if (candidates.delete(row.procountor_invoice_id)) result.alreadyImported += 1;
+  if (candidates.size > 0) {
+    const imported = await deps.db
+      .selectFrom('purchase_invoice_imports')
+      .select('procountor_invoice_id')
+      .where('connection_id', '=', connectionId)
+      .where('state', '=', 'imported')
+      .where('procountor_invoice_id', 'in', [...candidates.keys()])
+      .execute();
+    for (const row of imported) if (candidates.delete(row.procountor_invoice_id)) result.alreadyImported += 1;
   }
 
   // Batch GETs (FACTS.md: up to 200 ids a call): two calls per batch instead of two per invoice. Each invoice still
@@ -122,6 +126,62 @@ export async function runPurchaseInvoiceImport(
     .execute();
   log.info(result, 'purchase invoice import run done');
   return result;
+}
+
+/**
+ * Receipts are listed from a little before the cursor: a receipt's version need not come from the same counter as
+ * its invoice's (the emulator stamps them apart; Procountor writes them in separate transactions). Re-listing a few
+ * minutes costs nothing but the listing: only receipts of waiting invoices are acted on.
+ */
+const RECEIPT_OVERLAP_MINUTES = 10;
+
+/** `version` minus some minutes, in the same form (with or without zone, with or without milliseconds). */
+export function minutesBefore(version: string, minutes: number): string {
+  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(version);
+  const ms = Date.parse(hasZone ? version : `${version}Z`);
+  if (Number.isNaN(ms)) return version;
+  const shifted = new Date(ms - minutes * 60_000).toISOString();
+  if (hasZone) return shifted;
+  // A zone-less Procountor stamp ("2017-09-27T12:12:42") stays zone-less: the same wall clock, shifted.
+  const withoutZone = shifted.slice(0, -1);
+  return version.includes('.') ? withoutZone : withoutZone.slice(0, 19);
+}
+
+/**
+ * Invoices waiting for a project whose ledger receipt changed since the cursor (someone set dimensions): setting
+ * dimensions changes the receipt's version, not necessarily the invoice's. Only those are read again, so a company
+ * with many purchase invoices outside projects does not make every run read them all.
+ */
+async function addWaitingWithChangedReceipts(
+  deps: PurchaseInvoiceImportDeps,
+  client: ProcountorClient,
+  connectionId: string,
+  versionCursor: string | null,
+  candidates: Map<number, string | undefined>,
+  saw: (version: string | undefined) => void,
+): Promise<void> {
+  // Without a cursor the invoice listing above covered every invoice in the statuses, waiting ones included.
+  if (versionCursor === null) return;
+  const waiting = await deps.db
+    .selectFrom('purchase_invoice_imports')
+    .select(['procountor_invoice_id', 'ledger_receipt_id'])
+    .where('connection_id', '=', connectionId)
+    .where('state', '=', 'waiting_for_project')
+    .execute();
+  if (waiting.length === 0) return;
+  const invoiceByReceipt = new Map(
+    waiting
+      .filter((row) => row.ledger_receipt_id !== null)
+      .map((row) => [row.ledger_receipt_id as number, row.procountor_invoice_id]),
+  );
+  for await (const receipt of client.ledgerReceipts.iterateByPreviousId({
+    types: ['PURCHASE_INVOICE'],
+    versionStartDate: minutesBefore(versionCursor, RECEIPT_OVERLAP_MINUTES),
+  })) {
+    saw(receipt.version);
+    const invoiceId = receipt.id === undefined ? undefined : invoiceByReceipt.get(receipt.id);
+    if (invoiceId !== undefined && !candidates.has(invoiceId)) candidates.set(invoiceId, undefined);
+  }
 }
 
 /** Invoices read per batch GET; a run stopped by Procountor keeps the batches before. */
@@ -169,7 +229,17 @@ async function importOne(
         procountor_status: invoice.status ?? 'UNFINISHED',
         ledger_receipt_id: invoice.ledgerReceiptId ?? null,
       })
-      .onConflict((conflict) => conflict.columns(['connection_id', 'procountor_invoice_id']).doNothing())
+      // Still waiting: keep its receipt id current (updating an invoice may recreate its receipt, FACTS.md).
+      .onConflict((conflict) =>
+        conflict
+          .columns(['connection_id', 'procountor_invoice_id'])
+          .doUpdateSet({
+            ledger_receipt_id: invoice.ledgerReceiptId ?? null,
+            procountor_status: invoice.status ?? 'UNFINISHED',
+            updated_at: new Date(),
+          })
+          .where('purchase_invoice_imports.state', '=', 'waiting_for_project'),
+      )
       .execute();
     return 'waitingForProject';
   }
