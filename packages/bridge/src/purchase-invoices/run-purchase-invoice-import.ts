@@ -88,13 +88,15 @@ export async function runPurchaseInvoiceImport(
   await addWaitingWithChangedReceipts(deps, client, connectionId, settings.versionCursor, candidates, saw);
 
   const result: ImportRunResult = { outcome: 'completed', ...EMPTY, seen };
-  if (candidates.size > 0) {
+  // In chunks: a first run may list tens of thousands of invoices, more than one statement's parameters allow.
+  const listed = [...candidates.keys()];
+  for (let start = 0; start < listed.length; start += 1000) {
     const imported = await deps.db
       .selectFrom('purchase_invoice_imports')
       .select('procountor_invoice_id')
       .where('connection_id', '=', connectionId)
       .where('state', '=', 'imported')
-      .where('procountor_invoice_id', 'in', [...candidates.keys()])
+      .where('procountor_invoice_id', 'in', listed.slice(start, start + 1000))
       .execute();
     for (const row of imported) if (candidates.delete(row.procountor_invoice_id)) result.alreadyImported += 1;
   }
