@@ -72,7 +72,10 @@ export function createResolvePerson(db: Database) {
       );
     }
     progress.personId = found.id;
-    if (found.iban) progress.personIban = found.iban;
+    // The register copy holds what GET /persons lists, which may lack the account: read the person when it is needed.
+    const iban =
+      found.iban ?? (person.iban ? undefined : (await context.client.persons.get(found.id)).paymentInfo?.accountNumber);
+    if (iban) progress.personIban = iban;
     context.note(`${person.name} found in ${found.how} as person ${found.id}.`, { personId: found.id });
   };
 }
