@@ -8,6 +8,7 @@ import { personOf } from './expense-document-schema';
 import type { ExpenseProgress } from './steps/expense-step-context';
 import { resolveExpenseCodes } from './steps/resolve-expense-codes';
 import { createResolvePerson } from './steps/resolve-person';
+import { resolveSupplier } from './steps/resolve-supplier';
 import { toProcountorExpenseInvoice } from './to-procountor-expense-invoice';
 import { validateExpenseDocument } from './validate-expense-document';
 
@@ -36,6 +37,7 @@ export async function dryRunExpenseDocument(
   try {
     await createResolvePerson(deps.db)(context);
     await resolveExpenseCodes(context);
+    if (kind === 'purchase_invoice') await resolveSupplier(context);
   } catch (error) {
     if (!(error instanceof TransferRuleError)) throw error;
     return {
@@ -53,6 +55,7 @@ export async function dryRunExpenseDocument(
     ...(progress.personId !== undefined ? { personId: progress.personId } : {}),
     procountorInvoice: toProcountorExpenseInvoice(kind, document, {
       ...(progress.personId !== undefined ? { personId: progress.personId } : {}),
+      ...(progress.partnerId !== undefined ? { supplierPartnerId: progress.partnerId } : {}),
       ...(payeeIban ? { payeeIban } : {}),
       products: progress.expenseProducts ?? {},
       ...(connection.settings.defaultTravelExpenseCode

@@ -229,8 +229,22 @@ describeOnBothDatabases('travel invoices, expense claims and purchase invoices f
         },
       ],
     };
+    const client = (await kit.connections.procountorClient(
+      await kit.connections.requireActive(connectionId),
+    )) as ProcountorClient;
+    const supplierId = (
+      await client.businessPartners.create({
+        type: 'SUPPLIER',
+        name: 'Freelancer Toiminimi',
+        invoicingInfo: { identifier: '2980005-2', identifierType: 'FI' },
+        paymentInfo: { paymentMethod: 'BANK_TRANSFER' },
+      } as never)
+    ).id as number;
     const dry = await dryRunExpenseDocument(kit.deps, connectionId, 'purchase_invoice', freelancer);
-    expect(dry).toMatchObject({ valid: true, procountorInvoice: { type: 'PURCHASE_INVOICE', vatStatus: 1 } });
+    expect(dry).toMatchObject({
+      valid: true,
+      procountorInvoice: { type: 'PURCHASE_INVOICE', vatStatus: 1, partnerId: supplierId },
+    });
     expect(kit.company(companyId).invoices.size).toBe(0);
 
     const result = await submitAndRun(connectionId, 'purchase_invoice', freelancer);
@@ -238,6 +252,7 @@ describeOnBothDatabases('travel invoices, expense claims and purchase invoices f
     const invoice = kit.company(companyId).invoices.get(result.row?.procountor_invoice_id as number);
     expect(invoice).toMatchObject({
       type: 'PURCHASE_INVOICE',
+      partnerId: supplierId,
       status: 'UNFINISHED',
       originalInvoiceNumber: 'F-2026-7',
       counterParty: expect.objectContaining({ identifier: '2980005-2' }),

@@ -8,6 +8,7 @@ import { createExpenseInvoice } from './steps/create-expense-invoice';
 import { recordExpenseResult } from './steps/record-expense-result';
 import { resolveExpenseCodes } from './steps/resolve-expense-codes';
 import { createResolvePerson } from './steps/resolve-person';
+import { resolveSupplier } from './steps/resolve-supplier';
 import { setExpenseStatus } from './steps/set-expense-status';
 import { uploadExpenseAttachments } from './steps/upload-expense-attachments';
 
@@ -20,6 +21,7 @@ export interface StepPlan {
 }
 
 const PERSON_STEPS = ['resolve_person', 'resolve_expense_codes'] as const;
+const SUPPLIER_STEPS = ['resolve_supplier'] as const;
 const INVOICE_STEPS = [
   'ensure_dimension_items',
   'create_invoice',
@@ -33,6 +35,7 @@ const INVOICE_STEPS = [
 const DONE_MESSAGES: Record<string, string> = {
   resolve_person: 'Person resolved.',
   resolve_expense_codes: 'No travel expense codes to look up.',
+  resolve_supplier: 'Supplier resolved.',
   ensure_dimension_items: 'No dimensions on the rows.',
   create_invoice: 'Invoice in Procountor.',
   set_dimensions: 'No dimensions to set.',
@@ -45,7 +48,7 @@ const DONE_MESSAGES: Record<string, string> = {
 /** The step names of a kind, in order (also the transfer response's totalSteps). */
 export function expenseStepNames(kind: ExpenseDocumentKind): string[] {
   // Seed 003/004: a freelancer's or the source's own bill names a supplier, not a person.
-  return kind === 'purchase_invoice' ? [...INVOICE_STEPS] : [...PERSON_STEPS, ...INVOICE_STEPS];
+  return kind === 'purchase_invoice' ? [...SUPPLIER_STEPS, ...INVOICE_STEPS] : [...PERSON_STEPS, ...INVOICE_STEPS];
 }
 
 export function expenseStepPlan(kind: ExpenseDocumentKind, db: Database): StepPlan {
@@ -53,6 +56,7 @@ export function expenseStepPlan(kind: ExpenseDocumentKind, db: Database): StepPl
   const functions: Record<string, Step> = {
     resolve_person: createResolvePerson(db),
     resolve_expense_codes: resolveExpenseCodes,
+    resolve_supplier: resolveSupplier,
     ensure_dimension_items: ensureDimensionItems,
     create_invoice: createExpenseInvoice,
     set_dimensions: setDimensions,

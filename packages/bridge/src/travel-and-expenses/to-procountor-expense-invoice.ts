@@ -13,6 +13,8 @@ import {
 export interface ExpenseMappingContext {
   /** The reporter's id in Procountor's person register (travel invoices and expense claims). */
   personId?: number;
+  /** The supplier's partner id in Procountor (purchase invoices), when resolve_supplier found exactly one. */
+  supplierPartnerId?: number;
   /** Where the money goes: the document's IBAN, else the person's account in Procountor. */
   payeeIban?: string;
   /** Procountor product (travel expense) by the code the row names, with the code actually used. */
@@ -49,6 +51,7 @@ export function toProcountorExpenseInvoice(
   const invoice: ProcountorInvoice = {
     type: EXPENSE_DOCUMENT_KINDS[kind],
     ...(context.personId !== undefined ? { partnerId: context.personId } : {}),
+    ...(context.supplierPartnerId !== undefined ? { partnerId: context.supplierPartnerId } : {}),
     date: document.invoiceDate,
     counterParty,
     paymentInfo: {

@@ -34,6 +34,9 @@ export async function createExpenseInvoice(context: StepContext): Promise<void> 
   }
   const body = toProcountorExpenseInvoice(kind, document, {
     ...(progress.personId !== undefined ? { personId: progress.personId } : {}),
+    ...(kind === 'purchase_invoice' && progress.partnerId !== undefined
+      ? { supplierPartnerId: progress.partnerId }
+      : {}),
     ...(payeeIban ? { payeeIban } : {}),
     products: progress.expenseProducts ?? {},
     ...(context.connection.settings.defaultTravelExpenseCode

@@ -9,6 +9,8 @@ export interface ExpenseProgress extends TransferProgress {
   /** The person's account in Procountor, used when the document names none. */
   personIban?: string;
   expenseProducts?: Record<string, { id: number; code: string }>;
+  /** resolve_supplier ran (a purchase invoice's supplier, linked by partnerId when Procountor has exactly one). */
+  supplierResolved?: boolean;
   /** The status after transfer was reached (or tried: a resume reads the status first). */
   statusActionStarted?: boolean;
 }
