@@ -79,19 +79,19 @@ export const ROUTE_MODULES: readonly RouteModuleFactory[] = [
   (services) => (app) => registerSalesInvoiceRoutes(app, transferDepsOf(services)),
   (services) => (app) => registerCreditInvoiceRoutes(app, transferDepsOf(services)),
   (services) => (app) => registerTransferRoutes(app, transferDepsOf(services)),
-  (services) => transferDocumentRoute(transferDepsOf(services)),
   (services) => (app) => registerExpenseDocumentRoutes(app, transferDepsOf(services)),
+  (services) => transferDocumentRoute(transferDepsOf(services)),
   (services) => eventFeedRoutes({ db: services.db }),
   (services) => webhookEndpointRoutes({ db: services.db, secretKey: services.secretKey }),
   (services) => webhookDeliveryRoutes({ db: services.db, jobs: services.jobQueue }),
   (services) => pullRunRoutes({ db: services.db }),
-  (services) => registerRoutes({ db: services.db, jobs: services.jobQueue, connections: services.connections }),
-  (services) => linkRoutes({ db: services.db, connections: services.connections }),
-  (services) => pushRoutes({ db: services.db, connections: services.connections }),
   (services) => purchaseInvoiceRoutes(purchaseInvoiceDepsOf(services)),
   (services) => billRoutes({ connections: services.connections }),
   (services) => sessionRoutes(createConsoleUserService(services.db)),
   (services) => dashboardRoute(services.db),
+  (services) => registerRoutes({ db: services.db, jobs: services.jobQueue, connections: services.connections }),
+  (services) => linkRoutes({ db: services.db, connections: services.connections }),
+  (services) => pushRoutes({ db: services.db, connections: services.connections }),
   (services) =>
     procountorWebhookReceiverRoute({ db: services.db, jobs: services.jobQueue, secretKey: services.secretKey }),
   (services) =>
@@ -117,6 +117,7 @@ export const WORKER_STARTERS: readonly WorkerStarter[] = [
       submitDocument: (connectionId, document) =>
         submitPulledDocument(transferDepsOf(services), connectionId, document),
     }),
+  (services) => startPurchaseInvoiceImportWorkers(services.jobQueue, purchaseInvoiceDepsOf(services)),
   (services) =>
     startRegisterSyncWorkers({
       db: services.db,
@@ -124,7 +125,6 @@ export const WORKER_STARTERS: readonly WorkerStarter[] = [
       connections: services.connections,
       logger: services.logger,
     }),
-  (services) => startPurchaseInvoiceImportWorkers(services.jobQueue, purchaseInvoiceDepsOf(services)),
   (services) =>
     startNotificationWorkers(services.jobQueue, {
       db: services.db,

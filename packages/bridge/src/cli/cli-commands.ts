@@ -1,7 +1,7 @@
 // The registry of `bridge` command groups. To add one (e.g. `send`, `status`): append its register function here.
 import type { Command } from 'commander';
-import { registerConnectionsCommands } from './commands/connections-command';
 import { registerPaymentsCommands } from '../payments/payments-cli-command';
+import { registerConnectionsCommands } from './commands/connections-command';
 import { registerLinksCommands } from './commands/links-command';
 import { registerRegistersCommands } from './commands/registers-command';
 import { registerSendCommands } from './commands/send';

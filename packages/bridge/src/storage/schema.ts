@@ -8,13 +8,13 @@ import type {
 } from './tables/connection-tables';
 import type { ConsoleSessionsTable, ConsoleUsersTable } from './tables/console-user-tables';
 import type { EventsTable, WebhookDeliveriesTable, WebhookEndpointsTable } from './tables/event-tables';
-import type { PurchaseInvoiceImportSettingsTable, PurchaseInvoiceImportsTable } from './tables/purchase-invoice-tables';
 import type {
   InvoicePaymentsTable,
   ProcountorWebhookSubscriptionsTable,
   SourceMarkPaidRequestsTable,
   TransferPaymentsTable,
 } from './tables/payment-tables';
+import type { PurchaseInvoiceImportSettingsTable, PurchaseInvoiceImportsTable } from './tables/purchase-invoice-tables';
 import type {
   RegisterLinkRejectionsTable,
   RegisterLinksTable,
@@ -50,8 +50,10 @@ export interface DB {
   events: EventsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
-  purchase_invoice_imports: PurchaseInvoiceImportsTable;
-  purchase_invoice_import_settings: PurchaseInvoiceImportSettingsTable;
+  procountor_webhook_subscriptions: ProcountorWebhookSubscriptionsTable;
+  invoice_payments: InvoicePaymentsTable;
+  transfer_payments: TransferPaymentsTable;
+  source_mark_paid_requests: SourceMarkPaidRequestsTable;
   register_records: RegisterRecordsTable;
   register_sync_state: RegisterSyncStateTable;
   register_sync_runs: RegisterSyncRunsTable;
@@ -59,10 +61,8 @@ export interface DB {
   source_records: SourceRecordsTable;
   register_links: RegisterLinksTable;
   register_link_rejections: RegisterLinkRejectionsTable;
-  procountor_webhook_subscriptions: ProcountorWebhookSubscriptionsTable;
-  invoice_payments: InvoicePaymentsTable;
-  transfer_payments: TransferPaymentsTable;
-  source_mark_paid_requests: SourceMarkPaidRequestsTable;
+  purchase_invoice_imports: PurchaseInvoiceImportsTable;
+  purchase_invoice_import_settings: PurchaseInvoiceImportSettingsTable;
   console_users: ConsoleUsersTable;
   console_sessions: ConsoleSessionsTable;
 }
