@@ -1,5 +1,6 @@
 // Checks against the synced registers, in the dry run and at submit: sales accounts, VAT rates, product codes,
 // inactive dimension items; and nothing is checked before the registers were synced.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildSalesInvoice } from '../../test/helpers/sales-invoice-builder';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
@@ -16,7 +17,15 @@ describeOnBothDatabases('checks against the registers', (database) => {
     return buildSalesInvoice({
       invoiceDate: '2024-06-03',
       rows: [
-        { kind: 'item', name: 'Old rate', productCode: 'NOPE', quantity: 1, unit: 'h', unitPrice: 10, vatPercent: 24 },
+        {
+          kind: 'item',
+          name: 'Reduced rate',
+          productCode: 'NOPE',
+          quantity: 1,
+          unit: 'h',
+          unitPrice: 10,
+          vatPercent: 10,
+        },
         {
           kind: 'item',
           name: 'Closed project',
@@ -60,6 +69,14 @@ describeOnBothDatabases('checks against the registers', (database) => {
 
   it('names every problem with its fix in the dry run once synced', async () => {
     expect((await kit.syncAndWait({ mode: 'full' })).state).toBe('succeeded');
+    // A company without the 10 % rate in its VAT settings.
+    const removed = await database.db
+      .deleteFrom('register_records')
+      .where('connection_id', '=', kit.connectionId)
+      .where('register', '=', 'vat_percentages')
+      .where((eb) => eb(sql`cast(code as numeric)`, '=', 10))
+      .executeTakeFirst();
+    expect(Number(removed.numDeletedRows)).toBe(1);
     const dryRun = await kit.call('POST', `${base}/sales-invoices/validate`, invoiceWithProblems());
     expect(dryRun.status).toBe(200);
     expect(dryRun.json.valid).toBe(false);
@@ -69,6 +86,8 @@ describeOnBothDatabases('checks against the registers', (database) => {
     expect(byPath['rows[1].salesAccount']).toMatchObject({ rule: 'account_in_chart' });
     expect(byPath['rows[1].salesAccount'].message).toContain('3999');
     expect(byPath['rows[0].vatPercent']).toMatchObject({ rule: 'vat_percentage_in_use' });
+    // 24 % was the general rate on 2024-06-03: Procountor lists today's rates only, so it is not refused.
+    expect(byPath['rows[1].vatPercent']).toBeUndefined();
     expect(byPath['rows[1].dimensions.costCenter']).toMatchObject({ rule: 'dimension_item_active' });
     expect(byPath['rows[1].dimensions.costCenter'].message).toContain('CC-CLOSED');
     // The product code: the dry run's own Procountor lookup names it first.

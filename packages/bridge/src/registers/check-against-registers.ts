@@ -1,6 +1,7 @@
 // Checks a document against the connection's synced registers before anything is sent: product codes, sales
 // accounts, VAT percentages, dimension items and person codes, each problem named with its fix. A register that
 // was never synced is not checked (its copy would be empty, not authoritative).
+import { isValidFinnishVatRate } from '@procountor-bridge/client/finnish';
 import { sql } from 'kysely';
 import type { ConnectionSettings } from '../connections/connection-settings';
 import { type ErrorDetail, ValidationFailedError } from '../errors/bridge-error';
@@ -80,8 +81,13 @@ export async function checkAgainstRegisters(
       .where('register', '=', 'vat_percentages')
       .execute();
     const percentages = new Set(vatRecords.map((record) => Number(record.code)));
+    // Procountor lists today's rates only; an earlier-dated invoice may carry the rate of its own date (24 % before
+    // 2024-09-01, 14 % before 2026-01-01), which the company had then.
+    const today = new Date().toISOString().slice(0, 10);
+    const rateOfItsDate = (percent: number) =>
+      isValidFinnishVatRate(percent, invoice.invoiceDate) && !isValidFinnishVatRate(percent, today);
     for (const { row, index } of itemRows) {
-      if (row.vatPercent === undefined || percentages.has(row.vatPercent)) continue;
+      if (row.vatPercent === undefined || percentages.has(row.vatPercent) || rateOfItsDate(row.vatPercent)) continue;
       problems.push({
         path: `rows[${index}].vatPercent`,
         rule: 'vat_percentage_in_use',
