@@ -180,6 +180,9 @@ describe('transfers survive a killed worker process (PostgreSQL)', () => {
     for (const [index, step] of CRASH_POINTS.entries()) {
       const transferId = await submit(index);
       transferIds.push(transferId);
+      // The new process takes the dead one's transfer over at its start (recover-stranded-transfers), so it must be
+      // stale by then: waiting here keeps the hand-over independent of how fast a process starts.
+      if (index > 0) await waitForStale(transferIds[index - 1]!);
       const worker = startWorker({ transferId, step });
       await worker.waitForLine(`PAUSED ${step} ${transferId}`);
       if (index > 0) await waitForSucceeded(transferIds[index - 1]!);
