@@ -239,3 +239,109 @@ export interface LinkRow {
   } | null;
   suggestions: { procountorId: number; score: number; reason: string; nameSimilarity: number; record: RecordSummary }[];
 }
+
+/** GET …/sales-invoices/{externalId}/payments (and credit-invoices): docs/payments.md. */
+export interface PaymentState {
+  transferId: string;
+  currency: string | null;
+  totalAmount: number | null;
+  amountPaid: number;
+  amountOpen: number | null;
+  fullyPaid: boolean;
+  lastPaymentDate: string | null;
+  lastReconciledAt: string | null;
+  payments: {
+    procountorPaymentEventId: number;
+    amount: number;
+    paymentDate: string;
+    paymentType: string | null;
+    procountorStatus: string;
+    origin: string;
+  }[];
+}
+
+/** GET …/procountor-webhook. */
+export interface WebhookSubscription {
+  webhookUuid: string | null;
+  url: string;
+  eventTypes: string[];
+  lastReceivedAt: string | null;
+  createdAt: string;
+}
+
+/** GET/PUT …/purchase-invoice-import (docs/purchase-invoices.md). */
+export interface ImportSettings {
+  enabled: boolean;
+  statuses: string[];
+  intervalMinutes: number;
+  lastRunAt: string | null;
+  lastResult: unknown;
+}
+
+/** POST …/purchase-invoice-import/runs. */
+export interface ImportRun {
+  outcome: string;
+  reason?: string;
+  seen: number;
+  imported: number;
+  waitingForProject: number;
+  alreadyImported: number;
+}
+
+export interface PurchaseInvoice {
+  id: string;
+  procountorInvoiceId: number;
+  importedAt: string;
+  acknowledgedAt: string | null;
+  expense: {
+    invoiceNumber: number | null;
+    originalInvoiceNumber: string | null;
+    procountorStatus: string;
+    supplier: { name: string; businessId: string | null };
+    date: string;
+    dueDate: string | null;
+    currency: string;
+    totalAmount: number | null;
+    netAmount: number | null;
+    vatAmount: number | null;
+    projectCodes: string[];
+    rows: {
+      product: string;
+      productCode: string | null;
+      quantity: number;
+      unit: string;
+      unitPrice: number;
+      vatPercent: number;
+      comment: string | null;
+    }[];
+    accounting: {
+      transactionId: number | null;
+      account: string | null;
+      amount: number | null;
+      vatPercent: number | null;
+      description: string | null;
+      dimensions: { dimensionName: string | null; itemCode: string | null; amount: number | null }[];
+    }[];
+    attachments: { attachmentId: number; name: string }[];
+  };
+}
+
+/** GET …/bills (seed 004). */
+export interface Bill {
+  procountorInvoiceId: number;
+  invoiceNumber: number | null;
+  originalInvoiceNumber: string | null;
+  procountorStatus: string;
+  supplierName: string;
+  supplierBusinessId: string | null;
+  date: string;
+  dueDate: string | null;
+  totalAmount: number | null;
+  currency: string;
+  routing: {
+    projectNumber: string | null;
+    projectNumberFoundIn: string | null;
+    personalIdentityCode: string | null;
+    personalIdentityCodeFoundIn: string | null;
+  };
+}

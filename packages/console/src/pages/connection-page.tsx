@@ -1,7 +1,10 @@
-// One connection: company facts and health, test, disable/enable, replace the key, and every setting with its explanation.
+// One connection: company facts and health, test, disable/enable, replace the key, Procountor's payment webhook, the
+// purchase invoice import, and every setting with its explanation.
 import { type FormEvent, useState } from 'react';
 import { api, type Connection } from '../api';
 import { ErrorMessage, Field, Loading, Notice } from '../components/common';
+import { ProcountorWebhookCard } from '../components/procountor-webhook-card';
+import { PurchaseInvoiceImportCard } from '../components/purchase-invoice-import-card';
 import { SettingsForm } from '../components/settings-form';
 import { connectionsChanged } from '../connection-choice';
 import { useI18n } from '../i18n';
@@ -131,6 +134,10 @@ export function ConnectionPage({ id }: { id: string }) {
             </div>
           </form>
         </section>
+      </div>
+      <div className="grid">
+        <ProcountorWebhookCard connectionId={id} active={connection.status === 'active'} />
+        <PurchaseInvoiceImportCard connectionId={id} active={connection.status === 'active'} />
       </div>
       <SettingsForm connection={connection} onSaved={reload} />
     </>

@@ -1,8 +1,10 @@
 // One transfer: state, Procountor invoice id, number and reference, the error in plain language with its fix,
-// resend / cancel / "Send to Procountor", the timeline of steps, and the document beside what went to Procountor.
+// resend / cancel / "Send to Procountor", the timeline of steps, the payments once it is in Procountor, and the
+// document beside what went to Procountor.
 import { useEffect, useState } from 'react';
 import { api, type Transfer } from '../api';
 import { ErrorMessage, JsonBlock, Loading, Notice, StateBadge } from '../components/common';
+import { hasPaymentState, PaymentStateCard } from '../components/payment-state-card';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { useApi } from '../use-api';
@@ -14,13 +16,15 @@ interface TransferDocument {
 }
 
 export function TransferPage({ connectionId, transferId }: { connectionId: string; transferId: string }) {
-  const { t, language, kindName, formatDateTime, formatDate, formatAmount } = useI18n();
+  const { t, language, kindName, invoiceStatusName, formatDateTime, formatDate, formatAmount } = useI18n();
   const base = `/v1/connections/${connectionId}/transfers/${transferId}`;
   const { data: transfer, error, loading, reload } = useApi<Transfer>(base);
   const documentView = useApi<TransferDocument>(`${base}/document`);
   const [actionError, setActionError] = useState<unknown>();
   const [notice, setNotice] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // Refresh also reads the payments again (a new key remounts their card).
+  const [refreshes, setRefreshes] = useState(0);
 
   const act = async (action: 'resend' | 'cancel' | 'send', label: string) => {
     setBusy(true);
@@ -65,7 +69,14 @@ export function TransferPage({ connectionId, transferId }: { connectionId: strin
           {kindName(transfer.kind)} {transfer.sourceInvoiceNumber ?? transfer.externalId}
         </h1>
         <StateBadge state={transfer.state} />
-        <button type="button" onClick={reload} title={t('refresh')}>
+        <button
+          type="button"
+          onClick={() => {
+            reload();
+            setRefreshes((count) => count + 1);
+          }}
+          title={t('refresh')}
+        >
           ↻ {t('refresh')}
         </button>
       </div>
@@ -123,7 +134,7 @@ export function TransferPage({ connectionId, transferId }: { connectionId: strin
             <dt>{t('referenceCode')}</dt>
             <dd>{transfer.procountor.referenceCode ?? t('none')}</dd>
             <dt>{t('procountorStatus')}</dt>
-            <dd>{transfer.procountor.status ?? t('none')}</dd>
+            <dd>{transfer.procountor.status ? invoiceStatusName(transfer.procountor.status) : t('none')}</dd>
             <dt>{t('currentStep')}</dt>
             <dd>
               {transfer.currentStep ?? t('none')} ({transfer.completedSteps.length}/{transfer.totalSteps})
@@ -171,6 +182,9 @@ export function TransferPage({ connectionId, transferId }: { connectionId: strin
           </table>
         </section>
       </div>
+      {hasPaymentState(transfer) && (
+        <PaymentStateCard key={refreshes} connectionId={connectionId} transfer={transfer} />
+      )}
       {documentView.data && (
         <div className="grid">
           <section className="card" aria-labelledby="document-title">
