@@ -63,8 +63,17 @@ export function totalAmountOf(invoice: SalesInvoiceInput): number {
   return Math.round(total * 100) / 100;
 }
 
+/** The columns the transfer list filters on, copied out of whichever document a transfer carries. */
+export interface TransferListColumns {
+  source_invoice_number: string | null;
+  customer_name: string | null;
+  total_amount: number;
+  currency: string;
+  invoice_date: string;
+}
+
 /** Columns copied out of the document for the transfer list's filters. */
-export function documentColumns(invoice: SalesInvoiceInput) {
+export function documentColumns(invoice: SalesInvoiceInput): TransferListColumns {
   return {
     source_invoice_number: invoice.invoiceNumber ?? null,
     customer_name: invoice.customer.name,
@@ -72,6 +81,80 @@ export function documentColumns(invoice: SalesInvoiceInput) {
     currency: invoice.currency ?? 'EUR',
     invoice_date: invoice.invoiceDate,
   };
+}
+
+export type FirstTransferState = 'waiting_for_send' | 'queued';
+
+/** A document of any kind, ready to be stored as a transfer: what every kind hands the engine. */
+export interface TransferDocumentToStore {
+  connection: ConnectionRecord;
+  kind: TransferKind;
+  externalId: string;
+  /** The document as the engine reads it, stored as JSON. */
+  payload: unknown;
+  payloadHash: string;
+  columns: TransferListColumns;
+  creditsTransferId?: string;
+  /** The first timeline entry's text for the state the transfer starts in. */
+  acceptedMessage: (state: FirstTransferState) => string;
+}
+
+function firstState(connection: ConnectionRecord): FirstTransferState {
+  // Seed 001: "automatic or manual 'Send to Procountor'".
+  return connection.settings.transferMode === 'manual' ? 'waiting_for_send' : 'queued';
+}
+
+async function readTransfer(trx: Transaction<DB>, id: string): Promise<TransferRow> {
+  return (await trx.selectFrom('transfers').selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as TransferRow;
+}
+
+/** Inserts a new transfer with its first timeline entry, and its job unless it waits for "Send to Procountor". */
+export async function storeNewTransfer(
+  trx: Transaction<DB>,
+  deps: TransferDeps,
+  input: TransferDocumentToStore,
+): Promise<TransferRow> {
+  const state = firstState(input.connection);
+  const id = newTransferId();
+  await insertTransfer(trx, {
+    id,
+    connection_id: input.connection.id,
+    kind: input.kind,
+    external_id: input.externalId,
+    payload: JSON.stringify(input.payload),
+    payload_hash: input.payloadHash,
+    state,
+    credits_transfer_id: input.creditsTransferId ?? null,
+    ...input.columns,
+  });
+  await appendTimeline(trx, id, [{ kind: 'state', message: input.acceptedMessage(state), data: { state } }]);
+  if (state === 'queued') await enqueueTransferRun(trx, deps.jobs, id);
+  return readTransfer(trx, id);
+}
+
+/** "Fix and resend": the new document replaces the old one and the transfer starts again from the first step. */
+export async function restartTransferWithDocument(
+  trx: Transaction<DB>,
+  deps: TransferDeps,
+  existing: TransferRow,
+  input: TransferDocumentToStore,
+): Promise<TransferRow> {
+  const state = firstState(input.connection);
+  await updateTransfer(trx, existing.id, {
+    payload: JSON.stringify(input.payload),
+    payload_hash: input.payloadHash,
+    state,
+    current_step: null,
+    completed_steps: JSON.stringify([]),
+    progress: JSON.stringify({}),
+    attempts: 0,
+    last_error: null,
+    next_attempt_at: null,
+    ...input.columns,
+  });
+  await appendTimeline(trx, existing.id, [{ kind: 'state', message: input.acceptedMessage(state), data: { state } }]);
+  if (state === 'queued') await enqueueTransferRun(trx, deps.jobs, existing.id);
+  return readTransfer(trx, existing.id);
 }
 
 export interface AcceptInput {
@@ -86,12 +169,7 @@ export interface AcceptInput {
   note?: string;
 }
 
-function firstState(connection: ConnectionRecord) {
-  // Seed 001: "automatic or manual 'Send to Procountor'".
-  return connection.settings.transferMode === 'manual' ? ('waiting_for_send' as const) : ('queued' as const);
-}
-
-function acceptedMessage(state: 'waiting_for_send' | 'queued', note?: string): string {
+function acceptedMessage(state: FirstTransferState, note?: string): string {
   const base =
     state === 'waiting_for_send'
       ? 'Received from the source; waiting for "Send to Procountor".'
@@ -99,56 +177,25 @@ function acceptedMessage(state: 'waiting_for_send' | 'queued', note?: string): s
   return note ? `${base} ${note}` : base;
 }
 
+/** A sales or credit invoice as a new transfer. */
 export async function acceptTransfer(trx: Transaction<DB>, deps: TransferDeps, input: AcceptInput) {
-  const state = firstState(input.connection);
-  const id = newTransferId();
-  await insertTransfer(trx, {
-    id,
-    connection_id: input.connection.id,
-    kind: input.kind,
-    external_id: input.externalId,
-    payload: JSON.stringify(input.payload),
-    payload_hash: input.payloadHash,
-    state,
-    credits_transfer_id: input.creditsTransferId ?? null,
-    ...documentColumns(input.document),
+  return storeNewTransfer(trx, deps, {
+    ...input,
+    columns: documentColumns(input.document),
+    acceptedMessage: (state) => acceptedMessage(state, input.note),
   });
-  await appendTimeline(trx, id, [{ kind: 'state', message: acceptedMessage(state, input.note), data: { state } }]);
-  if (state === 'queued') await enqueueTransferRun(trx, deps.jobs, id);
-  return (await trx.selectFrom('transfers').selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as TransferRow;
 }
 
-/** PUT "fix and resend": the new document replaces the old one and the transfer starts again from the first step. */
+/** PUT "fix and resend" of a sales invoice. */
 export async function replaceTransferDocument(
   trx: Transaction<DB>,
   deps: TransferDeps,
   existing: TransferRow,
   input: AcceptInput,
 ) {
-  const state = firstState(input.connection);
-  await updateTransfer(trx, existing.id, {
-    payload: JSON.stringify(input.payload),
-    payload_hash: input.payloadHash,
-    state,
-    current_step: null,
-    completed_steps: JSON.stringify([]),
-    progress: JSON.stringify({}),
-    attempts: 0,
-    last_error: null,
-    next_attempt_at: null,
-    ...documentColumns(input.document),
+  return restartTransferWithDocument(trx, deps, existing, {
+    ...input,
+    columns: documentColumns(input.document),
+    acceptedMessage: (state) => acceptedMessage(state, 'The document was replaced by a corrected one.'),
   });
-  await appendTimeline(trx, existing.id, [
-    {
-      kind: 'state',
-      message: acceptedMessage(state, 'The document was replaced by a corrected one.'),
-      data: { state },
-    },
-  ]);
-  if (state === 'queued') await enqueueTransferRun(trx, deps.jobs, existing.id);
-  return (await trx
-    .selectFrom('transfers')
-    .selectAll()
-    .where('id', '=', existing.id)
-    .executeTakeFirstOrThrow()) as TransferRow;
 }

@@ -2,16 +2,15 @@
 import type { Transaction } from 'kysely';
 import type { ConnectionRecord } from '../connections/connection-record';
 import type { DB } from '../storage/schema';
-import { enqueueTransferRun } from '../transfers/accept-transfer';
-import type { TransferDeps } from '../transfers/transfer-deps';
 import {
-  appendTimeline,
-  findTransfer,
-  insertTransfer,
-  newTransferId,
-  type TransferRow,
-  updateTransfer,
-} from '../transfers/transfer-repository';
+  type FirstTransferState,
+  restartTransferWithDocument,
+  storeNewTransfer,
+  type TransferDocumentToStore,
+  type TransferListColumns,
+} from '../transfers/accept-transfer';
+import type { TransferDeps } from '../transfers/transfer-deps';
+import type { TransferRow } from '../transfers/transfer-repository';
 import { type ExpenseDocumentInput, type ExpenseDocumentKind, personOf, supplierOf } from './expense-document-schema';
 
 /** The total with VAT, for the transfer list's amount filters. */
@@ -21,7 +20,7 @@ export function expenseTotalOf(document: ExpenseDocumentInput): number {
 }
 
 /** Columns copied out of the document for the transfer list's filters (the person or supplier as "customer"). */
-function documentColumns(document: ExpenseDocumentInput) {
+function documentColumns(document: ExpenseDocumentInput): TransferListColumns {
   return {
     source_invoice_number: document.invoiceNumber ?? null,
     customer_name: personOf(document)?.name ?? supplierOf(document)?.name ?? null,
@@ -31,18 +30,13 @@ function documentColumns(document: ExpenseDocumentInput) {
   };
 }
 
-/** Seed 001's manual "Send to Procountor" holds for these kinds too. */
-function firstState(connection: ConnectionRecord) {
-  return connection.settings.transferMode === 'manual' ? ('waiting_for_send' as const) : ('queued' as const);
-}
-
 const LABELS: Record<ExpenseDocumentKind, string> = {
   travel_invoice: 'Travel invoice',
   expense_claim: 'Expense claim',
   purchase_invoice: 'Purchase invoice',
 };
 
-function acceptedMessage(kind: ExpenseDocumentKind, state: 'waiting_for_send' | 'queued', replaced: boolean) {
+function acceptedMessage(kind: ExpenseDocumentKind, state: FirstTransferState, replaced: boolean) {
   const what = `${LABELS[kind]} received from the source${replaced ? ' (a corrected document replaced the old one)' : ''}`;
   return state === 'waiting_for_send'
     ? `${what}; waiting for "Send to Procountor".`
@@ -56,25 +50,21 @@ export interface AcceptExpenseInput {
   payloadHash: string;
 }
 
-export async function acceptExpenseDocument(trx: Transaction<DB>, deps: TransferDeps, input: AcceptExpenseInput) {
-  const state = firstState(input.connection);
-  const id = newTransferId();
-  await insertTransfer(trx, {
-    id,
-    connection_id: input.connection.id,
+function toStore(input: AcceptExpenseInput, replaced: boolean): TransferDocumentToStore {
+  return {
+    connection: input.connection,
     kind: input.kind,
-    external_id: input.document.externalId,
-    payload: JSON.stringify(input.document),
-    payload_hash: input.payloadHash,
-    state,
-    credits_transfer_id: null,
-    ...documentColumns(input.document),
-  });
-  await appendTimeline(trx, id, [
-    { kind: 'state', message: acceptedMessage(input.kind, state, false), data: { state } },
-  ]);
-  if (state === 'queued') await enqueueTransferRun(trx, deps.jobs, id);
-  return (await findTransfer(trx, id)) as TransferRow;
+    externalId: input.document.externalId,
+    payload: input.document,
+    payloadHash: input.payloadHash,
+    columns: documentColumns(input.document),
+    acceptedMessage: (state) => acceptedMessage(input.kind, state, replaced),
+  };
+}
+
+/** Seed 001's manual "Send to Procountor" holds for these kinds too (the transfer engine decides the first state). */
+export async function acceptExpenseDocument(trx: Transaction<DB>, deps: TransferDeps, input: AcceptExpenseInput) {
+  return storeNewTransfer(trx, deps, toStore(input, false));
 }
 
 /** "Fix and resend": the corrected document replaces the old one and the transfer starts again from its first step. */
@@ -84,22 +74,5 @@ export async function replaceExpenseDocument(
   existing: TransferRow,
   input: AcceptExpenseInput,
 ) {
-  const state = firstState(input.connection);
-  await updateTransfer(trx, existing.id, {
-    payload: JSON.stringify(input.document),
-    payload_hash: input.payloadHash,
-    state,
-    current_step: null,
-    completed_steps: JSON.stringify([]),
-    progress: JSON.stringify({}),
-    attempts: 0,
-    last_error: null,
-    next_attempt_at: null,
-    ...documentColumns(input.document),
-  });
-  await appendTimeline(trx, existing.id, [
-    { kind: 'state', message: acceptedMessage(input.kind, state, true), data: { state } },
-  ]);
-  if (state === 'queued') await enqueueTransferRun(trx, deps.jobs, existing.id);
-  return (await findTransfer(trx, existing.id)) as TransferRow;
+  return restartTransferWithDocument(trx, deps, existing, toStore(input, true));
 }
