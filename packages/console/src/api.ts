@@ -290,6 +290,7 @@ export interface ImportRun {
 
 export interface PurchaseInvoice {
   id: string;
+  connectionId: string;
   procountorInvoiceId: number;
   importedAt: string;
   acknowledgedAt: string | null;

@@ -54,6 +54,12 @@ export function Layout({
       active: path.startsWith('/connections') && !path.includes('/transfers/'),
     },
     { to: '/transfers', label: t('navTransfers'), active: path === '/transfers' || path.includes('/transfers/') },
+    {
+      to: '/purchase-invoices',
+      label: t('navPurchaseInvoices'),
+      active: path === '/purchase-invoices',
+    },
+    { to: '/bills', label: t('navBills'), active: path === '/bills' },
     { to: '/linking', label: t('navLinking'), active: path === '/linking' },
     { to: '/registers', label: t('navRegisters'), active: path === '/registers' },
   ];

@@ -1,0 +1,188 @@
+// Bills received in Procountor (seed 004, docs/purchase-invoices.md "Bills"): the project number and personal identity
+// code found on each, and "Approve" (in Procountor) after a confirmation.
+import { useState } from 'react';
+import { api, type Bill, queryString } from '../api';
+import { ErrorMessage, Field, Loading, Notice } from '../components/common';
+import { useAction } from '../components/use-action';
+import { useConnectionChoice } from '../connection-choice';
+import { type MessageKey, useI18n } from '../i18n';
+import { useApi } from '../use-api';
+
+const STATUS_CHOICES: { statuses: string; label: MessageKey }[] = [
+  { statuses: 'RECEIVED,VERIFIED', label: 'billsWaiting' },
+  { statuses: 'UNFINISHED', label: 'billsUnfinished' },
+  { statuses: 'APPROVED', label: 'billsApproved' },
+];
+const APPROVABLE = ['UNFINISHED', 'RECEIVED', 'VERIFIED'];
+
+/**
+ * A personal identity code with only its birth date part shown: 010190-123A → 010190-****. The console is an
+ * admin's screen, not the source's: it needs the date to tell people apart, never the whole code.
+ */
+export function maskPersonalIdentityCode(code: string): string {
+  return `${code.slice(0, 7)}****`;
+}
+
+export function BillsPage() {
+  const { t, formatDate, formatAmount, invoiceStatusName } = useI18n();
+  const { connectionId, connection } = useConnectionChoice();
+  const [statuses, setStatuses] = useState(STATUS_CHOICES[0]!.statuses);
+  const [after, setAfter] = useState<number>();
+  const [confirming, setConfirming] = useState<number>();
+  const [comment, setComment] = useState('');
+  const base = connectionId ? `/v1/connections/${connectionId}/bills` : null;
+  const list = useApi<{ bills: Bill[]; nextCursor: number | null }>(
+    base && `${base}${queryString({ statuses, after })}`,
+  );
+  const action = useAction();
+
+  const numberOf = (bill: Bill) => String(bill.invoiceNumber ?? bill.originalInvoiceNumber ?? bill.procountorInvoiceId);
+  const approve = (bill: Bill) =>
+    action.run(async () => {
+      const answer = await api<{ alreadyApproved: boolean }>(
+        'POST',
+        `${base}/${bill.procountorInvoiceId}/approve`,
+        comment ? { comment } : undefined,
+      );
+      setConfirming(undefined);
+      setComment('');
+      return t(answer.alreadyApproved ? 'alreadyApprovedNotice' : 'approvedNotice', { number: numberOf(bill) });
+    }, list.reload);
+
+  if (!connectionId) return <p>{t('selectConnectionFirst')}</p>;
+  const bills = list.data?.bills ?? [];
+  return (
+    <>
+      <h1>
+        {t('billsTitle')} <span className="muted">– {connection?.name}</span>
+      </h1>
+      <p className="field-help">{t('billsHelp')}</p>
+      <div className="filters">
+        <Field label={t('showWhich')}>
+          <select
+            value={statuses}
+            onChange={(event) => {
+              setStatuses(event.target.value);
+              setAfter(undefined);
+            }}
+          >
+            {STATUS_CHOICES.map((choice) => (
+              <option key={choice.statuses} value={choice.statuses}>
+                {t(choice.label)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      {action.notice && <Notice>{action.notice}</Notice>}
+      <ErrorMessage error={action.error ?? list.error} />
+      {list.loading && !list.data && <Loading />}
+      {list.data && bills.length === 0 && <p>{t('noBills')}</p>}
+      {bills.length > 0 && (
+        <table className="bills">
+          <thead>
+            <tr>
+              <th scope="col">{t('invoiceNumber')}</th>
+              <th scope="col">{t('supplier')}</th>
+              <th scope="col">{t('invoiceDate')}</th>
+              <th scope="col">{t('dueDate')}</th>
+              <th scope="col">{t('amount')}</th>
+              <th scope="col">{t('projectNumber')}</th>
+              <th scope="col">{t('personalIdentityCode')}</th>
+              <th scope="col">{t('procountorStatus')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('approve')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {bills.map((bill) => (
+              <tr key={bill.procountorInvoiceId} data-bill={bill.procountorInvoiceId}>
+                <td>{numberOf(bill)}</td>
+                <td>
+                  {bill.supplierName}
+                  {bill.supplierBusinessId && <span className="muted"> {bill.supplierBusinessId}</span>}
+                </td>
+                <td>{formatDate(bill.date)}</td>
+                <td>{formatDate(bill.dueDate)}</td>
+                <td className="number">{formatAmount(bill.totalAmount, bill.currency)}</td>
+                <td>
+                  <Hint value={bill.routing.projectNumber} foundIn={bill.routing.projectNumberFoundIn} />
+                </td>
+                <td data-testid="personal-identity-code">
+                  <Hint
+                    value={
+                      bill.routing.personalIdentityCode && maskPersonalIdentityCode(bill.routing.personalIdentityCode)
+                    }
+                    foundIn={bill.routing.personalIdentityCodeFoundIn}
+                  />
+                </td>
+                <td>{invoiceStatusName(bill.procountorStatus)}</td>
+                <td>
+                  {APPROVABLE.includes(bill.procountorStatus) && confirming !== bill.procountorInvoiceId && (
+                    <button
+                      type="button"
+                      aria-label={`${t('approve')}: ${numberOf(bill)}`}
+                      onClick={() => {
+                        setConfirming(bill.procountorInvoiceId);
+                        setComment('');
+                      }}
+                    >
+                      {t('approve')}
+                    </button>
+                  )}
+                  {confirming === bill.procountorInvoiceId && (
+                    <fieldset className="confirm">
+                      <legend>
+                        {t('approveConfirm', {
+                          number: numberOf(bill),
+                          supplier: bill.supplierName,
+                          amount: formatAmount(bill.totalAmount, bill.currency),
+                        })}
+                      </legend>
+                      <Field label={t('comment')}>
+                        <input maxLength={100} value={comment} onChange={(event) => setComment(event.target.value)} />
+                      </Field>
+                      <div className="actions">
+                        <button type="button" className="primary" disabled={action.busy} onClick={() => approve(bill)}>
+                          {t('approveYes')}
+                        </button>
+                        <button type="button" disabled={action.busy} onClick={() => setConfirming(undefined)}>
+                          {t('cancel')}
+                        </button>
+                      </div>
+                    </fieldset>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="actions">
+        {after !== undefined && (
+          <button type="button" onClick={() => setAfter(undefined)}>
+            {t('previous')}
+          </button>
+        )}
+        {list.data?.nextCursor != null && (
+          <button type="button" onClick={() => setAfter(list.data?.nextCursor ?? undefined)}>
+            {t('moreResults')}
+          </button>
+        )}
+      </div>
+    </>
+  );
+}
+
+/** A routing hint and the field of the bill it was found in. */
+function Hint({ value, foundIn }: { value: string | null; foundIn: string | null }) {
+  const { t } = useI18n();
+  if (!value) return <span className="muted">{t('none')}</span>;
+  return (
+    <>
+      <code>{value}</code>
+      {foundIn && <span className="muted"> {t('foundIn', { field: foundIn })}</span>}
+    </>
+  );
+}
