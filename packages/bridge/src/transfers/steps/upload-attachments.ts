@@ -20,21 +20,36 @@ async function findUploaded(context: StepContext, invoiceId: number, fileName: s
   return invoice.attachments?.find((attachment) => attachment.name === fileName)?.id;
 }
 
-export async function uploadAttachments(context: StepContext): Promise<void> {
+/** One file for the Procountor invoice; `key` (its index in the document) names it in the progress. */
+export interface FileToAttach {
+  key: string;
+  fileName: string;
+  contentBase64: string;
+  mimeType: string;
+}
+
+/**
+ * Attaches each file to the transfer's Procountor invoice once. Each upload is recorded at once; a resume after a
+ * started upload, or an upload whose answer was lost, looks at the invoice's attachments before sending it again.
+ */
+export async function attachFilesOnce(
+  context: StepContext,
+  files: readonly FileToAttach[],
+  options: { sendWithInvoice: boolean },
+): Promise<void> {
   const { progress } = context;
   const invoiceId = progress.invoiceId;
   if (invoiceId === undefined) return;
-  const toSend = attachmentsToSend(context.invoice.attachments ?? [], context.connection.settings.attachmentMode);
-  for (const [index, attachment] of toSend) {
-    const key = String(index);
+  for (const file of files) {
+    const { key } = file;
     if (progress.uploadedAttachments?.[key] !== undefined) continue;
     const record = async (attachmentId: number, how: string) => {
       progress.uploadedAttachments = { ...progress.uploadedAttachments, [key]: attachmentId };
-      context.note(`${how} ${attachment.fileName} to the Procountor invoice.`, { attachmentId });
+      context.note(`${how} ${file.fileName} to the Procountor invoice.`, { attachmentId });
       await context.saveProgress();
     };
     if (progress.attachmentUploadStarted?.[key]) {
-      const found = await findUploaded(context, invoiceId, attachment.fileName);
+      const found = await findUploaded(context, invoiceId, file.fileName);
       if (found !== undefined) {
         await record(found, 'An earlier attempt had attached');
         continue;
@@ -45,20 +60,31 @@ export async function uploadAttachments(context: StepContext): Promise<void> {
     try {
       const uploaded = await context.client.attachments.upload({
         meta: {
-          name: attachment.fileName,
+          name: file.fileName,
           referenceType: 'INVOICE',
           referenceId: invoiceId,
-          mimeType: attachment.mediaType,
-          sendWithInvoice: true,
+          mimeType: file.mimeType,
+          sendWithInvoice: options.sendWithInvoice,
         },
-        file: Buffer.from(attachment.contentBase64, 'base64'),
+        file: Buffer.from(file.contentBase64, 'base64'),
       });
       await record(uploaded.id as number, 'Attached');
     } catch (error) {
       if (!(error instanceof OutcomeUnknownError)) throw error;
-      const found = await findUploaded(context, invoiceId, attachment.fileName);
+      const found = await findUploaded(context, invoiceId, file.fileName);
       if (found === undefined) throw error;
       await record(found, 'The answer was lost, but Procountor had attached');
     }
   }
+}
+
+export async function uploadAttachments(context: StepContext): Promise<void> {
+  const toSend = attachmentsToSend(context.invoice.attachments ?? [], context.connection.settings.attachmentMode);
+  const files = toSend.map(([index, attachment]) => ({
+    key: String(index),
+    fileName: attachment.fileName,
+    contentBase64: attachment.contentBase64,
+    mimeType: attachment.mediaType,
+  }));
+  await attachFilesOnce(context, files, { sendWithInvoice: true });
 }
