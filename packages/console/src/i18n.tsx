@@ -1,5 +1,6 @@
 // Finnish and English: one dictionary per language with the same keys; Procountor's own Finnish terms where users know them.
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { ACTIVATION_STEPS_FI, type StepText } from './activation-steps-fi';
 
 const en = {
   appName: 'procountor-bridge',
@@ -679,6 +680,8 @@ export interface I18n {
   t(key: MessageKey, params?: Record<string, string | number>): string;
   stateName(state: string): string;
   registerName(register: string): string;
+  /** A wizard step in this language: the Finnish text by its id, else the bridge's English (`{clientId}` unfilled). */
+  activationStep(step: StepText & { id: string }): StepText;
   /** A Procountor invoice status (APPROVED…) in words; unknown ones as they are. */
   invoiceStatusName(status: string): string;
   kindName(kind: string): string;
@@ -714,6 +717,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         const key = KIND_KEYS[kind];
         return key ? DICTIONARIES[language][key] : kind;
       },
+      activationStep: (step) => (language === 'fi' && ACTIVATION_STEPS_FI[step.id]) || step,
       invoiceStatusName: (status) => INVOICE_STATUS_NAMES[language][status] ?? status,
       registerName: (register) => REGISTER_NAMES[language][register.replaceAll('-', '_')] ?? register,
       formatDateTime: (iso) =>

@@ -1,4 +1,4 @@
-// Small shared pieces: error and status messages, the state badge, JSON blocks, and labelled fields.
+// Small shared pieces: error and status messages, the state badge, JSON blocks, labelled fields and secret fields.
 import type { ReactNode } from 'react';
 import { ApiError } from '../api';
 import { useI18n } from '../i18n';
@@ -61,5 +61,31 @@ export function Field({ label, help, children }: { label: string; help?: string;
       {children}
       {help && <span className="field-help">{help}</span>}
     </label>
+  );
+}
+
+/** A secret the user pastes: never autocompleted, never shown. */
+export function SecretField({
+  label,
+  name,
+  value,
+  onChange,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={label}>
+      <input
+        name={name}
+        type="password"
+        autoComplete="off"
+        required
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </Field>
   );
 }

@@ -14,6 +14,11 @@ export function ProcountorWebhookCard({ connectionId, active }: { connectionId: 
   // 404 is the answer when there is no subscription: not an error to show.
   const notSubscribed = subscription.error instanceof ApiError && subscription.error.status === 404;
   const current = notSubscribed ? undefined : subscription.data;
+  const change = (method: 'PUT' | 'DELETE', notice: string) =>
+    action.run(async () => {
+      await api(method, path, method === 'PUT' ? {} : undefined);
+      return notice;
+    }, subscription.reload);
   return (
     <section className="card" aria-labelledby="webhook-title">
       <h2 id="webhook-title">{t('procountorWebhook')}</h2>
@@ -37,29 +42,11 @@ export function ProcountorWebhookCard({ connectionId, active }: { connectionId: 
       <ErrorMessage error={action.error} />
       <div className="actions">
         {current ? (
-          <button
-            type="button"
-            disabled={action.busy}
-            onClick={() =>
-              action.run(async () => {
-                await api('DELETE', path);
-                return t('unsubscribedNotice');
-              }, subscription.reload)
-            }
-          >
+          <button type="button" disabled={action.busy} onClick={() => change('DELETE', t('unsubscribedNotice'))}>
             {t('unsubscribe')}
           </button>
         ) : (
-          <button
-            type="button"
-            disabled={action.busy || !active}
-            onClick={() =>
-              action.run(async () => {
-                await api('PUT', path, {});
-                return t('subscribedNotice');
-              }, subscription.reload)
-            }
-          >
+          <button type="button" disabled={action.busy || !active} onClick={() => change('PUT', t('subscribedNotice'))}>
             {t('subscribe')}
           </button>
         )}

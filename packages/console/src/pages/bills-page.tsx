@@ -2,7 +2,8 @@
 // code found on each, and "Approve" (in Procountor) after a confirmation.
 import { useState } from 'react';
 import { api, type Bill, queryString } from '../api';
-import { ErrorMessage, Field, Loading, Notice } from '../components/common';
+import { Field } from '../components/common';
+import { CursorPager, HeadRow, ListStatus, ShowChoice } from '../components/inbound-list';
 import { useAction } from '../components/use-action';
 import { useConnectionChoice } from '../connection-choice';
 import { type MessageKey, useI18n } from '../i18n';
@@ -57,44 +58,30 @@ export function BillsPage() {
         {t('billsTitle')} <span className="muted">– {connection?.name}</span>
       </h1>
       <p className="field-help">{t('billsHelp')}</p>
-      <div className="filters">
-        <Field label={t('showWhich')}>
-          <select
-            value={statuses}
-            onChange={(event) => {
-              setStatuses(event.target.value);
-              setAfter(undefined);
-            }}
-          >
-            {STATUS_CHOICES.map((choice) => (
-              <option key={choice.statuses} value={choice.statuses}>
-                {t(choice.label)}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </div>
-      {action.notice && <Notice>{action.notice}</Notice>}
-      <ErrorMessage error={action.error ?? list.error} />
-      {list.loading && !list.data && <Loading />}
-      {list.data && bills.length === 0 && <p>{t('noBills')}</p>}
+      <ShowChoice
+        value={statuses}
+        choices={STATUS_CHOICES.map((choice) => ({ value: choice.statuses, label: t(choice.label) }))}
+        onChange={(value) => {
+          setStatuses(value);
+          setAfter(undefined);
+        }}
+      />
+      <ListStatus action={action} list={list} count={bills.length} empty={t('noBills')} />
       {bills.length > 0 && (
         <table className="bills">
-          <thead>
-            <tr>
-              <th scope="col">{t('invoiceNumber')}</th>
-              <th scope="col">{t('supplier')}</th>
-              <th scope="col">{t('invoiceDate')}</th>
-              <th scope="col">{t('dueDate')}</th>
-              <th scope="col">{t('amount')}</th>
-              <th scope="col">{t('projectNumber')}</th>
-              <th scope="col">{t('personalIdentityCode')}</th>
-              <th scope="col">{t('procountorStatus')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('approve')}</span>
-              </th>
-            </tr>
-          </thead>
+          <HeadRow
+            columns={[
+              t('invoiceNumber'),
+              t('supplier'),
+              t('invoiceDate'),
+              t('dueDate'),
+              t('amount'),
+              t('projectNumber'),
+              t('personalIdentityCode'),
+              t('procountorStatus'),
+            ]}
+            buttons={t('approve')}
+          />
           <tbody>
             {bills.map((bill) => (
               <tr key={bill.procountorInvoiceId} data-bill={bill.procountorInvoiceId}>
@@ -159,18 +146,7 @@ export function BillsPage() {
           </tbody>
         </table>
       )}
-      <div className="actions">
-        {after !== undefined && (
-          <button type="button" onClick={() => setAfter(undefined)}>
-            {t('previous')}
-          </button>
-        )}
-        {list.data?.nextCursor != null && (
-          <button type="button" onClick={() => setAfter(list.data?.nextCursor ?? undefined)}>
-            {t('moreResults')}
-          </button>
-        )}
-      </div>
+      <CursorPager after={after} next={list.data?.nextCursor} onChange={setAfter} />
     </>
   );
 }

@@ -2,7 +2,7 @@
 // purchase invoice import, and every setting with its explanation.
 import { type FormEvent, useState } from 'react';
 import { api, type Connection } from '../api';
-import { ErrorMessage, Field, Loading, Notice } from '../components/common';
+import { ErrorMessage, Loading, Notice, SecretField } from '../components/common';
 import { ProcountorWebhookCard } from '../components/procountor-webhook-card';
 import { PurchaseInvoiceImportCard } from '../components/purchase-invoice-import-card';
 import { SettingsForm } from '../components/settings-form';
@@ -117,16 +117,7 @@ export function ConnectionPage({ id }: { id: string }) {
           <h2 id="key-title">{t('replaceKey')}</h2>
           <p className="field-help">{t('replaceKeyHelp')}</p>
           <form onSubmit={replaceKey}>
-            <Field label={t('newApiKey')}>
-              <input
-                name="newApiKey"
-                type="password"
-                autoComplete="off"
-                required
-                value={apiKey}
-                onChange={(event) => setApiKey(event.target.value)}
-              />
-            </Field>
+            <SecretField label={t('newApiKey')} name="newApiKey" value={apiKey} onChange={setApiKey} />
             <div className="actions">
               <button type="submit" disabled={busy}>
                 {t('replaceKey')}

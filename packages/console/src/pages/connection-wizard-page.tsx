@@ -1,7 +1,7 @@
 // The set-up wizard: credentials, the steps in Procountor (with the client identifier to enter), paste the key, test.
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
 import { type ActivationStep, api, type Connection } from '../api';
-import { ErrorMessage, Field, Loading } from '../components/common';
+import { ErrorMessage, Field, Loading, SecretField } from '../components/common';
 import { connectionsChanged, useConnectionChoice } from '../connection-choice';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
@@ -9,16 +9,56 @@ import { useApi } from '../use-api';
 
 type Environment = Connection['environment'];
 
-/** The steps' titles in Finnish (the bridge serves the seeds' English text; the instructions stay in it). */
-const STEP_TITLES_FI: Record<string, string> = {
-  'allow-api-clients': 'Salli laskutettavat API-asiakkaat',
-  'create-api-user': 'Lisää tekninen API-käyttäjä',
-  'create-api-key': 'Luo API-avain',
-  'enable-documents': 'Ota Dokumentit-ominaisuus käyttöön (PDF-liitteitä varten)',
-};
+/** The steps the wizard itself does (paste, test) are its own pages, not instructions. */
+const WIZARD_OWN_STEPS = ['paste-api-key', 'test-and-activate'];
+
+/** One page of the wizard: a form with its heading (focused on arrival), help, fields and the buttons. */
+function WizardStep({
+  id,
+  title,
+  help,
+  headingRef,
+  onSubmit,
+  children,
+  actions,
+}: {
+  id: string;
+  title: string;
+  help: ReactNode;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  onSubmit: (event: FormEvent) => void;
+  children?: ReactNode;
+  actions: ReactNode;
+}) {
+  return (
+    <form className="card" onSubmit={onSubmit} aria-labelledby={id}>
+      <h2 id={id} ref={headingRef} tabIndex={-1}>
+        {title}
+      </h2>
+      <p>{help}</p>
+      {children}
+      {actions && <div className="actions">{actions}</div>}
+    </form>
+  );
+}
+
+/** "Back" to the previous page and "Next" (the form's submit). */
+function BackAndNext({ onBack }: { onBack: () => void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <button type="button" onClick={onBack}>
+        {t('back')}
+      </button>
+      <button type="submit" className="primary">
+        {t('next')}
+      </button>
+    </>
+  );
+}
 
 export function ConnectionWizardPage() {
-  const { t, language } = useI18n();
+  const { t, activationStep } = useI18n();
   const { choose } = useConnectionChoice();
   const [step, setStep] = useState(1);
   const [name, setName] = useState('');
@@ -71,10 +111,11 @@ export function ConnectionWizardPage() {
     }
   };
 
-  const fill = (text: string) => text.replaceAll('<your client identifier>', clientId || '…');
-  const procountorSteps = (steps.data?.steps ?? []).filter(
-    (item) => item.id !== 'paste-api-key' && item.id !== 'test-and-activate',
-  );
+  // The bridge's English has the placeholder filled with "<your client identifier>", the Finnish text `{clientId}`.
+  const fill = (text: string) =>
+    text.replaceAll('<your client identifier>', clientId || '…').replaceAll('{clientId}', clientId || '…');
+  const procountorSteps = (steps.data?.steps ?? []).filter((item) => !WIZARD_OWN_STEPS.includes(item.id));
+  const common = { headingRef };
 
   return (
     <>
@@ -88,11 +129,23 @@ export function ConnectionWizardPage() {
       </ol>
 
       {step === 1 && (
-        <form className="card" onSubmit={goTo(2)} aria-labelledby="wizard-basics">
-          <h2 id="wizard-basics" ref={headingRef} tabIndex={-1}>
-            {t('wizardBasics')}
-          </h2>
-          <p>{t('wizardBasicsHelp')}</p>
+        <WizardStep
+          {...common}
+          id="wizard-basics"
+          title={t('wizardBasics')}
+          help={t('wizardBasicsHelp')}
+          onSubmit={goTo(2)}
+          actions={
+            <>
+              <Link to="/connections" className="button">
+                {t('cancel')}
+              </Link>
+              <button type="submit" className="primary">
+                {t('next')}
+              </button>
+            </>
+          }
+        >
           <Field label={t('name')}>
             <input name="name" required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
           </Field>
@@ -122,135 +175,111 @@ export function ConnectionWizardPage() {
           <Field label={t('clientId')}>
             <input name="clientId" required value={clientId} onChange={(e) => setClientId(e.target.value)} />
           </Field>
-          <Field label={t('clientSecret')}>
-            <input
-              name="clientSecret"
-              type="password"
-              autoComplete="off"
-              required
-              value={clientSecret}
-              onChange={(e) => setClientSecret(e.target.value)}
-            />
-          </Field>
-          <div className="actions">
-            <Link to="/connections" className="button">
-              {t('cancel')}
-            </Link>
-            <button type="submit" className="primary">
-              {t('next')}
-            </button>
-          </div>
-        </form>
+          <SecretField label={t('clientSecret')} name="clientSecret" value={clientSecret} onChange={setClientSecret} />
+        </WizardStep>
       )}
 
       {step === 2 && (
-        <form className="card" onSubmit={goTo(3)} aria-labelledby="wizard-procountor">
-          <h2 id="wizard-procountor" ref={headingRef} tabIndex={-1}>
-            {t('wizardInProcountor')}
-          </h2>
-          <p>
-            {t('wizardInProcountorHelp', { clientId: '' })}
-            <code className="client-id">{clientId}</code>
-          </p>
+        <WizardStep
+          {...common}
+          id="wizard-procountor"
+          title={t('wizardInProcountor')}
+          help={
+            <>
+              {t('wizardInProcountorHelp', { clientId: '' })}
+              <code className="client-id">{clientId}</code>
+            </>
+          }
+          onSubmit={goTo(3)}
+          actions={<BackAndNext onBack={() => setStep(1)} />}
+        >
           {steps.loading && <Loading />}
           <ErrorMessage error={steps.error} />
           <ol className="activation-steps">
-            {procountorSteps.map((item) => (
-              <li key={item.id}>
-                <h3>
-                  {(language === 'fi' && STEP_TITLES_FI[item.id]) || item.title}{' '}
-                  {item.optional && <span className="muted">{t('optionalStep')}</span>}
-                </h3>
-                {item.procountorPath && (
-                  <p className="muted">{t('whereInProcountor', { path: item.procountorPath })}</p>
-                )}
-                <ul>
-                  {item.instructions.map((line) => (
-                    <li key={line}>{fill(line)}</li>
-                  ))}
-                </ul>
-              </li>
-            ))}
+            {procountorSteps.map((item) => {
+              const text = activationStep(item);
+              return (
+                <li key={item.id}>
+                  <h3>
+                    {text.title} {item.optional && <span className="muted">{t('optionalStep')}</span>}
+                  </h3>
+                  {text.procountorPath && (
+                    <p className="muted">{t('whereInProcountor', { path: text.procountorPath })}</p>
+                  )}
+                  <ul>
+                    {text.instructions.map((line) => (
+                      <li key={line}>{fill(line)}</li>
+                    ))}
+                  </ul>
+                </li>
+              );
+            })}
           </ol>
-          <div className="actions">
-            <button type="button" onClick={() => setStep(1)}>
-              {t('back')}
-            </button>
-            <button type="submit" className="primary">
-              {t('next')}
-            </button>
-          </div>
-        </form>
+        </WizardStep>
       )}
 
       {step === 3 && (
-        <form className="card" onSubmit={goTo(4)} aria-labelledby="wizard-key">
-          <h2 id="wizard-key" ref={headingRef} tabIndex={-1}>
-            {t('wizardPasteKey')}
-          </h2>
-          <p>{t('wizardPasteKeyHelp')}</p>
-          <Field label={t('apiKey')}>
-            <input
-              name="apiKey"
-              type="password"
-              autoComplete="off"
-              required
-              value={apiKey}
-              onChange={(e) => setApiKey(e.target.value)}
-            />
-          </Field>
-          <div className="actions">
-            <button type="button" onClick={() => setStep(2)}>
-              {t('back')}
-            </button>
-            <button type="submit" className="primary">
-              {t('next')}
-            </button>
-          </div>
-        </form>
+        <WizardStep
+          {...common}
+          id="wizard-key"
+          title={t('wizardPasteKey')}
+          help={t('wizardPasteKeyHelp')}
+          onSubmit={goTo(4)}
+          actions={<BackAndNext onBack={() => setStep(2)} />}
+        >
+          <SecretField label={t('apiKey')} name="apiKey" value={apiKey} onChange={setApiKey} />
+        </WizardStep>
       )}
 
       {step === 4 && (
-        <form className="card" onSubmit={test} aria-labelledby="wizard-test">
-          <h2 id="wizard-test" ref={headingRef} tabIndex={-1}>
-            {t('wizardTest')}
-          </h2>
-          <p>{t('wizardTestHelp')}</p>
+        <WizardStep
+          {...common}
+          id="wizard-test"
+          title={t('wizardTest')}
+          help={t('wizardTestHelp')}
+          onSubmit={test}
+          actions={
+            !activated && (
+              <>
+                <button type="button" onClick={() => setStep(3)} disabled={busy}>
+                  {t('back')}
+                </button>
+                <button type="submit" className="primary" disabled={busy}>
+                  {busy ? t('wizardTesting') : t('wizardRunTest')}
+                </button>
+              </>
+            )
+          }
+        >
           <ErrorMessage error={error} />
-          {activated ? (
-            <>
-              <p className="message message-ok" role="status">
-                {t('wizardDone', {
-                  company: activated.companyName ?? '',
-                  businessId: activated.companyBusinessId ?? '',
-                })}
-              </p>
-              <dl className="facts">
-                <dt>{t('company')}</dt>
-                <dd>{activated.companyName}</dd>
-                <dt>{t('businessId')}</dt>
-                <dd>{activated.companyBusinessId}</dd>
-                <dt>{t('companyIban')}</dt>
-                <dd>{activated.companyIban ?? t('none')}</dd>
-              </dl>
-              <div className="actions">
-                <Link to={`/connections/${activated.id}`} className="button primary">
-                  {t('wizardOpenConnection')}
-                </Link>
-              </div>
-            </>
-          ) : (
-            <div className="actions">
-              <button type="button" onClick={() => setStep(3)} disabled={busy}>
-                {t('back')}
-              </button>
-              <button type="submit" className="primary" disabled={busy}>
-                {busy ? t('wizardTesting') : t('wizardRunTest')}
-              </button>
-            </div>
-          )}
-        </form>
+          {activated && <Activated connection={activated} />}
+        </WizardStep>
       )}
+    </>
+  );
+}
+
+/** The company Procountor answered for the new connection, and the way to it. */
+function Activated({ connection }: { connection: Connection }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <p className="message message-ok" role="status">
+        {t('wizardDone', { company: connection.companyName ?? '', businessId: connection.companyBusinessId ?? '' })}
+      </p>
+      <dl className="facts">
+        <dt>{t('company')}</dt>
+        <dd>{connection.companyName}</dd>
+        <dt>{t('businessId')}</dt>
+        <dd>{connection.companyBusinessId}</dd>
+        <dt>{t('companyIban')}</dt>
+        <dd>{connection.companyIban ?? t('none')}</dd>
+      </dl>
+      <div className="actions">
+        <Link to={`/connections/${connection.id}`} className="button primary">
+          {t('wizardOpenConnection')}
+        </Link>
+      </div>
     </>
   );
 }

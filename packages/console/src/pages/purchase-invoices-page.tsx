@@ -2,7 +2,7 @@
 // rows and accounting with its dimensions, and "Acknowledge" (the source booked it).
 import { useState } from 'react';
 import { api, type PurchaseInvoice, queryString } from '../api';
-import { ErrorMessage, Field, Loading, Notice } from '../components/common';
+import { CursorPager, HeadRow, ListStatus, ShowChoice } from '../components/inbound-list';
 import { useAction } from '../components/use-action';
 import { useConnectionChoice } from '../connection-choice';
 import { useI18n } from '../i18n';
@@ -37,41 +37,33 @@ export function PurchaseInvoicesPage() {
         {t('purchaseInvoicesTitle')} <span className="muted">– {connection?.name}</span>
       </h1>
       <p className="field-help">{t('purchaseInvoicesHelp')}</p>
-      <div className="filters">
-        <Field label={t('showWhich')}>
-          <select
-            value={which}
-            onChange={(event) => {
-              setWhich(event.target.value as 'open' | 'all');
-              setAfter(undefined);
-            }}
-          >
-            <option value="open">{t('notAcknowledged')}</option>
-            <option value="all">{t('allInvoices')}</option>
-          </select>
-        </Field>
-      </div>
-      {action.notice && <Notice>{action.notice}</Notice>}
-      <ErrorMessage error={action.error ?? list.error} />
-      {list.loading && !list.data && <Loading />}
-      {list.data && invoices.length === 0 && <p>{t('noPurchaseInvoices')}</p>}
+      <ShowChoice
+        value={which}
+        choices={[
+          { value: 'open', label: t('notAcknowledged') },
+          { value: 'all', label: t('allInvoices') },
+        ]}
+        onChange={(value) => {
+          setWhich(value);
+          setAfter(undefined);
+        }}
+      />
+      <ListStatus action={action} list={list} count={invoices.length} empty={t('noPurchaseInvoices')} />
       {invoices.length > 0 && (
         <table className="purchase-invoices">
-          <thead>
-            <tr>
-              <th scope="col">{t('invoiceNumber')}</th>
-              <th scope="col">{t('supplier')}</th>
-              <th scope="col">{t('invoiceDate')}</th>
-              <th scope="col">{t('amount')}</th>
-              <th scope="col">{t('projects')}</th>
-              <th scope="col">{t('procountorStatus')}</th>
-              <th scope="col">{t('importedAt')}</th>
-              <th scope="col">{t('acknowledgedAt')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('openDetails')}</span>
-              </th>
-            </tr>
-          </thead>
+          <HeadRow
+            columns={[
+              t('invoiceNumber'),
+              t('supplier'),
+              t('invoiceDate'),
+              t('amount'),
+              t('projects'),
+              t('procountorStatus'),
+              t('importedAt'),
+              t('acknowledgedAt'),
+            ]}
+            buttons={t('openDetails')}
+          />
           <tbody>
             {invoices.map((invoice) => (
               <tr key={invoice.id} data-purchase-invoice={invoice.procountorInvoiceId}>
@@ -108,18 +100,7 @@ export function PurchaseInvoicesPage() {
           </tbody>
         </table>
       )}
-      <div className="actions">
-        {after && (
-          <button type="button" onClick={() => setAfter(undefined)}>
-            {t('previous')}
-          </button>
-        )}
-        {list.data?.nextCursor && (
-          <button type="button" onClick={() => setAfter(list.data?.nextCursor ?? undefined)}>
-            {t('moreResults')}
-          </button>
-        )}
-      </div>
+      <CursorPager after={after} next={list.data?.nextCursor} onChange={setAfter} />
       {opened && <PurchaseInvoiceDetails invoice={opened} />}
     </>
   );
