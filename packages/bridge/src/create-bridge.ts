@@ -18,9 +18,11 @@ import { QUEUE_NAMES } from './jobs/queue-names';
 import { startNotificationWorkers } from './notifications/start-notification-workers';
 import { createLogger } from './observability/create-logger';
 import { type BridgeMetrics, createMetrics } from './observability/create-metrics';
+import { requestWebhookSubscription } from './payments/auto-subscribe-procountor-webhook';
 import { paymentRoutes } from './payments/payment-routes';
 import { procountorWebhookReceiverRoute } from './payments/procountor-webhook-receiver';
 import { startPaymentWorkers } from './payments/start-payment-workers';
+import { startWebhookSubscribeWorkers } from './payments/start-webhook-subscribe-workers';
 import { purchaseInvoiceRoutes } from './purchase-invoices/purchase-invoice-routes';
 import { startPurchaseInvoiceImportWorkers } from './purchase-invoices/start-purchase-invoice-import-workers';
 import { linkRoutes } from './registers/link-routes';
@@ -139,6 +141,14 @@ export const WORKER_STARTERS: readonly WorkerStarter[] = [
       logger: services.logger,
       connections: services.connections,
     }),
+  (services) =>
+    startWebhookSubscribeWorkers(services.jobQueue, {
+      db: services.db,
+      logger: services.logger,
+      secretKey: services.secretKey,
+      connections: services.connections,
+      publicUrl: services.config.publicUrl,
+    }),
 ];
 
 /** What the purchase invoice import (issue #6, seed 002) needs from the services. */
@@ -226,6 +236,8 @@ export async function createBridge(config: BridgeConfig, options: CreateBridgeOp
       logger,
       metrics,
       ...(options.clientDefaults ? { clientDefaults: options.clientDefaults } : {}),
+      // Payments flow back without a manual step: activation queues the Procountor webhook subscription.
+      onActivated: (connection) => requestWebhookSubscription(jobQueue, connection),
     });
     const apiTokens = createApiTokenService({ db, logger, adminToken: config.adminToken });
     const services: BridgeServices = {

@@ -62,6 +62,11 @@ export interface ConnectionServiceOptions {
   /** Counts every Procountor call (observability/count-procountor-calls.ts). */
   metrics?: Pick<BridgeMetrics, 'procountorCalls'>;
   now?: () => Date;
+  /**
+   * Runs after a connection became (or stayed) active by activation, e.g. queueing the Procountor webhook
+   * subscription. Its failure is logged and never fails the activation.
+   */
+  onActivated?: (connection: ConnectionStoredRecord) => Promise<unknown>;
 }
 
 export function createConnectionService(options: ConnectionServiceOptions): ConnectionAdministration {
@@ -190,6 +195,13 @@ export function createConnectionService(options: ConnectionServiceOptions): Conn
       const status = connection.status === 'disabled' ? 'disabled' : 'active';
       const result = found(connectionId, await repository.recordCheckSucceeded(connectionId, facts, now(), status));
       log(connectionId).info({ procountorCompanyId: facts.procountorCompanyId }, 'connection activated');
+      if (result.status === 'active' && options.onActivated) {
+        try {
+          await options.onActivated(result);
+        } catch (error) {
+          log(connectionId).error({ err: error }, 'after-activation step failed; the connection is active');
+        }
+      }
       return result;
     },
 

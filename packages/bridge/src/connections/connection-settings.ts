@@ -145,6 +145,11 @@ export const ConnectionSettingsSchema = Type.Object(
       description:
         'Forward a "mark as paid" from the source (POST …/mark-paid) to Procountor\'s markpaid (seed 000, docs/payments.md).',
     }),
+    subscribeToProcountorWebhooks: Type.Boolean({
+      default: true,
+      description:
+        "Subscribe to Procountor's payment webhooks by itself on activation and at start, so payments come back at once (docs/payments.md).",
+    }),
     scheduledPull: Type.Optional(ScheduledPullSchema),
     // Travel invoices and expense claims (issue #6, travel-and-expenses/).
     defaultTravelExpenseCode: Type.Optional(

@@ -16,6 +16,8 @@ export const QUEUE_NAMES = {
   masterDataSync: 'master-data-sync',
   /** Polls Procountor for payments the webhooks may have missed. */
   paymentReconcile: 'payment-reconcile',
+  /** Subscribes one connection to Procountor's payment webhooks, retried with backoff (payments/auto-subscribe-…). */
+  procountorWebhookSubscribe: 'procountor-webhook-subscribe',
   /** Delivers one outgoing webhook to a source application. */
   sourceWebhookDeliver: 'source-webhook-deliver',
   /** Fetches one connection's documents from its source on a schedule, then schedules itself again (seed 002). */

@@ -33,12 +33,23 @@ const DocumentParams = Type.Object({ connectionId: Type.String(), externalId: Ty
 
 const Subscription = Type.Object({
   connectionId: Type.String(),
+  state: Type.Union([Type.Literal('subscribed'), Type.Literal('pending'), Type.Literal('failed')], {
+    description:
+      'subscribed: Procountor holds the webhook; failed: the last automatic attempt was refused (see lastError; retried with backoff); pending: not subscribed yet.',
+  }),
   webhookUuid: Type.Union([Type.String(), Type.Null()], { description: "The webhook's uuid at Procountor." }),
   url: Type.String({
     description: 'Where Procountor delivers: /hooks/procountor/{connectionId} under BRIDGE_PUBLIC_URL.',
   }),
   eventTypes: Type.Array(Type.String(), { description: `Subscribed: ${SUBSCRIBED_EVENT_TYPES.join(', ')}.` }),
+  urlExplicit: Type.Boolean({
+    description: 'The URL was given in the PUT body: automatic subscriptions keep it instead of BRIDGE_PUBLIC_URL.',
+  }),
   lastReceivedAt: Type.Union([Type.String(), Type.Null()], { description: 'Last delivery whose signature verified.' }),
+  lastAttemptAt: Type.Union([Type.String(), Type.Null()], { description: 'Last automatic subscription attempt.' }),
+  lastError: Type.Union([Type.String(), Type.Null()], {
+    description: 'Why the last automatic attempt failed (null after a success); the reconciliation poll still runs.',
+  }),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
@@ -116,7 +127,8 @@ export function paymentRoutes(deps: PaymentRouteDeps): RouteModule {
           summary: "Subscribe the connection to Procountor's payment webhooks (idempotent)",
           description:
             'Registers `{BRIDGE_PUBLIC_URL}/hooks/procountor/{connectionId}` (or `url`) with Procountor, HMAC-signed with a ' +
-            'secret the bridge keeps encrypted. Calling it again updates the URL and keeps the secret.',
+            'secret the bridge keeps encrypted. Calling it again updates the URL and keeps the secret. The bridge also ' +
+            'subscribes by itself on activation and at start (setting subscribeToProcountorWebhooks, docs/payments.md).',
           params: ConnectionParams,
           body: Type.Optional(
             Type.Object(

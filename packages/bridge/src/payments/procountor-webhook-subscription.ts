@@ -26,10 +26,16 @@ export interface SubscriptionDeps {
 
 export interface SubscriptionView {
   connectionId: string;
+  /** subscribed: Procountor holds the webhook; failed: the last attempt was refused (retried); pending: not yet. */
+  state: 'subscribed' | 'pending' | 'failed';
   webhookUuid: string | null;
   url: string;
+  /** The URL was given by hand: automatic subscriptions keep it instead of config.publicUrl's receiver. */
+  urlExplicit: boolean;
   eventTypes: string[];
   lastReceivedAt: string | null;
+  lastAttemptAt: string | null;
+  lastError: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -48,12 +54,17 @@ export async function findSubscription(db: Database, connectionId: string): Prom
     .where('connection_id', '=', connectionId)
     .executeTakeFirst();
   if (!row) return undefined;
+  const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
   return {
     connectionId: row.connection_id,
+    state: row.last_error ? 'failed' : row.webhook_uuid ? 'subscribed' : 'pending',
     webhookUuid: row.webhook_uuid,
     url: row.url,
+    urlExplicit: row.url_explicit,
     eventTypes: row.event_types,
-    lastReceivedAt: row.last_received_at ? new Date(row.last_received_at).toISOString() : null,
+    lastReceivedAt: iso(row.last_received_at),
+    lastAttemptAt: iso(row.last_attempt_at),
+    lastError: row.last_error,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };
@@ -80,6 +91,27 @@ export async function subscribeProcountorWebhook(
   connectionId: string,
   options: { url?: string } = {},
 ): Promise<SubscriptionView> {
+  return oneAtATime(connectionId, () => subscribe(deps, connectionId, options));
+}
+
+// Subscriptions of one connection in this process run one after another: the automatic one after activation and a
+// PUT by hand must not both create a webhook at Procountor.
+const running = new Map<string, Promise<unknown>>();
+async function oneAtATime<T>(connectionId: string, task: () => Promise<T>): Promise<T> {
+  const before = running.get(connectionId) ?? Promise.resolve();
+  const result = before.then(task, task);
+  const settled = result.then(
+    () => undefined,
+    () => undefined,
+  );
+  running.set(connectionId, settled);
+  void settled.then(() => {
+    if (running.get(connectionId) === settled) running.delete(connectionId);
+  });
+  return result;
+}
+
+async function subscribe(deps: SubscriptionDeps, connectionId: string, options: { url?: string }) {
   const connection = await deps.connections.requireActive(connectionId);
   const client = await deps.connections.procountorClient(connection);
   const url = options.url ?? receiverUrlOf(deps.publicUrl, connectionId);
@@ -103,13 +135,17 @@ export async function subscribeProcountorWebhook(
       connection_id: connectionId,
       webhook_uuid: existing?.webhook_uuid ?? null,
       url,
+      url_explicit: options.url !== undefined,
       secret_encrypted: encryptSecret(secret, deps.secretKey, secretContext(connectionId)),
       event_types: JSON.stringify(webhook.subscriptions),
     })
     .onConflict((conflict) =>
-      conflict
-        .column('connection_id')
-        .doUpdateSet({ url, event_types: JSON.stringify(webhook.subscriptions), updated_at: sql<Date>`now()` }),
+      conflict.column('connection_id').doUpdateSet({
+        url,
+        url_explicit: options.url !== undefined,
+        event_types: JSON.stringify(webhook.subscriptions),
+        updated_at: sql<Date>`now()`,
+      }),
     )
     .execute();
 
@@ -134,10 +170,37 @@ export async function subscribeProcountorWebhook(
   }
   await deps.db
     .updateTable('procountor_webhook_subscriptions')
-    .set({ webhook_uuid: uuid, updated_at: sql<Date>`now()` })
+    .set({ webhook_uuid: uuid, last_error: null, updated_at: sql<Date>`now()` })
     .where('connection_id', '=', connectionId)
     .execute();
   return (await findSubscription(deps.db, connectionId))!;
+}
+
+/**
+ * Records an automatic attempt: its time and error (null clears it). A connection refused before anything was stored
+ * gets a row (with a new secret, no webhook yet), so the failure shows in GET …/procountor-webhook.
+ */
+export async function recordSubscriptionAttempt(
+  deps: Pick<SubscriptionDeps, 'db' | 'secretKey' | 'publicUrl'>,
+  connectionId: string,
+  error: string | null,
+): Promise<void> {
+  await deps.db
+    .insertInto('procountor_webhook_subscriptions')
+    .values({
+      connection_id: connectionId,
+      url: receiverUrlOf(deps.publicUrl, connectionId),
+      secret_encrypted: encryptSecret(newProcountorWebhookSecret(), deps.secretKey, secretContext(connectionId)),
+      event_types: JSON.stringify([...SUBSCRIBED_EVENT_TYPES]),
+      last_attempt_at: sql<Date>`now()`,
+      last_error: error,
+    })
+    .onConflict((conflict) =>
+      conflict
+        .column('connection_id')
+        .doUpdateSet({ last_attempt_at: sql<Date>`now()`, last_error: error, updated_at: sql<Date>`now()` }),
+    )
+    .execute();
 }
 
 /** Removes the webhook at Procountor (already gone is fine) and the bridge's record of it. Returns whether one existed. */

@@ -6,6 +6,7 @@ import * as registersAndLinks from './0004-registers-and-links';
 import * as payments from './0005-payments';
 import * as purchaseInvoicesTravelExpenses from './0006-purchase-invoices-travel-expenses';
 import * as consoleUsers from './0007-console-users';
+import * as procountorWebhookAutoSubscribe from './0008-procountor-webhook-auto-subscribe';
 
 /**
  * To add a migration: create `NNNN-what-it-does.ts` beside this file exporting `up` (and `down` when it can be
@@ -19,4 +20,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005-payments': payments,
   '0006-purchase-invoices-travel-expenses': purchaseInvoicesTravelExpenses,
   '0007-console-users': consoleUsers,
+  '0008-procountor-webhook-auto-subscribe': procountorWebhookAutoSubscribe,
 };

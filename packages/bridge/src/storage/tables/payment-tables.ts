@@ -16,6 +16,11 @@ export interface ProcountorWebhookSubscriptionsTable {
   secret_encrypted: string;
   event_types: ColumnType<string[], string | string[] | undefined, string | string[]>;
   last_received_at: Date | null;
+  /** The receiver URL was given by hand (PUT …/procountor-webhook with `url`): automatic subscriptions keep it. */
+  url_explicit: Generated<boolean>;
+  /** The last automatic subscription attempt and its error (null when it succeeded). */
+  last_attempt_at: Date | null;
+  last_error: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
