@@ -2,11 +2,8 @@
 import { Type } from 'typebox';
 import type { BridgeApp } from '../server/build-server';
 import { assertConnectionAccess } from '../server/principal';
-import { payloadHash } from '../transfers/payload-hash';
+import { idempotencyOf, readTransferByExternalId } from '../transfers/document-requests';
 import type { TransferDeps } from '../transfers/transfer-deps';
-import { TransferNotFoundError } from '../transfers/transfer-errors';
-import { findTransferByExternalId, listTimeline } from '../transfers/transfer-repository';
-import { toTransferResponse } from '../transfers/transfer-response';
 import {
   ConnectionParams,
   IdempotencyHeaders,
@@ -36,10 +33,7 @@ export async function registerCreditInvoiceRoutes(app: BridgeApp, deps: Transfer
     async (request, reply) => {
       const { connectionId } = request.params;
       assertConnectionAccess(request, connectionId);
-      const key = request.headers['idempotency-key'];
-      const result = await submitCreditInvoice(deps, connectionId, request.body, {
-        ...(key ? { idempotency: { key, requestHash: payloadHash(['POST', request.url, request.body]) } } : {}),
-      });
+      const result = await submitCreditInvoice(deps, connectionId, request.body, idempotencyOf(request));
       return reply.status(result.statusCode as 202).send(result.body as never);
     },
   );
@@ -58,9 +52,7 @@ export async function registerCreditInvoiceRoutes(app: BridgeApp, deps: Transfer
     async (request) => {
       const { connectionId, externalId } = request.params;
       assertConnectionAccess(request, connectionId);
-      const row = await findTransferByExternalId(deps.db, connectionId, 'credit_invoice', externalId);
-      if (!row) throw new TransferNotFoundError(`Credit invoice ${externalId}`);
-      return toTransferResponse(row, await listTimeline(deps.db, row.id));
+      return readTransferByExternalId(deps, connectionId, 'credit_invoice', externalId, `Credit invoice ${externalId}`);
     },
   );
 }

@@ -4,13 +4,13 @@ import { Type } from 'typebox';
 import { BridgeError } from '../errors/bridge-error';
 import type { BridgeApp } from '../server/build-server';
 import { assertConnectionAccess } from '../server/principal';
+import { idempotencyOf } from '../transfers/document-requests';
 import {
   type IdempotencyRequest,
   replayIdempotentResponse,
   type StoredResponse,
   storeIdempotentResponse,
 } from '../transfers/idempotency-keys';
-import { payloadHash } from '../transfers/payload-hash';
 import type { TransferDeps } from '../transfers/transfer-deps';
 import { ConnectionParams, IdempotencyHeaders } from '../transfers/transfer-schemas';
 import { MAX_DOCUMENTS_PER_BATCH } from './field-limits';
@@ -69,10 +69,7 @@ export function registerBatchSalesInvoicesRoute(app: BridgeApp, deps: TransferDe
       const { connectionId } = request.params;
       assertConnectionAccess(request, connectionId);
       await deps.connections.requireActive(connectionId);
-      const key = request.headers['idempotency-key'];
-      const idempotency: IdempotencyRequest | undefined = key
-        ? { key, requestHash: payloadHash(['POST', request.url, request.body]) }
-        : undefined;
+      const { idempotency } = idempotencyOf(request);
       if (idempotency) {
         const replay = await replayIdempotentResponse(deps.db, connectionId, idempotency);
         if (replay) return replay.body as never;

@@ -1,13 +1,14 @@
 // HTTP surface of sales invoices: submit, dry run, batch, replace ("fix and resend") and read by externalId.
 import { Type } from 'typebox';
-import { ValidationFailedError } from '../errors/bridge-error';
 import type { BridgeApp } from '../server/build-server';
 import { assertConnectionAccess } from '../server/principal';
-import { payloadHash } from '../transfers/payload-hash';
+import {
+  DocumentParams,
+  idempotencyOf,
+  readTransferByExternalId,
+  requireExternalIdOfPath,
+} from '../transfers/document-requests';
 import type { TransferDeps } from '../transfers/transfer-deps';
-import { TransferNotFoundError } from '../transfers/transfer-errors';
-import { findTransferByExternalId, listTimeline } from '../transfers/transfer-repository';
-import { toTransferResponse } from '../transfers/transfer-response';
 import {
   ConnectionParams,
   IdempotencyHeaders,
@@ -20,10 +21,6 @@ import { SalesInvoiceBodySchema } from './sales-invoice-body-schema';
 import { submitSalesInvoice } from './submit-sales-invoice';
 
 const tags = ['sales invoices'];
-const DocumentParams = Type.Object({
-  connectionId: Type.String({ description: 'The connection.' }),
-  externalId: Type.String({ description: "The document's id in the source application." }),
-});
 
 export async function registerSalesInvoiceRoutes(app: BridgeApp, deps: TransferDeps): Promise<void> {
   app.post(
@@ -43,10 +40,9 @@ export async function registerSalesInvoiceRoutes(app: BridgeApp, deps: TransferD
     async (request, reply) => {
       const { connectionId } = request.params;
       assertConnectionAccess(request, connectionId);
-      const key = request.headers['idempotency-key'];
       const result = await submitSalesInvoice(deps, connectionId, request.body, {
         mode: 'create',
-        ...(key ? { idempotency: { key, requestHash: payloadHash(['POST', request.url, request.body]) } } : {}),
+        ...idempotencyOf(request),
       });
       return reply.status(result.statusCode as 202).send(result.body as never);
     },
@@ -89,22 +85,10 @@ export async function registerSalesInvoiceRoutes(app: BridgeApp, deps: TransferD
     async (request, reply) => {
       const { connectionId, externalId } = request.params;
       assertConnectionAccess(request, connectionId);
-      if (request.body.externalId !== externalId) {
-        throw new ValidationFailedError(
-          [
-            {
-              path: 'externalId',
-              rule: 'matches_path',
-              message: `is '${request.body.externalId}' but the path says '${externalId}'`,
-            },
-          ],
-          'The sales invoice',
-        );
-      }
-      const key = request.headers['idempotency-key'];
+      requireExternalIdOfPath(request.body.externalId, externalId, 'The sales invoice');
       const result = await submitSalesInvoice(deps, connectionId, request.body, {
         mode: 'replace',
-        ...(key ? { idempotency: { key, requestHash: payloadHash(['PUT', request.url, request.body]) } } : {}),
+        ...idempotencyOf(request),
       });
       return reply.status(result.statusCode as 202).send(result.body as never);
     },
@@ -125,9 +109,7 @@ export async function registerSalesInvoiceRoutes(app: BridgeApp, deps: TransferD
     async (request) => {
       const { connectionId, externalId } = request.params;
       assertConnectionAccess(request, connectionId);
-      const row = await findTransferByExternalId(deps.db, connectionId, 'sales_invoice', externalId);
-      if (!row) throw new TransferNotFoundError(`Sales invoice ${externalId}`);
-      return toTransferResponse(row, await listTimeline(deps.db, row.id));
+      return readTransferByExternalId(deps, connectionId, 'sales_invoice', externalId, `Sales invoice ${externalId}`);
     },
   );
 }

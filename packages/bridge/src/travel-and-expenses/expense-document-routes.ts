@@ -1,13 +1,13 @@
 // HTTP surface of travel invoices, expense claims and purchase invoices from the source: submit, dry run, replace, read.
-import { Type } from 'typebox';
-import { ValidationFailedError } from '../errors/bridge-error';
 import type { BridgeApp } from '../server/build-server';
 import { assertConnectionAccess } from '../server/principal';
-import { payloadHash } from '../transfers/payload-hash';
+import {
+  DocumentParams,
+  idempotencyOf,
+  readTransferByExternalId,
+  requireExternalIdOfPath,
+} from '../transfers/document-requests';
 import type { TransferDeps } from '../transfers/transfer-deps';
-import { TransferNotFoundError } from '../transfers/transfer-errors';
-import { findTransferByExternalId, listTimeline } from '../transfers/transfer-repository';
-import { toTransferResponse } from '../transfers/transfer-response';
 import {
   ConnectionParams,
   IdempotencyHeaders,
@@ -45,11 +45,6 @@ const ROUTES = [
   },
 ];
 
-const DocumentParams = Type.Object({
-  connectionId: Type.String({ description: 'The connection.' }),
-  externalId: Type.String({ description: "The document's id in the source application." }),
-});
-
 export async function registerExpenseDocumentRoutes(app: BridgeApp, deps: TransferDeps): Promise<void> {
   for (const { kind, schema, tag, what } of ROUTES) {
     const base = `/v1/connections/:connectionId/${EXPENSE_DOCUMENT_PATHS[kind]}`;
@@ -72,10 +67,9 @@ export async function registerExpenseDocumentRoutes(app: BridgeApp, deps: Transf
       async (request, reply) => {
         const { connectionId } = request.params;
         assertConnectionAccess(request, connectionId);
-        const key = request.headers['idempotency-key'];
         const result = await submitExpenseDocument(deps, connectionId, kind, request.body as ExpenseDocumentInput, {
           mode: 'create',
-          ...(key ? { idempotency: { key, requestHash: payloadHash(['POST', request.url, request.body]) } } : {}),
+          ...idempotencyOf(request),
         });
         return reply.status(result.statusCode as 202).send(result.body as never);
       },
@@ -117,22 +111,10 @@ export async function registerExpenseDocumentRoutes(app: BridgeApp, deps: Transf
         const { connectionId, externalId } = request.params;
         assertConnectionAccess(request, connectionId);
         const document = request.body as ExpenseDocumentInput;
-        if (document.externalId !== externalId) {
-          throw new ValidationFailedError(
-            [
-              {
-                path: 'externalId',
-                rule: 'matches_path',
-                message: `is '${document.externalId}' but the path says '${externalId}'`,
-              },
-            ],
-            SUBJECTS[kind],
-          );
-        }
-        const key = request.headers['idempotency-key'];
+        requireExternalIdOfPath(document.externalId, externalId, SUBJECTS[kind]);
         const result = await submitExpenseDocument(deps, connectionId, kind, document, {
           mode: 'replace',
-          ...(key ? { idempotency: { key, requestHash: payloadHash(['PUT', request.url, request.body]) } } : {}),
+          ...idempotencyOf(request),
         });
         return reply.status(result.statusCode as 202).send(result.body as never);
       },
@@ -153,9 +135,8 @@ export async function registerExpenseDocumentRoutes(app: BridgeApp, deps: Transf
       async (request) => {
         const { connectionId, externalId } = request.params;
         assertConnectionAccess(request, connectionId);
-        const row = await findTransferByExternalId(deps.db, connectionId, kind, externalId);
-        if (!row) throw new TransferNotFoundError(`${SUBJECTS[kind].replace('The ', '')} ${externalId}`);
-        return toTransferResponse(row, await listTimeline(deps.db, row.id));
+        const what = `${SUBJECTS[kind].replace('The ', '')} ${externalId}`;
+        return readTransferByExternalId(deps, connectionId, kind, externalId, what);
       },
     );
   }
