@@ -9,6 +9,7 @@ import {
   addRejection,
   findLink,
   findLinkByProcountorId,
+  type LinkToStore,
   type RegisterLink,
   removeLink,
   replaceLink,
@@ -62,6 +63,12 @@ async function requireLink(db: Database, connectionId: string, kind: SourceRecor
   return link;
 }
 
+/** Stores the link in place of any the source record had, and answers it as stored. */
+async function saveLink(db: Database, connectionId: string, link: LinkToStore) {
+  await replaceLink(db, connectionId, link);
+  return requireLink(db, connectionId, link.kind, link.sourceKey);
+}
+
 export async function linkByHand(
   db: Database,
   connectionId: string,
@@ -71,8 +78,7 @@ export async function linkByHand(
 ): Promise<RegisterLink> {
   await requireSource(db, connectionId, kind, sourceKey);
   await requireLinkable(db, connectionId, kind, sourceKey, procountorId);
-  await replaceLink(db, connectionId, { kind, sourceKey, procountorId, origin: 'manual' });
-  return requireLink(db, connectionId, kind, sourceKey);
+  return saveLink(db, connectionId, { kind, sourceKey, procountorId, origin: 'manual' });
 }
 
 export async function acceptSuggestion(
@@ -96,14 +102,13 @@ export async function acceptSuggestion(
       },
     ]);
   }
-  await replaceLink(db, connectionId, {
+  return saveLink(db, connectionId, {
     kind,
     sourceKey,
     procountorId,
     origin: 'accepted_suggestion',
     score: suggestion.score,
   });
-  return requireLink(db, connectionId, kind, sourceKey);
 }
 
 export async function rejectSuggestion(
@@ -145,14 +150,15 @@ export async function autoLink(
         continue;
       }
       taken.add(best.procountorId);
-      await replaceLink(db, connectionId, {
-        kind,
-        sourceKey: row.sourceKey,
-        procountorId: best.procountorId,
-        origin: 'accepted_suggestion',
-        score: best.score,
-      });
-      linked.push(await requireLink(db, connectionId, kind, row.sourceKey));
+      linked.push(
+        await saveLink(db, connectionId, {
+          kind,
+          sourceKey: row.sourceKey,
+          procountorId: best.procountorId,
+          origin: 'accepted_suggestion',
+          score: best.score,
+        }),
+      );
     }
     if (results.length < 200) break;
   }

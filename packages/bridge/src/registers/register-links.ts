@@ -40,19 +40,18 @@ function toLink(row: {
   };
 }
 
+/** The connection's links of one kind: every look-up below narrows this. */
+function linksOfKind(db: Database, connectionId: string, kind: SourceRecordKind) {
+  return db.selectFrom('register_links').selectAll().where('connection_id', '=', connectionId).where('kind', '=', kind);
+}
+
 export async function findLink(
   db: Database,
   connectionId: string,
   kind: SourceRecordKind,
   sourceKey: string,
 ): Promise<RegisterLink | undefined> {
-  const row = await db
-    .selectFrom('register_links')
-    .selectAll()
-    .where('connection_id', '=', connectionId)
-    .where('kind', '=', kind)
-    .where('source_key', '=', sourceKey)
-    .executeTakeFirst();
+  const row = await linksOfKind(db, connectionId, kind).where('source_key', '=', sourceKey).executeTakeFirst();
   return row ? toLink(row) : undefined;
 }
 
@@ -63,11 +62,7 @@ export async function findLinks(
   sourceKeys: readonly string[],
 ): Promise<Map<string, RegisterLink>> {
   if (sourceKeys.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('register_links')
-    .selectAll()
-    .where('connection_id', '=', connectionId)
-    .where('kind', '=', kind)
+  const rows = await linksOfKind(db, connectionId, kind)
     .where('source_key', 'in', [...new Set(sourceKeys)])
     .execute();
   return new Map(rows.map((row) => [row.source_key, toLink(row)]));
@@ -80,14 +75,30 @@ export async function findLinkByProcountorId(
   kind: SourceRecordKind,
   procountorId: number,
 ): Promise<RegisterLink | undefined> {
-  const row = await db
-    .selectFrom('register_links')
-    .selectAll()
-    .where('connection_id', '=', connectionId)
-    .where('kind', '=', kind)
+  const row = await linksOfKind(db, connectionId, kind)
     .where('procountor_id', '=', String(procountorId))
     .executeTakeFirst();
   return row ? toLink(row) : undefined;
+}
+
+/** A link as a transfer, a person or auto-linking decides it. */
+export interface LinkToStore {
+  kind: SourceRecordKind;
+  sourceKey: string;
+  procountorId: number;
+  origin: LinkOrigin;
+  score?: number | null | undefined;
+}
+
+function toLinkRow(connectionId: string, link: LinkToStore) {
+  return {
+    connection_id: connectionId,
+    kind: link.kind,
+    source_key: link.sourceKey,
+    procountor_id: link.procountorId,
+    origin: link.origin,
+    score: link.score ?? null,
+  };
 }
 
 /**
@@ -97,47 +108,21 @@ export async function findLinkByProcountorId(
 export async function recordLinkIfFree(
   db: Database,
   connectionId: string,
-  link: { kind: SourceRecordKind; sourceKey: string; procountorId: number; origin: LinkOrigin; score?: number },
+  link: LinkToStore & { score?: number },
 ): Promise<boolean> {
   const result = await db
     .insertInto('register_links')
-    .values({
-      connection_id: connectionId,
-      kind: link.kind,
-      source_key: link.sourceKey,
-      procountor_id: link.procountorId,
-      origin: link.origin,
-      score: link.score ?? null,
-    })
+    .values(toLinkRow(connectionId, link))
     .onConflict((conflict) => conflict.doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 /** Replaces the source record's link (a user's decision wins over what a transfer recorded). */
-export async function replaceLink(
-  db: Database,
-  connectionId: string,
-  link: { kind: SourceRecordKind; sourceKey: string; procountorId: number; origin: LinkOrigin; score?: number | null },
-): Promise<void> {
+export async function replaceLink(db: Database, connectionId: string, link: LinkToStore): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom('register_links')
-      .where('connection_id', '=', connectionId)
-      .where('kind', '=', link.kind)
-      .where('source_key', '=', link.sourceKey)
-      .execute();
-    await trx
-      .insertInto('register_links')
-      .values({
-        connection_id: connectionId,
-        kind: link.kind,
-        source_key: link.sourceKey,
-        procountor_id: link.procountorId,
-        origin: link.origin,
-        score: link.score ?? null,
-      })
-      .execute();
+    await removeLink(trx, connectionId, link.kind, link.sourceKey);
+    await trx.insertInto('register_links').values(toLinkRow(connectionId, link)).execute();
   });
 }
 

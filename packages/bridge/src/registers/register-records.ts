@@ -16,16 +16,9 @@ export interface RegisterRecordInput {
   data: Record<string, unknown>;
 }
 
-export interface RegisterRecord {
+/** A stored record: what was synced, with its register and when it was last seen in Procountor. */
+export interface RegisterRecord extends RegisterRecordInput {
   register: string;
-  recordKey: string;
-  procountorId: number | null;
-  code: string | null;
-  name: string;
-  identifier: string | null;
-  active: boolean;
-  version: string | null;
-  data: Record<string, unknown>;
   syncedAt: string;
 }
 
@@ -258,6 +251,15 @@ export async function listRegisterRecords(
   return { results: rows.map(toRegisterRecord), total: Number(total.count) };
 }
 
+/** The stored records of one register of the connection: every look-up below narrows this. */
+function recordsOf(db: Database, connectionId: string, register: RegisterName) {
+  return db
+    .selectFrom('register_records')
+    .select(RECORD_COLUMNS)
+    .where('connection_id', '=', connectionId)
+    .where('register', '=', register);
+}
+
 /** Records of one register whose code is one of `codes` (product codes, account codes, item code names…). */
 export async function findRecordsByCode(
   db: Database,
@@ -266,11 +268,7 @@ export async function findRecordsByCode(
   codes: readonly string[],
 ): Promise<RegisterRecord[]> {
   if (codes.length === 0) return [];
-  const rows = await db
-    .selectFrom('register_records')
-    .select(RECORD_COLUMNS)
-    .where('connection_id', '=', connectionId)
-    .where('register', '=', register)
+  const rows = await recordsOf(db, connectionId, register)
     .where('code', 'in', [...new Set(codes)])
     .execute();
   return rows.map(toRegisterRecord);
@@ -282,11 +280,7 @@ export async function findRecordByProcountorId(
   register: RegisterName,
   procountorId: number,
 ): Promise<RegisterRecord | undefined> {
-  const row = await db
-    .selectFrom('register_records')
-    .select(RECORD_COLUMNS)
-    .where('connection_id', '=', connectionId)
-    .where('register', '=', register)
+  const row = await recordsOf(db, connectionId, register)
     .where('procountor_id', '=', String(procountorId))
     .executeTakeFirst();
   return row ? toRegisterRecord(row) : undefined;
@@ -299,11 +293,7 @@ export async function findPartnerRecords(
   identity: { businessId?: string | undefined; customerNumber?: string | undefined },
 ): Promise<RegisterRecord[]> {
   if (!identity.businessId && !identity.customerNumber) return [];
-  const rows = await db
-    .selectFrom('register_records')
-    .select(RECORD_COLUMNS)
-    .where('connection_id', '=', connectionId)
-    .where('register', '=', 'business_partners')
+  const rows = await recordsOf(db, connectionId, 'business_partners')
     .where((eb) =>
       eb.or([
         ...(identity.businessId ? [eb('identifier', '=', identity.businessId)] : []),
