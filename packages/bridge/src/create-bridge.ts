@@ -294,6 +294,8 @@ function printBanner(
         '',
         'procountor-bridge is running in DEMO MODE: no Procountor credentials are set, so it talks to a local emulator.',
         `  Procountor emulator: ${bootstrap.demo.emulatorBaseUrl}`,
+        `  Emulator admin:      ${bootstrap.demo.emulatorBaseUrl.replace(/\/api$/, '')}/_emulator (bank payments, faults)`,
+        `  Demo connection:     ${bootstrap.demo.connectionId}`,
       ]
     : ['', 'procountor-bridge is running.'];
   lines.push(

@@ -47,6 +47,22 @@ describe('main.ts in demo mode', () => {
     expect(listed.connections).toEqual([
       expect.objectContaining({ name: 'Demo connection', status: 'active', companyName: 'Demo Company Oy' }),
     ]);
+    // The banner names the demo connection, and payments come back without a manual step: it is subscribed by itself.
+    const connectionId = listed.connections[0].id;
+    expect(banner).toContain(`Demo connection:     ${connectionId}`);
+    const deadline = Date.now() + 30_000;
+    let subscription: { state?: string; url?: string } = {};
+    while (subscription.state !== 'subscribed' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const answer = await fetch(`${apiUrl}/v1/connections/${connectionId}/procountor-webhook`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      subscription = answer.status === 200 ? await answer.json() : {};
+    }
+    expect(subscription).toMatchObject({
+      state: 'subscribed',
+      url: expect.stringContaining(`/hooks/procountor/${connectionId}`),
+    });
 
     const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
     child.kill('SIGTERM');
