@@ -4,6 +4,7 @@ import type { ProcountorDimensionItem } from '@procountor-bridge/client';
 import type { PushResult } from '../business-partners/push-customers';
 import type { ConnectionRecord, ConnectionService } from '../connections/connection-record';
 import { rememberRegisterRecord } from '../registers/register-records';
+import { dimensionItemRecord } from '../registers/to-register-record';
 import type { Database } from '../storage/schema';
 import type { DimensionKind } from '../transfers/steps/ensure-dimension-items';
 
@@ -76,15 +77,6 @@ export async function setDimensionItem(
     item = await client.dimensions.updateItem(dimension.id, { ...wanted, id: current.id });
     outcome = 'updated';
   }
-  await rememberRegisterRecord(db, connection.id, 'dimension_items', {
-    recordKey: `${dimension.id}:${item.id}`,
-    procountorId: item.id ?? null,
-    code: item.codeName,
-    name: item.description || item.codeName,
-    identifier: dimension.name,
-    active: item.status !== INACTIVE_STATUS,
-    version: null,
-    data: { ...item, dimensionId: dimension.id, dimensionName: dimension.name },
-  });
+  await rememberRegisterRecord(db, connection.id, 'dimension_items', dimensionItemRecord(dimension, item));
   return { sourceKey, outcome, ...(item.id !== undefined ? { procountorId: item.id } : {}) };
 }

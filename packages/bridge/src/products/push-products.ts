@@ -4,6 +4,7 @@ import type { PushResult } from '../business-partners/push-customers';
 import type { ConnectionRecord, ConnectionService } from '../connections/connection-record';
 import { findLink, replaceLink, upsertSourceRecords } from '../registers/register-links';
 import { findRecordsByCode, rememberRegisterRecord, syncedRegisters } from '../registers/register-records';
+import { productRecord } from '../registers/to-register-record';
 import { toProcountorUnit } from '../sales-invoices/procountor-unit';
 import type { Database } from '../storage/schema';
 import { findProductByCode } from '../transfers/steps/resolve-products';
@@ -59,16 +60,7 @@ async function findExistingId(context: PushContext, code: string): Promise<numbe
 }
 
 async function remember(context: PushContext, product: ProcountorProduct) {
-  await rememberRegisterRecord(context.db, context.connection.id, 'products', {
-    recordKey: String(product.id),
-    procountorId: product.id ?? null,
-    code: product.code || null,
-    name: product.name,
-    identifier: null,
-    active: product.active !== false,
-    version: product.version ?? null,
-    data: product as unknown as Record<string, unknown>,
-  });
+  await rememberRegisterRecord(context.db, context.connection.id, 'products', productRecord(product));
 }
 
 export async function pushProduct(context: PushContext, input: SourceProductInput): Promise<PushResult> {

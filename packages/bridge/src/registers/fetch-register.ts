@@ -1,13 +1,8 @@
 // Reads one register from Procountor, page by page, as the records the bridge stores (register-records.ts).
-import type {
-  ProcountorBusinessPartnerBasicInfo,
-  ProcountorClient,
-  ProcountorDimension,
-  ProcountorProduct,
-} from '@procountor-bridge/client';
-import { normalizeBusinessIdForMatch } from '../business-partners/match-business-partner';
+import type { ProcountorClient } from '@procountor-bridge/client';
 import type { RegisterName } from './register-kinds';
 import type { RegisterRecordInput } from './register-records';
+import { dimensionItemRecords, partnerRecord, productRecord } from './to-register-record';
 
 /** Contract: search endpoints answer at most 200 results a page (FACTS.md "Requests and paging"). */
 const PAGE_SIZE = 200;
@@ -20,33 +15,6 @@ export interface FetchOptions {
 }
 
 type PageStream = AsyncGenerator<RegisterRecordInput[], void, undefined>;
-
-function partnerRecord(partner: ProcountorBusinessPartnerBasicInfo): RegisterRecordInput {
-  const identifier = partner.invoicingInfo?.identifier;
-  return {
-    recordKey: String(partner.id),
-    procountorId: partner.id ?? null,
-    code: partner.invoicingInfo?.customerNumber || null,
-    name: partner.name ?? '',
-    identifier: (partner.type === 'PERSON' ? identifier : normalizeBusinessIdForMatch(identifier)) || null,
-    active: partner.registryInfo?.active !== false,
-    version: partner.version ?? null,
-    data: partner as Record<string, unknown>,
-  };
-}
-
-function productRecord(product: ProcountorProduct): RegisterRecordInput {
-  return {
-    recordKey: String(product.id),
-    procountorId: product.id ?? null,
-    code: product.code || null,
-    name: product.name,
-    identifier: null,
-    active: product.active !== false,
-    version: product.version ?? null,
-    data: product as unknown as Record<string, unknown>,
-  };
-}
 
 /**
  * GET /businesspartners by keyset (orderById ASC, previousId). The contract's `active` defaults to true, so inactive
@@ -91,22 +59,6 @@ async function* productPages(client: ProcountorClient, options: FetchOptions): P
       previousId = results.at(-1)?.id;
     }
   }
-}
-
-function dimensionItemRecords(dimensions: ProcountorDimension[]): RegisterRecordInput[] {
-  return dimensions.flatMap((dimension) =>
-    (dimension.items ?? []).map((item) => ({
-      recordKey: `${dimension.id}:${item.id}`,
-      procountorId: item.id ?? null,
-      code: item.codeName,
-      name: item.description || item.codeName,
-      identifier: dimension.name,
-      // Contract (DimensionItem.status): absent when active, "P" when inactive.
-      active: item.status !== 'P',
-      version: null,
-      data: { ...item, dimensionId: dimension.id, dimensionName: dimension.name },
-    })),
-  );
 }
 
 async function* personPages(client: ProcountorClient, options: FetchOptions): PageStream {

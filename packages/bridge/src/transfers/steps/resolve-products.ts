@@ -3,6 +3,7 @@
 import type { ProcountorProduct } from '@procountor-bridge/client';
 import { findLinks, recordLinkIfFree, upsertSourceRecords } from '../../registers/register-links';
 import { findRecordsByCode, rememberRegisterRecord, syncedRegisters } from '../../registers/register-records';
+import { productRecord } from '../../registers/to-register-record';
 import { toProcountorUnit } from '../../sales-invoices/procountor-unit';
 import type { SalesInvoiceInput, SalesInvoiceRowInput } from '../../sales-invoices/sales-invoice-schema';
 import { TransferRuleError } from '../transfer-errors';
@@ -77,16 +78,7 @@ async function rememberProduct(
 ) {
   const { db } = context;
   if (!db || product.id === undefined) return;
-  await rememberRegisterRecord(db, context.connection.id, 'products', {
-    recordKey: String(product.id),
-    procountorId: product.id,
-    code: product.code || null,
-    name: product.name,
-    identifier: null,
-    active: product.active !== false,
-    version: product.version ?? null,
-    data: product as unknown as Record<string, unknown>,
-  });
+  await rememberRegisterRecord(db, context.connection.id, 'products', productRecord(product));
   await upsertSourceRecords(db, context.connection.id, 'product', [
     { sourceKey: code, name: row.name, code, data: { code, name: row.name, unit: row.unit, unitPrice: row.unitPrice } },
   ]);
