@@ -49,7 +49,16 @@ export function normalizedNameSimilarity(left: string, right: string): number {
   return Math.max(bigramSimilarity(a, b), bigramSimilarity(sorted(a), sorted(b)));
 }
 
-const round = (value: number) => Math.round(value * 1000) / 1000;
+/** Scores and similarities are shown with three decimals; rounding first keeps equal-looking scores equal. */
+export const roundScore = (value: number) => Math.round(value * 1000) / 1000;
+
+/** The first `limit` suggestions, best first; equal scores by Procountor id, so the order (and auto-linking) is stable. */
+export function bestSuggestionsFirst<T extends { score: number; procountorId: number }>(
+  suggestions: T[],
+  limit: number,
+): T[] {
+  return suggestions.sort((a, b) => b.score - a.score || a.procountorId - b.procountorId).slice(0, limit);
+}
 
 /**
  * Suggestions, best first. A partner whose business ID differs from the customer's is never suggested by customer
@@ -65,7 +74,7 @@ export function suggestPartnerMatches(
   const suggestions: PartnerSuggestion[] = [];
   for (const partner of partners) {
     const partnerBusinessId = normalizeBusinessIdForMatch(partner.businessId ?? undefined);
-    const nameSimilarity = round(normalizedNameSimilarity(customer.name, partner.name));
+    const nameSimilarity = roundScore(normalizedNameSimilarity(customer.name, partner.name));
     if (businessId && partnerBusinessId === businessId) {
       suggestions.push({ procountorId: partner.id, score: 1, reason: 'business_id', nameSimilarity });
       continue;
@@ -76,11 +85,11 @@ export function suggestPartnerMatches(
       continue;
     }
     // A name alone is never worth a perfect score: at most 0.95, so identifiers always rank first.
-    const score = round(nameSimilarity * 0.95);
+    const score = roundScore(nameSimilarity * 0.95);
     if (score >= MIN_SUGGESTION_SCORE)
       suggestions.push({ procountorId: partner.id, score, reason: 'name', nameSimilarity });
   }
-  return suggestions.sort((a, b) => b.score - a.score || a.procountorId - b.procountorId).slice(0, limit);
+  return bestSuggestionsFirst(suggestions, limit);
 }
 
 /** The suggestion auto-linking may take: the best one, at or above the threshold, with no close second. */

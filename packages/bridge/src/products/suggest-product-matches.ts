@@ -1,6 +1,6 @@
 // Ranks Procountor products as link suggestions for one source product: the same code first, then a similar name.
 import { bigramSimilarity } from '../business-partners/normalize-company-name';
-import { MIN_SUGGESTION_SCORE } from '../business-partners/suggest-partner-matches';
+import { bestSuggestionsFirst, MIN_SUGGESTION_SCORE, roundScore } from '../business-partners/suggest-partner-matches';
 import { foldSearchText } from '../registers/fold-search-text';
 
 export interface SourceProduct {
@@ -22,7 +22,6 @@ export interface ProductSuggestion {
 }
 
 const normalizeCode = (code: string | null | undefined) => code?.trim().toUpperCase() || undefined;
-const round = (value: number) => Math.round(value * 1000) / 1000;
 
 /**
  * Suggestions, best first. The same code (ignoring case and spaces at the ends) scores 1; a name alone at most 0.9,
@@ -37,14 +36,14 @@ export function suggestProductMatches(
   const name = foldSearchText(product.name);
   const suggestions: ProductSuggestion[] = [];
   for (const candidate of candidates) {
-    const nameSimilarity = round(bigramSimilarity(name, foldSearchText(candidate.name)));
+    const nameSimilarity = roundScore(bigramSimilarity(name, foldSearchText(candidate.name)));
     if (code && normalizeCode(candidate.code) === code) {
       suggestions.push({ procountorId: candidate.id, score: 1, reason: 'code', nameSimilarity });
       continue;
     }
-    const score = round(nameSimilarity * 0.9);
+    const score = roundScore(nameSimilarity * 0.9);
     if (score >= MIN_SUGGESTION_SCORE)
       suggestions.push({ procountorId: candidate.id, score, reason: 'name', nameSimilarity });
   }
-  return suggestions.sort((a, b) => b.score - a.score || a.procountorId - b.procountorId).slice(0, limit);
+  return bestSuggestionsFirst(suggestions, limit);
 }
