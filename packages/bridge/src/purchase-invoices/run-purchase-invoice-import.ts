@@ -246,6 +246,15 @@ async function importOne(
     return 'waitingForProject';
   }
   const expense = toProjectExpense(invoice, receipt, names, projectCodes);
+  /** The same columns for a new row and for one that was waiting for its project. */
+  const imported = {
+    state: 'imported' as const,
+    procountor_status: expense.procountorStatus,
+    ledger_receipt_id: invoice.ledgerReceiptId ?? null,
+    expense: JSON.stringify(expense),
+    project_codes: JSON.stringify(projectCodes),
+    imported_at: new Date(),
+  };
   return deps.db.transaction().execute(async (trx) => {
     // Inserted, or moved from waiting: only then is it imported now. Anything else (another run won) is a no-op.
     const stored = await trx
@@ -254,25 +263,12 @@ async function importOne(
         id: newPurchaseInvoiceImportId(),
         connection_id: connectionId,
         procountor_invoice_id: invoiceId,
-        state: 'imported',
-        procountor_status: expense.procountorStatus,
-        ledger_receipt_id: invoice.ledgerReceiptId ?? null,
-        expense: JSON.stringify(expense),
-        project_codes: JSON.stringify(projectCodes),
-        imported_at: new Date(),
+        ...imported,
       })
       .onConflict((conflict) =>
         conflict
           .columns(['connection_id', 'procountor_invoice_id'])
-          .doUpdateSet({
-            state: 'imported',
-            procountor_status: expense.procountorStatus,
-            ledger_receipt_id: invoice.ledgerReceiptId ?? null,
-            expense: JSON.stringify(expense),
-            project_codes: JSON.stringify(projectCodes),
-            imported_at: new Date(),
-            updated_at: new Date(),
-          })
+          .doUpdateSet({ ...imported, updated_at: new Date() })
           .where('purchase_invoice_imports.state', '=', 'waiting_for_project'),
       )
       .returning('id')
