@@ -1,16 +1,10 @@
 // Approves a received bill in Procountor for the source (seed 004 "Approve in Procountor"), never twice.
 import { OutcomeUnknownError, type ProcountorClient, ProcountorNotFoundError } from '@procountor-bridge/client';
 import { BridgeError, NotFoundError } from '../errors/bridge-error';
+import { APPROVED_OR_LATER_STATUSES } from '../purchase-invoices/purchase-invoice-statuses';
 
 /** Statuses at or past approval: approving again is a no-op that answers `alreadyApproved`. */
-const APPROVED_OR_LATER = new Set([
-  'APPROVED',
-  'PAYMENT_QUEUED',
-  'PAYMENT_SENT_TO_BANK',
-  'PARTLY_PAID',
-  'PAID',
-  'MARKED_PAID',
-]);
+const APPROVED_OR_LATER = new Set<string>(APPROVED_OR_LATER_STATUSES);
 /** Procountor approves purchase invoices from these (emulator README, status rules). */
 const APPROVABLE = new Set(['UNFINISHED', 'RECEIVED', 'VERIFIED']);
 

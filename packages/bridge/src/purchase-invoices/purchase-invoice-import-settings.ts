@@ -2,16 +2,10 @@
 import type { Kysely } from 'kysely';
 import { type Static, Type } from 'typebox';
 import type { DB } from '../storage/schema';
+import { APPROVED_OR_LATER_STATUSES } from './purchase-invoice-statuses';
 
 /** Seed 002: "Approved, Payment queued, Payment sent to bank, Partially paid, Paid, or Marked paid". */
-export const DEFAULT_IMPORT_STATUSES = [
-  'APPROVED',
-  'PAYMENT_QUEUED',
-  'PAYMENT_SENT_TO_BANK',
-  'PARTLY_PAID',
-  'PAID',
-  'MARKED_PAID',
-] as const;
+export const DEFAULT_IMPORT_STATUSES = APPROVED_OR_LATER_STATUSES;
 
 /** Purchase invoice statuses of the contract a configured import may start from. */
 export const IMPORTABLE_STATUSES = ['RECEIVED', 'VERIFIED', ...DEFAULT_IMPORT_STATUSES] as const;
