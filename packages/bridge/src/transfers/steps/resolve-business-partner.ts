@@ -98,6 +98,15 @@ async function localPartnerCandidates(context: StepContext, customer: CustomerIn
     }));
 }
 
+/** The partner a seed 002 rule matched, kept in the progress with the rule, and said on the timeline. */
+function takeMatch(context: StepContext, customer: CustomerInput, match: Extract<PartnerMatch, { kind: 'matched' }>) {
+  context.progress.partnerId = match.partnerId;
+  context.progress.partnerRule = match.rule;
+  context.note(`Customer ${customer.name} matched to Procountor partner ${match.partnerId} (${match.rule}).`, {
+    partnerId: match.partnerId,
+  });
+}
+
 /** The customer as the linking page shows it, and the link this transfer established; then the next one costs nothing. */
 async function rememberPartner(
   context: StepContext,
@@ -196,11 +205,7 @@ export async function resolveBusinessPartner(context: StepContext): Promise<void
       const local = matchBusinessPartner(customer, await localPartnerCandidates(context, customer), matchSettings);
       throwUnless(local, customer);
       if (local.kind === 'matched') {
-        context.progress.partnerId = local.partnerId;
-        context.progress.partnerRule = local.rule;
-        context.note(`Customer ${customer.name} matched to Procountor partner ${local.partnerId} (${local.rule}).`, {
-          partnerId: local.partnerId,
-        });
+        takeMatch(context, customer, local);
         if (sourceKey) {
           await recordLinkIfFree(context.db, context.connection.id, {
             kind: 'customer',
@@ -219,11 +224,7 @@ export async function resolveBusinessPartner(context: StepContext): Promise<void
   const match = matchBusinessPartner(customer, candidates, matchSettings);
   throwUnless(match, customer);
   if (match.kind === 'matched') {
-    context.progress.partnerId = match.partnerId;
-    context.progress.partnerRule = match.rule;
-    context.note(`Customer ${customer.name} matched to Procountor partner ${match.partnerId} (${match.rule}).`, {
-      partnerId: match.partnerId,
-    });
+    takeMatch(context, customer, match);
     await rememberPartner(
       context,
       customer,
