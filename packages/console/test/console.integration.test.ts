@@ -1,9 +1,11 @@
 // The admin console in a real browser (Debian's Chromium through playwright-core) against a real bridge and emulator:
-// sign-in, the connection wizard, a failed transfer fixed and resent, the transfer list filtered. Takes the screenshots.
+// sign-in, the connection wizard, a failed transfer fixed and resent, the transfer list filtered, payments, bills and
+// imported purchase invoices, the Finnish wizard. Takes the screenshots.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ProcountorClient, TokenCache } from '@procountor-bridge/client';
+import { createPersonalIdentityCode } from '@procountor-bridge/client/finnish';
 import pino from 'pino';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +20,7 @@ import {
 } from '../../bridge/src/server/start-test-bridge';
 import { toProcountorPartner } from '../../bridge/src/transfers/steps/resolve-business-partner';
 import { buildSalesInvoice } from '../../bridge/test/helpers/sales-invoice-builder';
+import { dimensionToProject, projectItem, receiveSupplierInvoice } from '../../bridge/test/helpers/supplier-invoices';
 import { createTestDatabase, type TestDatabase } from '../../bridge/test/helpers/test-database';
 // @ts-expect-error: a plain .mjs script without types (it builds dist/ when missing or stale).
 import { buildConsoleIfStale } from '../scripts/build-if-stale.mjs';
@@ -31,6 +34,12 @@ const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS
 const PASSWORD = 'konsoli-salasana-1';
 /** Polls until the page agrees; generous, as the machine may be busy (vitest's default is one second). */
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 100 });
+/** A valid Finnish personal identity code (HETU) for a bill; the console shows only 010190-****. */
+const HETU = (() => {
+  const made = createPersonalIdentityCode('010190', '-', '123');
+  if (!made.valid) throw new Error(made.reason);
+  return made.value;
+})();
 
 // A browser and workers on two shared cores: each step may wait a while, so a test may take up to a minute.
 describe('admin console in Chromium', { timeout: 60_000 }, () => {
@@ -73,6 +82,21 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
       if (!['queued', 'in_progress', 'retrying'].includes(state)) return state;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
+  };
+  /** Procountor as a user there acts: the emulator's API with the company's key. */
+  const procountorClient = () =>
+    new ProcountorClient({
+      baseUrl: procountor.emulator.baseUrl,
+      clientId: procountor.company.clientId,
+      clientSecret: procountor.company.clientSecret,
+      apiKey: procountor.company.apiKey,
+      tokenCache: new TokenCache(),
+      maxRetries: 0,
+    });
+  const openConnection = async () => {
+    await nav('Connections').click();
+    await page.getByRole('link', { name: 'Testi Oy' }).click();
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
   };
   const submit = async (overrides: Parameters<typeof buildSalesInvoice>[0] = {}) => {
     const response = await call(
@@ -240,7 +264,7 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
     await nav('Connections').click();
     await page.getByRole('link', { name: 'Testi Oy' }).click();
     await page.getByRole('checkbox', { name: 'createProductsInProcountor' }).check();
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Saved.').waitFor();
     expect(
       (await call('GET', `/v1/connections/${connectionId}`, TEST_ADMIN_TOKEN)).json.settings.createProductsInProcountor,
@@ -310,7 +334,7 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
     await nav('Connections').click();
     await page.getByRole('link', { name: 'Testi Oy' }).click();
     await page.getByLabel('transferMode').selectOption('manual');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Saved.').waitFor();
     const waiting = await submit({ customer: { ...buildSalesInvoice().customer, name: 'Manuaali Oy' } });
     expect(await transferState(waiting)).toBe('waiting_for_send');
@@ -331,14 +355,7 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
 
   it('syncs the registers with progress; a partner suggestion is accepted and a customer linked by hand', async () => {
     // A partner made in Procountor by a user, and a customer of the source with a near name and no business ID.
-    const client = new ProcountorClient({
-      baseUrl: procountor.emulator.baseUrl,
-      clientId: procountor.company.clientId,
-      clientSecret: procountor.company.clientSecret,
-      apiKey: procountor.company.apiKey,
-      tokenCache: new TokenCache(),
-      maxRetries: 0,
-    });
+    const client = procountorClient();
     const address = { street: 'Katu 1', postalCode: '00100', city: 'Helsinki', country: 'FI' as const };
     const partner = await client.businessPartners.create(
       toProcountorPartner({ name: 'Kahvila Aurinko Oy', customerNumber: 'K-1', address }),
@@ -400,6 +417,140 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
     await screenshot('dashboard');
     await page.getByLabel('Kieli').selectOption('en');
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+  });
+
+  it('shows the payment state on a transfer page after a bank payment, checked with "Check payments now"', async () => {
+    // APPROVED: the invoice is NOT_SENT in Procountor, where the bank can pay it (UNFINISHED takes no payments).
+    const settingsPath = `/v1/connections/${connectionId}`;
+    await call('PATCH', settingsPath, TEST_ADMIN_TOKEN, { settings: { statusAfterTransfer: 'APPROVED' } });
+    const transferId = await submit({ customer: { ...buildSalesInvoice().customer, name: 'Maksaja Oy' } });
+    expect(await settled(transferId)).toBe('succeeded');
+    await call('PATCH', settingsPath, TEST_ADMIN_TOKEN, { settings: { statusAfterTransfer: null } });
+    const transfer = (await call('GET', `/v1/connections/${connectionId}/transfers/${transferId}`, TEST_ADMIN_TOKEN))
+      .json;
+    const payment = await fetch(
+      `${procountor.emulator.url}/_emulator/invoices/${transfer.procountor.invoiceId}/bank-payments`,
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ amount: 100 }) },
+    );
+    expect(payment.status).toBe(200);
+
+    // No webhook subscription: the payment is found by the reconciliation the button starts.
+    await openConnection();
+    await page.getByText('Not subscribed: payments are checked every 15 minutes.').waitFor();
+    await page.getByRole('button', { name: 'Check payments now' }).click();
+    await page.getByText('Payments are being checked in Procountor.').waitFor();
+    const paymentsPath = `/v1/connections/${connectionId}/sales-invoices/${transfer.externalId}/payments`;
+    await eventually(async () => (await call('GET', paymentsPath, TEST_ADMIN_TOKEN)).json.amountPaid).toBe(100);
+
+    await page.goto(`${bridge.url}/connections/${connectionId}/transfers/${transferId}`);
+    const payments = page.getByTestId('payment-state');
+    await payments.getByText('partly paid').waitFor();
+    expect(await page.getByTestId('amount-paid').textContent()).toContain('100.00');
+    expect(await page.getByTestId('amount-open').textContent()).toContain((transfer.totalAmount - 100).toFixed(2));
+    const rows = payments.locator('table.payments tbody tr');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('check in Procountor');
+    await expectLabelledControls();
+    await payments.scrollIntoViewIfNeeded();
+    await screenshot('transfer-payments');
+
+    // Subscribe to Procountor's payment webhook and unsubscribe again, from the connection page.
+    await openConnection();
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await page.getByText("Subscribed to Procountor's payment notifications.").waitFor();
+    await page.getByText(`/hooks/procountor/${connectionId}`).waitFor();
+    const subscriptionPath = `/v1/connections/${connectionId}/procountor-webhook`;
+    expect((await call('GET', subscriptionPath, TEST_ADMIN_TOKEN)).status).toBe(200);
+    await page.getByRole('heading', { name: 'Payment notifications from Procountor' }).scrollIntoViewIfNeeded();
+    await expectLabelledControls();
+    await screenshot('connection-payments-import');
+    await page.getByRole('button', { name: 'Unsubscribe' }).click();
+    await page.getByText('Not subscribed: payments are checked every 15 minutes.').waitFor();
+    expect((await call('GET', subscriptionPath, TEST_ADMIN_TOKEN)).status).toBe(404);
+  });
+
+  let approvedBillId: number;
+  let approvedBillNumber: string;
+
+  it('approves a bill from the Bills page after a confirmation; the personal identity code is masked', async () => {
+    const client = procountorClient();
+    await projectItem(client, 'PRJ-7');
+    const bill = await receiveSupplierInvoice(procountor.emulator, procountor.company.companyId, {
+      buyerReferenceIdentifier: 'PRJ-7',
+      additionalInformation: `Kulut: ${HETU}`,
+    });
+    approvedBillId = bill.id as number;
+    approvedBillNumber = String(bill.invoiceNumber ?? bill.id);
+
+    await nav('Bills').click();
+    const row = page.locator(`tr[data-bill="${bill.id}"]`);
+    await row.getByText('PRJ-7').waitFor();
+    expect(await row.getByTestId('personal-identity-code').textContent()).toContain('010190-****');
+    expect(await page.locator('main').textContent()).not.toContain(HETU);
+    await row.getByRole('button', { name: `Approve: ${approvedBillNumber}` }).click();
+    await row.getByText(/Approve bill .* of Toimittaja Oy .* in Procountor\?/).waitFor();
+    // Nothing is approved before the confirmation.
+    expect((await client.invoices.get(approvedBillId)).status).toBe('RECEIVED');
+    await row.getByLabel('Comment').fill('Projektille PRJ-7');
+    await expectLabelledControls();
+    await screenshot('bills');
+    await row.getByRole('button', { name: 'Yes, approve' }).click();
+    await page.getByText(`Bill ${approvedBillNumber} approved in Procountor.`).waitFor();
+    await eventually(() => row.count()).toBe(0);
+    expect((await client.invoices.get(approvedBillId)).status).toBe('APPROVED');
+  });
+
+  it('imports the approved bill, once dimensioned to a project, and acknowledges it on the Purchase invoices page', async () => {
+    await dimensionToProject(procountorClient(), approvedBillId, 'PRJ-7');
+    await openConnection();
+    await page.getByLabel('Interval (minutes)').fill('10');
+    await page.getByRole('button', { name: 'Save the import settings' }).click();
+    await page.getByText('Saved.').waitFor();
+    const importPath = `/v1/connections/${connectionId}/purchase-invoice-import`;
+    expect((await call('GET', importPath, TEST_ADMIN_TOKEN)).json).toMatchObject({
+      enabled: false,
+      intervalMinutes: 10,
+    });
+    await page.getByRole('button', { name: 'Import now' }).click();
+    await page.getByText(/^1 imported, 0 waiting for a project/).waitFor();
+
+    await nav('Purchase invoices').click();
+    const row = page.locator(`tr[data-purchase-invoice="${approvedBillId}"]`);
+    await row.getByText('PRJ-7').waitFor();
+    await row.getByRole('button', { name: `Details: ${approvedBillNumber}` }).click();
+    const accounting = page.locator('table.accounting');
+    await accounting.getByText(/PRJ-7/).first().waitFor();
+    await expectLabelledControls();
+    await screenshot('purchase-invoices');
+    await row.getByRole('button', { name: `Acknowledge: ${approvedBillNumber}` }).click();
+    await page.getByText(`Purchase invoice ${approvedBillNumber} acknowledged.`).waitFor();
+    await eventually(() => row.count()).toBe(0);
+    const open = await call(
+      'GET',
+      `/v1/connections/${connectionId}/purchase-invoices?acknowledged=false`,
+      TEST_ADMIN_TOKEN,
+    );
+    expect(open.json.purchaseInvoices).toEqual([]);
+  });
+
+  it('shows the wizard in Finnish, the steps in Procountor included', async () => {
+    await page.getByLabel('Language').selectOption('fi');
+    await nav('Yhteydet').click();
+    await page.getByRole('link', { name: 'Uusi yhteys' }).click();
+    await page.getByLabel('Nimi').fill('Toinen Oy');
+    await page.getByLabel('Client identifier (asiakastunniste)').fill('asiakas-123');
+    await page.getByLabel('Client secret').fill('salaisuus');
+    await page.getByRole('button', { name: 'Seuraava' }).click();
+    await page.getByRole('heading', { name: 'Luo API-avain' }).waitFor();
+    await page.getByText('anna täsmälleen: asiakas-123').waitFor();
+    const steps = await page.locator('.activation-steps').textContent();
+    for (const english of ['Log in', 'Click', 'Create', 'Enable', 'Turn on', 'Management >']) {
+      expect(steps).not.toContain(english);
+    }
+    await expectLabelledControls();
+    await screenshot('connection-wizard-fi');
+    await page.getByLabel('Kieli').selectOption('en');
+    await nav('Dashboard').click();
   });
 
   it('signs out: the API no longer answers the browser', async () => {

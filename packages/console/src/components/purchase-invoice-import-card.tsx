@@ -105,7 +105,7 @@ export function PurchaseInvoiceImportCard({ connectionId, active }: { connection
           <ErrorMessage error={action.error} />
           <div className="actions">
             <button type="submit" disabled={action.busy}>
-              {t('save')}
+              {t('saveImportSettings')}
             </button>
             <button type="button" disabled={action.busy || !active} onClick={importNow}>
               {t('importNow')}
