@@ -1,6 +1,7 @@
 // Automatic Procountor webhook subscription (issue #6) through the composed bridge and the emulator, on both
 // databases: activation subscribes (and a bank payment then comes back with no manual step), the setting turned off
 // subscribes nothing, and a refused subscription leaves the activation successful and is retried until it works.
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -40,6 +41,9 @@ describeOnBothDatabases('automatic Procountor webhook subscription', (database) 
   let procountor: TestProcountor;
   let bridge: Bridge;
   let call: ReturnType<typeof apiCaller>;
+  let publicUrl: string;
+  // One key across the restart: the connection's stored credentials are encrypted with it.
+  const secretKey = randomBytes(32);
 
   const hooksAtProcountor = () => [
     ...procountor.emulator.context.state.companies.get(procountor.company.companyId)!.webhooks.values(),
@@ -66,11 +70,8 @@ describeOnBothDatabases('automatic Procountor webhook subscription', (database) 
   beforeAll(async () => {
     procountor = await startTestProcountor('Tilaaja Oy');
     const port = await freePort();
-    bridge = await startTestBridge(
-      database.db,
-      {},
-      { workerConcurrency: 2, port, publicUrl: `http://127.0.0.1:${port}` },
-    );
+    publicUrl = `http://127.0.0.1:${port}`;
+    bridge = await startTestBridge(database.db, {}, { workerConcurrency: 2, port, publicUrl, secretKey });
     // Only what a test does: the quarter-hourly reconciliation must not be what brings a payment back here.
     await bridge.services.jobQueue.boss.unschedule(QUEUE_NAMES.paymentReconcile);
     call = apiCaller(bridge.url);
@@ -134,6 +135,31 @@ describeOnBothDatabases('automatic Procountor webhook subscription', (database) 
     expect(jobs.rows[0]?.count).toBe('0');
     expect((await subscription(connectionId)).status).toBe(404);
     expect(hooksAtProcountor()).toHaveLength(before);
+    await deleteConnection(connectionId);
+  });
+
+  it('subscribes at start an active connection that has no webhook yet (setting turned on later)', async () => {
+    const connectionId = await createConnection('Turned on later', { subscribeToProcountorWebhooks: false });
+    expect((await activate(connectionId)).status).toBe(200);
+    const patched = await call('PATCH', `/v1/connections/${connectionId}`, TEST_ADMIN_TOKEN, {
+      settings: { subscribeToProcountorWebhooks: true },
+    });
+    expect(patched.status).toBe(200);
+    expect((await subscription(connectionId)).status).toBe(404);
+
+    await bridge.stop();
+    bridge = await startTestBridge(
+      database.db,
+      {},
+      // The same port: Procountor's webhook points at the public URL.
+      { workerConcurrency: 2, port: Number(new URL(publicUrl).port), publicUrl, secretKey },
+    );
+    await bridge.services.jobQueue.boss.unschedule(QUEUE_NAMES.paymentReconcile);
+    const subscribed = await waitFor('the subscription made at start', async () => {
+      const answer = await subscription(connectionId);
+      return answer.json?.state === 'subscribed' ? answer.json : undefined;
+    });
+    expect(subscribed.url).toBe(`${publicUrl}/hooks/procountor/${connectionId}`);
     await deleteConnection(connectionId);
   });
 
