@@ -1,8 +1,10 @@
 // The linking page's data: source customers/products with their link or ranked suggestions from the synced register.
+
 import { sql } from 'kysely';
 import { normalizeCompanyName } from '../business-partners/normalize-company-name';
 import { suggestPartnerMatches } from '../business-partners/suggest-partner-matches';
 import { suggestProductMatches } from '../products/suggest-product-matches';
+import { containsPattern } from '../storage/contains-pattern';
 import type { Database } from '../storage/schema';
 import type { SourceRecordKind } from '../storage/tables/register-tables';
 import { foldSearchText } from './fold-search-text';
@@ -90,9 +92,7 @@ export async function suggestLinks(
       eb.or([
         ...(source.code ? [eb('r.code', '=', source.code)] : []),
         ...(source.identifier ? [eb('r.identifier', '=', source.identifier)] : []),
-        ...fragments.map((fragment) =>
-          eb('r.search_text', 'like', `%${fragment.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
-        ),
+        ...fragments.map((fragment) => eb('r.search_text', 'like', containsPattern(fragment))),
       ]),
     )
     .where(({ not, exists, selectFrom }) =>
@@ -175,7 +175,7 @@ export async function listLinkRows(
   if (query.status === 'linked') base = base.where('l.procountor_id', 'is not', null);
   if (query.status === 'unlinked') base = base.where('l.procountor_id', 'is', null);
   for (const word of foldSearchText(query.search).split(' ').filter(Boolean)) {
-    base = base.where('s.search_text', 'like', `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    base = base.where('s.search_text', 'like', containsPattern(word));
   }
   const [rows, total] = await Promise.all([
     base

@@ -1,5 +1,7 @@
 // The stored copy of Procountor's registers: upserting a synced page, listing with search and paging, lookups.
+
 import { sql } from 'kysely';
+import { containsPattern } from '../storage/contains-pattern';
 import type { Database } from '../storage/schema';
 import { foldSearchText } from './fold-search-text';
 import type { RegisterName } from './register-kinds';
@@ -223,7 +225,7 @@ export async function listRegisterRecords(
     .where('connection_id', '=', connectionId)
     .where('register', '=', register);
   for (const word of foldSearchText(query.search).split(' ').filter(Boolean)) {
-    base = base.where('search_text', 'like', `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    base = base.where('search_text', 'like', containsPattern(word));
   }
   if (query.code !== undefined) base = base.where('code', '=', query.code);
   if (query.active !== undefined) base = base.where('active', '=', query.active);

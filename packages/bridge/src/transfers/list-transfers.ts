@@ -1,5 +1,7 @@
 // The transfer list with its filters (state, kind, dates, customer, amount, free text) and cursor or page paging.
+
 import { sql } from 'kysely';
+import { containsPattern } from '../storage/contains-pattern';
 import type { Database } from '../storage/schema';
 import type { TransferKind } from './transfer-repository';
 import { toTransferResponse } from './transfer-response';
@@ -19,8 +21,6 @@ export interface TransferListQuery {
   pageSize?: number;
 }
 
-const escapeLike = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-
 export async function listTransfers(db: Database, connectionId: string, query: TransferListQuery) {
   const pageSize = Math.min(Math.max(query.pageSize ?? 50, 1), 200);
   let select = db.selectFrom('transfers').where('connection_id', '=', connectionId);
@@ -28,11 +28,11 @@ export async function listTransfers(db: Database, connectionId: string, query: T
   if (query.kind) select = select.where('kind', '=', query.kind);
   if (query.dateFrom) select = select.where(sql<boolean>`invoice_date >= ${query.dateFrom}::date`);
   if (query.dateTo) select = select.where(sql<boolean>`invoice_date <= ${query.dateTo}::date`);
-  if (query.customer) select = select.where(sql<boolean>`customer_name ilike ${escapeLike(query.customer)}`);
+  if (query.customer) select = select.where(sql<boolean>`customer_name ilike ${containsPattern(query.customer)}`);
   if (query.amountMin !== undefined) select = select.where('total_amount', '>=', String(query.amountMin));
   if (query.amountMax !== undefined) select = select.where('total_amount', '<=', String(query.amountMax));
   if (query.q) {
-    const like = escapeLike(query.q);
+    const like = containsPattern(query.q);
     select = select.where(
       sql<boolean>`(external_id ilike ${like} or source_invoice_number ilike ${like} or customer_name ilike ${like} or cast(procountor_invoice_number as text) = ${query.q} or procountor_reference_code = ${query.q})`,
     );
