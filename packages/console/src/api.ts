@@ -262,10 +262,12 @@ export interface PaymentState {
 
 /** GET …/procountor-webhook. */
 export interface WebhookSubscription {
+  state: 'subscribed' | 'pending' | 'failed';
   webhookUuid: string | null;
   url: string;
   eventTypes: string[];
   lastReceivedAt: string | null;
+  lastError: string | null;
   createdAt: string;
 }
 

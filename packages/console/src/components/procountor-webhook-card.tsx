@@ -1,10 +1,17 @@
 // The connection's Procountor payment webhook (docs/payments.md): subscribed or not, subscribe / unsubscribe, and
-// "Check payments now" (a reconciliation in the background).
+// "Check payments now" (a reconciliation in the background). The bridge subscribes by itself after activation; the
+// card shows whether that worked.
 import { ApiError, api, type WebhookSubscription } from '../api';
-import { useI18n } from '../i18n';
+import { type MessageKey, useI18n } from '../i18n';
 import { useApi } from '../use-api';
 import { ErrorMessage, Notice } from './common';
 import { useAction } from './use-action';
+
+const STATE_KEYS: Record<WebhookSubscription['state'], MessageKey> = {
+  subscribed: 'webhookStateSubscribed',
+  pending: 'webhookStatePending',
+  failed: 'webhookStateFailed',
+};
 
 export function ProcountorWebhookCard({ connectionId, active }: { connectionId: string; active: boolean }) {
   const { t, formatDateTime } = useI18n();
@@ -26,6 +33,18 @@ export function ProcountorWebhookCard({ connectionId, active }: { connectionId: 
       {notSubscribed ? null : <ErrorMessage error={subscription.error} />}
       {current ? (
         <dl className="facts" data-testid="webhook-subscription">
+          <dt>{t('webhookState')}</dt>
+          <dd>
+            <span className={`badge ${current.state === 'subscribed' ? 'badge-succeeded' : 'badge-retrying'}`}>
+              {t(STATE_KEYS[current.state])}
+            </span>
+          </dd>
+          {current.lastError && (
+            <>
+              <dt>{t('webhookLastError')}</dt>
+              <dd>{current.lastError}</dd>
+            </>
+          )}
           <dt>{t('webhookUrl')}</dt>
           <dd>
             <code>{current.url}</code>
@@ -41,7 +60,7 @@ export function ProcountorWebhookCard({ connectionId, active }: { connectionId: 
       {action.notice && <Notice>{action.notice}</Notice>}
       <ErrorMessage error={action.error} />
       <div className="actions">
-        {current ? (
+        {current?.state === 'subscribed' ? (
           <button type="button" disabled={action.busy} onClick={() => change('DELETE', t('unsubscribedNotice'))}>
             {t('unsubscribe')}
           </button>
