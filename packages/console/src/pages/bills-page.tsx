@@ -7,6 +7,7 @@ import { CursorPager, HeadRow, ListStatus, ShowChoice } from '../components/inbo
 import { useAction } from '../components/use-action';
 import { useConnectionChoice } from '../connection-choice';
 import { type MessageKey, useI18n } from '../i18n';
+import { maskPersonalIdentityCode } from '../personal-identity-code';
 import { useApi } from '../use-api';
 
 const STATUS_CHOICES: { statuses: string; label: MessageKey }[] = [
@@ -15,14 +16,6 @@ const STATUS_CHOICES: { statuses: string; label: MessageKey }[] = [
   { statuses: 'APPROVED', label: 'billsApproved' },
 ];
 const APPROVABLE = ['UNFINISHED', 'RECEIVED', 'VERIFIED'];
-
-/**
- * A personal identity code with only its birth date part shown: 010190-123A → 010190-****. The console is an
- * admin's screen, not the source's: it needs the date to tell people apart, never the whole code.
- */
-export function maskPersonalIdentityCode(code: string): string {
-  return `${code.slice(0, 7)}****`;
-}
 
 export function BillsPage() {
   const { t, formatDate, formatAmount, invoiceStatusName } = useI18n();
