@@ -673,6 +673,46 @@ const INVOICE_STATUS_NAMES: Record<Language, Record<string, string>> = {
   },
 };
 
+/** Procountor's row units (InvoiceRow.unit) as short forms; units not listed show as Procountor names them. */
+const UNIT_NAMES: Record<Language, Record<string, string>> = {
+  en: {
+    HOUR: 'h',
+    MINUTE: 'min',
+    DAY: 'days',
+    FULL_DAY: 'full days',
+    WEEK: 'weeks',
+    MONTH: 'months',
+    YEAR: 'years',
+    PIECE: 'pcs',
+    KILOMETER: 'km',
+    METER: 'm',
+    KILOGRAM: 'kg',
+    LITER: 'l',
+    PERSON: 'persons',
+    NO_UNIT: '',
+  },
+  fi: {
+    HOUR: 'h',
+    MINUTE: 'min',
+    DAY: 'pv',
+    FULL_DAY: 'vrk',
+    WEEK: 'vk',
+    MONTH: 'kk',
+    YEAR: 'v',
+    PIECE: 'kpl',
+    KILOMETER: 'km',
+    METER: 'm',
+    KILOGRAM: 'kg',
+    LITER: 'l',
+    PERSON: 'hlö',
+    BOX: 'ltk',
+    PAIR: 'pari',
+    SET: 'sarja',
+    LOT: 'erä',
+    NO_UNIT: '',
+  },
+};
+
 export type Language = 'fi' | 'en';
 
 /** Transfer kinds (transfers/transfer-schemas.ts) and their names in the dictionaries. */
@@ -694,6 +734,8 @@ export interface I18n {
   registerName(register: string): string;
   /** A wizard step in this language: the Finnish text by its id, else the bridge's English (`{clientId}` unfilled). */
   activationStep(step: StepText & { id: string }): StepText;
+  /** A Procountor row unit (HOUR, PIECE…) as its short form in this language. */
+  unitName(unit: string): string;
   /** A Procountor invoice status (APPROVED…) in words; unknown ones as they are. */
   invoiceStatusName(status: string): string;
   kindName(kind: string): string;
@@ -730,6 +772,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         return key ? DICTIONARIES[language][key] : kind;
       },
       activationStep: (step) => (language === 'fi' && ACTIVATION_STEPS_FI[step.id]) || step,
+      unitName: (unit) => UNIT_NAMES[language][unit] ?? unit,
       invoiceStatusName: (status) => INVOICE_STATUS_NAMES[language][status] ?? status,
       registerName: (register) => REGISTER_NAMES[language][register.replaceAll('-', '_')] ?? register,
       formatDateTime: (iso) =>

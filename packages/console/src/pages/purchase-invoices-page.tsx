@@ -113,7 +113,7 @@ function numberOf(invoice: PurchaseInvoice): string {
 }
 
 function PurchaseInvoiceDetails({ invoice }: { invoice: PurchaseInvoice }) {
-  const { t, formatDate, formatAmount } = useI18n();
+  const { t, formatDate, formatAmount, unitName } = useI18n();
   const { expense } = invoice;
   const money = (amount: number | null) => formatAmount(amount, expense.currency);
   return (
@@ -154,7 +154,7 @@ function PurchaseInvoiceDetails({ invoice }: { invoice: PurchaseInvoice }) {
             <tr key={index}>
               <td>{row.productCode ? `${row.productCode} ${row.product}` : row.product}</td>
               <td className="number">
-                {row.quantity} {row.unit}
+                {row.quantity} {unitName(row.unit)}
               </td>
               <td className="number">{money(row.unitPrice)}</td>
               <td className="number">{row.vatPercent}</td>
