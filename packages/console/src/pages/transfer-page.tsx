@@ -5,9 +5,16 @@ import { useEffect, useState } from 'react';
 import { api, type Transfer } from '../api';
 import { ErrorMessage, JsonBlock, Loading, Notice, StateBadge } from '../components/common';
 import { hasPaymentState, PaymentStateCard } from '../components/payment-state-card';
-import { useI18n } from '../i18n';
+import { type MessageKey, useI18n } from '../i18n';
 import { Link } from '../router';
 import { useApi } from '../use-api';
+
+/** Who the document is with: the customer of a sales invoice, the person of a travel invoice or expense claim. */
+const PARTY_LABELS: Record<string, MessageKey> = {
+  travel_invoice: 'person',
+  expense_claim: 'person',
+  purchase_invoice: 'supplier',
+};
 
 interface TransferDocument {
   document: unknown;
@@ -121,7 +128,7 @@ export function TransferPage({ connectionId, transferId }: { connectionId: strin
             <dd>
               <code>{transfer.externalId}</code>
             </dd>
-            <dt>{t('customer')}</dt>
+            <dt>{t(PARTY_LABELS[transfer.kind] ?? 'customer')}</dt>
             <dd>{transfer.customerName ?? t('none')}</dd>
             <dt>{t('invoiceDate')}</dt>
             <dd>{formatDate(transfer.invoiceDate)}</dd>
