@@ -188,6 +188,47 @@ describeOnBothDatabases('sales invoice transfer', (database) => {
     expect(kit.company(companyId).products.size).toBe(2);
   });
 
+  it('gives work-type rows without a code the default work type code, product rows the product default (seed 002)', async () => {
+    const { connectionId, companyId } = await kit.createTestConnection({
+      defaultProductCode: 'GOODS',
+      defaultWorkTypeCode: 'HOURS',
+    });
+    const client = await kit.connections.procountorClient(await kit.connections.requireActive(connectionId));
+    const product = (code: string) =>
+      client.products.create({
+        type: 'SALES',
+        name: code,
+        code,
+        price: 0,
+        discount: 0,
+        vat: 25.5,
+        active: true,
+        currency: 'EUR',
+      });
+    const goods = await product('GOODS');
+    const hours = await product('HOURS');
+    const row = (itemType: 'product' | 'work_type', productCode?: string) => ({
+      kind: 'item' as const,
+      itemType,
+      name: `Row ${itemType} ${productCode ?? ''}`,
+      ...(productCode ? { productCode } : {}),
+      quantity: 1,
+      unitPrice: 10,
+      vatPercent: 25.5,
+    });
+    const invoice = buildSalesInvoice({
+      rows: [row('work_type'), row('product'), row('work_type', 'NOT-THERE')],
+    });
+    const { body } = await submitSalesInvoice(kit.deps, connectionId, invoice, { mode: 'create' });
+    expect(await createTransferRunner(kit.deps).run((body as { transferId: string }).transferId)).toBe('succeeded');
+    const rows = [...kit.company(companyId).invoices.values()][0]?.invoiceRows ?? [];
+    expect(rows.map((sent) => [sent.productId, sent.productCode])).toEqual([
+      [hours.id, 'HOURS'],
+      [goods.id, 'GOODS'],
+      [hours.id, 'HOURS'],
+    ]);
+  });
+
   it('approves and sends when statusAfterTransfer is SENT, and records transfer.succeeded in the outbox', async () => {
     const result = await transfer(buildSalesInvoice(), { statusAfterTransfer: 'SENT' });
     expect(result.created[0]?.status).toBe('SENT');

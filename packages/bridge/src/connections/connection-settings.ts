@@ -79,7 +79,8 @@ export const ConnectionSettingsSchema = Type.Object(
       Type.String({
         minLength: 1,
         maxLength: 50,
-        description: 'Product code used for work-type rows without a code (seed 002).',
+        description:
+          'Product code used for rows with itemType work_type and no code; defaultProductCode when unset (seed 002).',
       }),
     ),
     projectDimension: DimensionName('projects'),

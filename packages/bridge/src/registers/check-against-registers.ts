@@ -5,6 +5,7 @@ import { isValidFinnishVatRate } from '@procountor-bridge/client/finnish';
 import { sql } from 'kysely';
 import type { ConnectionSettings } from '../connections/connection-settings';
 import { type ErrorDetail, ValidationFailedError } from '../errors/bridge-error';
+import { defaultCodeOf, defaultCodesOf } from '../sales-invoices/default-row-code';
 import type { SalesInvoiceInput } from '../sales-invoices/sales-invoice-schema';
 import type { Database } from '../storage/schema';
 import { configuredDimensions, type DimensionKind } from '../transfers/steps/ensure-dimension-items';
@@ -34,15 +35,15 @@ export async function checkAgainstRegisters(
     const codes = [
       ...new Set(itemRows.map(({ row }) => row.productCode).filter((code): code is string => Boolean(code))),
     ];
-    const candidates = [...codes, ...(settings.defaultProductCode ? [settings.defaultProductCode] : [])];
+    const candidates = [...codes, ...defaultCodesOf(settings)];
     const records = await findRecordsByCode(db, connectionId, 'products', candidates);
     const links = await findLinks(db, connectionId, 'product', candidates);
     const known = (code: string) =>
       links.has(code) ||
       records.some((record) => record.code === code && record.active && record.data.type === 'SALES');
-    const hasDefault = settings.defaultProductCode ? known(settings.defaultProductCode) : false;
     for (const { row, index } of itemRows) {
-      if (!row.productCode || known(row.productCode) || hasDefault) continue;
+      const defaultCode = defaultCodeOf(row, settings);
+      if (!row.productCode || known(row.productCode) || (defaultCode && known(defaultCode))) continue;
       problems.push({
         path: `rows[${index}].productCode`,
         rule: 'product_in_register',

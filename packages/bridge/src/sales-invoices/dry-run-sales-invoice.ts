@@ -9,6 +9,7 @@ import { findPartnerCandidates, toProcountorPartner } from '../transfers/steps/r
 import { findProductIdByCode, rowsByProductCode, toProcountorProduct } from '../transfers/steps/resolve-products';
 import type { TransferDeps } from '../transfers/transfer-deps';
 import type { TransferProgress } from '../transfers/transfer-progress';
+import { defaultCodeOf, defaultCodesOf } from './default-row-code';
 import { requireValidSalesInvoice } from './submit-sales-invoice';
 import type { ProcountorInvoice } from './to-procountor-invoice';
 
@@ -63,15 +64,16 @@ export async function dryRunSalesInvoice(
       message: match.message,
     });
 
-  let defaultId: number | undefined;
-  if (settings.defaultProductCode) defaultId = await findProductIdByCode(client, settings.defaultProductCode);
-  for (const [code, row] of rowsByProductCode(invoice, settings.defaultProductCode)) {
+  const defaultIds = new Map<string, number | undefined>();
+  for (const code of defaultCodesOf(settings)) defaultIds.set(code, await findProductIdByCode(client, code));
+  for (const [code, row] of rowsByProductCode(invoice, settings)) {
     const id = await findProductIdByCode(client, code);
+    const defaultCode = defaultCodeOf(row, settings);
+    const defaultId = defaultCode ? defaultIds.get(defaultCode) : undefined;
     if (id !== undefined) progress.products![code] = { id, code };
     else if (settings.createProductsInProcountor)
       wouldCreate.products.push(toProcountorProduct(code, row, invoice.currency));
-    else if (defaultId !== undefined && settings.defaultProductCode)
-      progress.products![code] = { id: defaultId, code: settings.defaultProductCode };
+    else if (defaultId !== undefined && defaultCode) progress.products![code] = { id: defaultId, code: defaultCode };
     else {
       const index = invoice.rows.indexOf(row);
       problems.push({

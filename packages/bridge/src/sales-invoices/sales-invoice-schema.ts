@@ -98,6 +98,12 @@ export const SalesInvoiceRowSchema = Type.Object(
       description:
         'item: a priced row; header: a heading (Procountor has none: sent as a zero-value row, seed 004); text: a free-text row (sent as a zero-value row).',
     }),
+    itemType: Type.Optional(
+      Type.Union([Type.Literal('product'), Type.Literal('work_type')], {
+        description:
+          "What an item row bills: a product (default) or hours of a work type. A row without productCode takes the connection's defaultProductCode, or defaultWorkTypeCode for a work type (seed 002).",
+      }),
+    ),
     productCode: Type.Optional(Type.String({ maxLength: 50, description: 'Product or work type code in Procountor.' })),
     name: Type.String({ minLength: 1, maxLength: 200, description: 'Row name (product name), or the header/text.' }),
     description: Type.Optional(

@@ -1,6 +1,7 @@
 // Maps a canonical sales invoice to the Procountor invoice the bridge POSTs (seed 002 field table, seed 004 notes).
 import type { components } from '@procountor-bridge/client/generated';
 import { chooseInvoiceChannel, type InvoiceChannelSettings } from './choose-invoice-channel';
+import { type DefaultCodes, defaultCodeOf } from './default-row-code';
 import { MAX_ADDITIONAL_INFORMATION_CHARS, MAX_CONTACT_PERSON_CHARS, MAX_ROW_COMMENT_CHARS } from './field-limits';
 import { toProcountorCountry } from './procountor-country';
 import { toProcountorUnit } from './procountor-unit';
@@ -9,12 +10,10 @@ import { INVOICE_LANGUAGES, type SalesInvoiceInput, type SalesInvoiceRowInput } 
 export type ProcountorInvoice = components['schemas']['Invoice'];
 type ProcountorInvoiceRow = components['schemas']['InvoiceRow'];
 
-export interface InvoiceMappingContext extends InvoiceChannelSettings {
+export interface InvoiceMappingContext extends InvoiceChannelSettings, DefaultCodes {
   partnerId?: number;
   /** Procountor product ids by code, where the product register has them. */
   productIdsByCode?: ReadonlyMap<string, number>;
-  /** Used for rows without a product code (seed 002: "Products without a code … default code"). */
-  defaultProductCode?: string;
   /** Procountor VAT status of domestic sales; 1 unless the company's VAT statuses say otherwise (assumption). */
   vatStatus?: number;
   /** The company's bank account for invoices (its IBAN): contract PaymentInfo.bankAccount, needed for bank transfer. */
@@ -86,7 +85,8 @@ function toProcountorRow(
       ...(comment ? { comment } : {}),
     };
   }
-  const productCode = row.productCode ?? context.defaultProductCode;
+  // Seed 002: "Products without a code will be transferred with the default code" (work types with theirs).
+  const productCode = row.productCode ?? defaultCodeOf(row, context);
   const productId = productCode ? context.productIdsByCode?.get(productCode) : undefined;
   return {
     ...(productId !== undefined ? { productId } : {}),

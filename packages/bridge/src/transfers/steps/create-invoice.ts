@@ -24,7 +24,8 @@ export function procountorInvoiceFor(
   const procountorInvoice = toProcountorInvoice(invoice, {
     ...(progress.partnerId !== undefined ? { partnerId: progress.partnerId } : {}),
     productIdsByCode: new Map(Object.entries(products).map(([code, product]) => [code, product.id])),
-    ...(settings.defaultProductCode ? { defaultProductCode: settings.defaultProductCode } : {}),
+    defaultProductCode: settings.defaultProductCode,
+    defaultWorkTypeCode: settings.defaultWorkTypeCode,
     ...(connection.companyIban ? { bankAccountIban: connection.companyIban } : {}),
     accountingByRow,
     sendingDisabled: settings.sendingDisabled,

@@ -4,20 +4,21 @@ import type { ProcountorProduct } from '@procountor-bridge/client';
 import { findLinks, recordLinkIfFree, upsertSourceRecords } from '../../registers/register-links';
 import { findRecordsByCode, rememberRegisterRecord, syncedRegisters } from '../../registers/register-records';
 import { productRecord } from '../../registers/to-register-record';
+import { type DefaultCodes, defaultCodeOf, defaultCodesOf } from '../../sales-invoices/default-row-code';
 import { toProcountorUnit } from '../../sales-invoices/procountor-unit';
 import type { SalesInvoiceInput, SalesInvoiceRowInput } from '../../sales-invoices/sales-invoice-schema';
 import { TransferRuleError } from '../transfer-errors';
 import type { StepContext } from './step-context';
 
-/** Item rows by the product code they will carry: their own, or the default for rows without one (seed 002). */
+/** Item rows by the product code they will carry: their own, or the default of their kind for rows without one (seed 002). */
 export function rowsByProductCode(
   invoice: SalesInvoiceInput,
-  defaultProductCode: string | undefined,
+  defaults: DefaultCodes,
 ): Map<string, SalesInvoiceRowInput> {
   const byCode = new Map<string, SalesInvoiceRowInput>();
   for (const row of invoice.rows) {
     if (row.kind === 'header' || row.kind === 'text') continue;
-    const code = row.productCode || defaultProductCode;
+    const code = row.productCode || defaultCodeOf(row, defaults);
     if (code && !byCode.has(code)) byCode.set(code, row);
   }
   return byCode;
@@ -93,21 +94,19 @@ async function rememberProduct(
 export async function resolveProducts(context: StepContext): Promise<void> {
   const { settings } = context.connection;
   const products = { ...context.progress.products };
-  const rows = rowsByProductCode(context.invoice, settings.defaultProductCode);
+  const rows = rowsByProductCode(context.invoice, settings);
   const known = await knownProductIds(
     context,
-    [...rows.keys(), ...(settings.defaultProductCode ? [settings.defaultProductCode] : [])].filter(
-      (code) => !products[code],
-    ),
+    [...rows.keys(), ...defaultCodesOf(settings)].filter((code) => !products[code]),
   );
-  let defaultProduct: { id: number; code: string } | undefined | null = null;
-  const findDefault = async () => {
-    if (defaultProduct === null) {
-      const code = settings.defaultProductCode;
-      const id = code ? (known.get(code) ?? (await findProductIdByCode(context.client, code))) : undefined;
-      defaultProduct = code && id !== undefined ? { id, code } : undefined;
+  const defaultProducts = new Map<string, { id: number; code: string } | undefined>();
+  const findDefault = async (code: string | undefined) => {
+    if (!code) return undefined;
+    if (!defaultProducts.has(code)) {
+      const id = known.get(code) ?? (await findProductIdByCode(context.client, code));
+      defaultProducts.set(code, id !== undefined ? { id, code } : undefined);
     }
-    return defaultProduct;
+    return defaultProducts.get(code);
   };
   for (const [code, row] of rows) {
     if (products[code]) continue;
@@ -136,12 +135,14 @@ export async function resolveProducts(context: StepContext): Promise<void> {
       });
       await rememberProduct(context, code, row, created);
     } else {
-      const fallback = await findDefault();
+      const defaultCode = defaultCodeOf(row, settings);
+      const fallback = await findDefault(defaultCode);
       if (!fallback) {
+        const setting = row.itemType === 'work_type' ? 'defaultWorkTypeCode' : 'defaultProductCode';
         throw new TransferRuleError(
           'product_not_found',
-          `Product code ${code} (row "${row.name}") is not in Procountor's product register${settings.defaultProductCode ? `, nor is the default product code ${settings.defaultProductCode}` : ''}.`,
-          `Add product ${code} in Procountor, turn on "createProductsInProcountor", or set "defaultProductCode" to a code Procountor has; then resend.`,
+          `Product code ${code} (row "${row.name}") is not in Procountor's product register${defaultCode ? `, nor is the default code ${defaultCode}` : ''}.`,
+          `Add product ${code} in Procountor, turn on "createProductsInProcountor", or set "${setting}" to a code Procountor has; then resend.`,
         );
       }
       products[code] = fallback;
