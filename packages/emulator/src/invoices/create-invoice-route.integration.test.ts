@@ -94,6 +94,16 @@ describe('POST /api/invoices', () => {
     expect(invoice.invoiceSumInfo![0]!.invoiceSumTotal).toBe(-251);
   });
 
+  it('accepts a 28-character contact person, an empty deliveryAddress and a delivery address with a country', async () => {
+    const base = salesInvoice(session, customerId);
+    const counterParty = { ...base.counterParty, contactPersonName: 'x'.repeat(28) };
+    const empty = await createInvoice(session, { ...base, counterParty, deliveryAddress: {} });
+    expect(empty.counterParty.contactPersonName).toHaveLength(28);
+    const address = { name: 'Varasto', street: 'Katu 2', zip: '00100', city: 'Helsinki', country: 'FINLAND' as const };
+    const withCountry = await createInvoice(session, { ...base, deliveryAddress: address });
+    expect(withCountry.deliveryAddress).toMatchObject(address);
+  });
+
   it('creates purchase and travel invoices with their own rules', async () => {
     const supplierId = addPartner(session, 'SUPPLIER');
     const purchase = await createInvoice(session, purchaseInvoice(session, supplierId));
@@ -166,6 +176,24 @@ describe('POST /api/invoices', () => {
     ],
     ['deliveryMethod OTHER on a sales invoice', (body) => ({ ...body, deliveryMethod: 'OTHER' }), 'deliveryMethod'],
     ['PERIODIC_TAX_RETURN', (body) => ({ ...body, type: 'PERIODIC_TAX_RETURN' }), 'type'],
+    [
+      'a contact person over 28 characters (FACTS.md field limits)',
+      (body) => ({ ...body, counterParty: { ...body.counterParty, contactPersonName: 'x'.repeat(29) } }),
+      'counterParty.contactPersonName',
+      'size must be between 0 and 28',
+    ],
+    [
+      'a delivery address without a country',
+      (body) => ({ ...body, deliveryAddress: { name: 'Varasto', street: 'Katu 2', zip: '00100', city: 'Helsinki' } }),
+      'deliveryAddress.country',
+      'deliveryAddress.country cannot be blank',
+    ],
+    [
+      'a VAT status /vats/default does not list',
+      (body) => ({ ...body, vatStatus: 99 }),
+      'vatStatus',
+      'ERROR_VATSTATUS_VATPERC',
+    ],
   ])('refuses %s with a field error', async (_name, change, field, message) => {
     const errors = await fieldsOfRefusal(change(salesInvoice(session, customerId)));
     const entry = errors.find((candidate) => candidate.field === field);

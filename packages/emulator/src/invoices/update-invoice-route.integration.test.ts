@@ -32,6 +32,17 @@ describe('PUT /api/invoices/{invoiceId}', () => {
     expect(updated.ledgerReceiptId).toBe(invoice.ledgerReceiptId);
   });
 
+  it('takes back an invoice whose delivery address was copied from a counter party address without a country', async () => {
+    const body = salesInvoice(session, customerId);
+    const { country: _country, ...address } = body.counterParty.counterPartyAddress;
+    const invoice = await createInvoice(session, {
+      ...body,
+      counterParty: { ...body.counterParty, counterPartyAddress: address },
+    });
+    expect(invoice.deliveryAddress?.country).toBeUndefined();
+    expect((await put(invoice.id!, { ...invoice, additionalInformation: 'Uudelleen' })).status).toBe(200);
+  });
+
   it('recreates the ledger receipt with a new id when rows change', async () => {
     const invoice = await createInvoice(session, salesInvoice(session, customerId));
     const rows = [

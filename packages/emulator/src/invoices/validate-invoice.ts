@@ -3,6 +3,7 @@ import { validateFinnishVatRate } from '@procountor-bridge/client/finnish';
 import { contractViolations } from '../http/contract-validator';
 import type { ErrorEntry } from '../http/procountor-error';
 import { CLOSED_FISCAL_PERIOD, isInClosedFiscalPeriod } from '../ledger-receipts/fiscal-periods';
+import { FINNISH_VAT_STATUSES } from '../registers/finnish-vat';
 import type { Invoice } from '../state/contract-types';
 import type { CompanyData } from '../state/emulator-state';
 import { isSalesType, isTravelOrExpenseType, partnerTypeFor } from './invoice-types';
@@ -15,6 +16,10 @@ export const DUE_DATE_BEFORE_BILL_DATE = 'DUE_DATE_BEFORE_BILL_DATE';
 /** Contract PaymentInfo.dueDate: "The payment term can be 0-999 days". */
 const MAX_PAYMENT_TERM_DAYS = 999;
 const DAY_MS = 86_400_000;
+/** FACTS.md "Known field limits" (seed 002): the contact person holds 28 characters (the contract's maxLength says 70). */
+const MAX_CONTACT_PERSON_NAME = 28;
+/** FACTS.md "Errors": an unknown VAT status (and Procountor's code for a bad VAT status/percentage pair). */
+export const ERROR_VATSTATUS_VATPERC = 'ERROR_VATSTATUS_VATPERC';
 
 export type InvoiceWriteMode = 'create' | 'update';
 
@@ -48,12 +53,16 @@ export function invoiceViolations(company: CompanyData, body: unknown, mode: Inv
   }
   // Contract Invoice.vatStatus: "Required for all invoices except travel invoices and expense claims".
   if (!isTravelOrExpenseType(type) && invoice.vatStatus === undefined) add(problems, 'vatStatus', 'must not be null');
+  // Assumption (README): a VAT status GET /vats/default does not list is refused like a product's.
+  if (typeof invoice.vatStatus === 'number' && !FINNISH_VAT_STATUSES.some((s) => s.vatStatus === invoice.vatStatus))
+    add(problems, 'vatStatus', ERROR_VATSTATUS_VATPERC);
   // Contract Invoice.travelInformationItems: "A travel invoice may have one or more travel information items".
   if (type !== 'TRAVEL_INVOICE' && invoice.travelInformationItems?.length) {
     add(problems, 'travelInformationItems', 'only travel invoices have travel information items');
   }
   if (mode === 'create' && invoice.partnerId !== undefined) partnerProblems(company, invoice, problems);
   dateProblems(company, invoice, problems);
+  addressProblems(invoice, mode, problems);
   paymentInfoProblems(invoice, problems);
   rowProblems(company, invoice, problems);
 
@@ -91,6 +100,22 @@ function dateProblems(company: CompanyData, invoice: Invoice, problems: ErrorEnt
   }
   if (invoice.deliveryStartDate && invoice.deliveryEndDate && invoice.deliveryStartDate > invoice.deliveryEndDate) {
     add(problems, 'deliveryEndDate', 'must not be before deliveryStartDate');
+  }
+}
+
+function addressProblems(invoice: Invoice, mode: InvoiceWriteMode, problems: ErrorEntry[]): void {
+  // Above 70 the contract's maxLength already answers; between 29 and 70 only FACTS.md's limit does.
+  const contact = invoice.counterParty?.contactPersonName;
+  if (typeof contact === 'string' && contact.length > MAX_CONTACT_PERSON_NAME && contact.length <= 70) {
+    add(problems, 'counterParty.contactPersonName', `size must be between 0 and ${MAX_CONTACT_PERSON_NAME}`);
+  }
+  // FACTS.md "Errors": "deliveryAddress.country cannot be blank". The contract allows `deliveryAddress: {}` (no
+  // delivery address), so only an address with some content needs its country; checked on POST only, because the
+  // address copied from a country-less counter party address must survive a GET-then-PUT (assumption, README).
+  const delivery = invoice.deliveryAddress;
+  if (mode === 'create' && isObject(delivery) && !delivery.country) {
+    const hasContent = Object.values(delivery).some((value) => typeof value === 'string' && value.trim() !== '');
+    if (hasContent) add(problems, 'deliveryAddress.country', 'deliveryAddress.country cannot be blank');
   }
 }
 
