@@ -98,6 +98,21 @@ export const ConnectionSettingsSchema = Type.Object(
       default: true,
       description: 'Invoice rows carry their business unit as a dimension (seed 002).',
     }),
+    travelRowsCarryProjects: Type.Boolean({
+      default: true,
+      description:
+        'Travel invoice and expense claim rows carry their project as a dimension (seed 002 travel settings).',
+    }),
+    travelRowsCarryCostCenters: Type.Boolean({
+      default: true,
+      description:
+        'Travel invoice and expense claim rows carry their cost centre as a dimension (seed 002 travel settings).',
+    }),
+    travelRowsCarryBusinessUnits: Type.Boolean({
+      default: true,
+      description:
+        'Travel invoice and expense claim rows carry their business unit as a dimension (seed 002 travel settings).',
+    }),
     statusAfterTransfer: Type.Union([Type.Literal('UNFINISHED'), Type.Literal('APPROVED'), Type.Literal('SENT')], {
       default: 'UNFINISHED',
       description:

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import { startTransferTestKit, type TransferTestKit } from '../../test/helpers/transfer-test-kit';
+import type { ConnectionSettings } from '../connections/connection-settings';
 import { ValidationFailedError } from '../errors/bridge-error';
 import { submitPulledDocument } from '../source-pull/submit-pulled-document';
 import { createTransferRunner, SimulatedCrash } from '../transfers/run-transfer';
@@ -67,10 +68,11 @@ describeOnBothDatabases('travel invoices, expense claims and purchase invoices f
   afterAll(() => kit.stop());
 
   /** A connection whose Procountor has the person, the travel expense codes KM and PVR, and the project dimension. */
-  const setUp = async (options: { withPerson?: boolean } = {}) => {
+  const setUp = async (options: { withPerson?: boolean; settings?: Partial<ConnectionSettings> } = {}) => {
     const { connectionId, companyId } = await kit.createTestConnection({
       projectDimension: 'Projektit',
       defaultTravelExpenseCode: 'PVR',
+      ...options.settings,
     });
     const connection = await kit.connections.requireActive(connectionId);
     const client = (await kit.connections.procountorClient(connection)) as ProcountorClient;
@@ -166,6 +168,18 @@ describeOnBothDatabases('travel invoices, expense claims and purchase invoices f
         payload: expect.objectContaining({ kind: 'travel_invoice' }),
       }),
     ]);
+  });
+
+  it('leaves the project off travel rows when travelRowsCarryProjects is off, while invoice rows keep theirs (seed 002)', async () => {
+    const { connectionId, companyId } = await setUp({ settings: { travelRowsCarryProjects: false } });
+    const result = await submitAndRun(connectionId, 'travel_invoice', travelInvoice());
+    expect(result.outcome).toBe('succeeded');
+    const company = kit.company(companyId);
+    const invoice = company.invoices.get(result.row?.procountor_invoice_id as number);
+    const receipt = company.ledgerReceipts.get(invoice?.ledgerReceiptId as number);
+    expect(receipt?.transactions.some((transaction) => (transaction.dimensionItemValues ?? []).length > 0)).toBe(false);
+    const items = [...company.dimensions.values()].flatMap((dimension) => dimension.items ?? []);
+    expect(items.map((item) => item.codeName)).not.toContain('P-100');
   });
 
   it('names the person when the personal identity code is missing in the source or the person in Procountor, and succeeds on resend', async () => {

@@ -16,23 +16,43 @@ const KIND_WORDS: Record<DimensionKind, string> = {
   businessUnit: 'business unit',
 };
 
-/** The connection's dimension name per kind, where rows carry that kind (seed 002 settings). */
-export function configuredDimensions(settings: ConnectionSettings): Partial<Record<DimensionKind, string>> {
+/** Seed 002 has the three switches twice: for invoice rows and for travel expense lines (travel invoices, expense claims). */
+function rowsCarry(settings: ConnectionSettings, transferKind: string): Record<DimensionKind, boolean> {
+  if (transferKind === 'travel_invoice' || transferKind === 'expense_claim') {
+    return {
+      project: settings.travelRowsCarryProjects,
+      costCenter: settings.travelRowsCarryCostCenters,
+      businessUnit: settings.travelRowsCarryBusinessUnits,
+    };
+  }
+  return {
+    project: settings.rowsCarryProjects,
+    costCenter: settings.rowsCarryCostCenters,
+    businessUnit: settings.rowsCarryBusinessUnits,
+  };
+}
+
+/** The connection's dimension name per kind, where rows of this transfer kind carry that kind (seed 002 settings). */
+export function configuredDimensions(
+  settings: ConnectionSettings,
+  transferKind = 'sales_invoice',
+): Partial<Record<DimensionKind, string>> {
+  const carries = rowsCarry(settings, transferKind);
   const names: Partial<Record<DimensionKind, string>> = {};
-  if (settings.projectDimension && settings.rowsCarryProjects) names.project = settings.projectDimension;
-  if (settings.costCenterDimension && settings.rowsCarryCostCenters) names.costCenter = settings.costCenterDimension;
-  if (settings.businessUnitDimension && settings.rowsCarryBusinessUnits)
-    names.businessUnit = settings.businessUnitDimension;
+  if (settings.projectDimension && carries.project) names.project = settings.projectDimension;
+  if (settings.costCenterDimension && carries.costCenter) names.costCenter = settings.costCenterDimension;
+  if (settings.businessUnitDimension && carries.businessUnit) names.businessUnit = settings.businessUnitDimension;
   return names;
 }
 
 /** The codes the rows use, per configured kind. */
 export function dimensionCodesOf(
-  invoice: SalesInvoiceInput,
+  invoice: Pick<SalesInvoiceInput, 'rows'>,
   settings: ConnectionSettings,
+  transferKind = 'sales_invoice',
 ): Map<DimensionKind, { name: string; codes: Set<string> }> {
   const wanted = new Map<DimensionKind, { name: string; codes: Set<string> }>();
-  const configured = configuredDimensions(settings);
+  const configured = configuredDimensions(settings, transferKind);
   for (const row of invoice.rows) {
     for (const [kind, name] of Object.entries(configured) as [DimensionKind, string][]) {
       const code = row.dimensions?.[kind];
@@ -76,7 +96,7 @@ async function itemsFromRegister(
 }
 
 export async function ensureDimensionItems(context: StepContext): Promise<void> {
-  const wanted = dimensionCodesOf(context.invoice, context.connection.settings);
+  const wanted = dimensionCodesOf(context.invoice, context.connection.settings, context.transfer.kind);
   if (wanted.size === 0) return;
   const known = await itemsFromRegister(context, wanted);
   if (known) {
