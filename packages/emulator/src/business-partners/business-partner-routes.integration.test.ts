@@ -97,6 +97,14 @@ describe('/api/businesspartners', () => {
     expect((await search.json()).results.map((result: { name: string }) => result.name)).toEqual(['Export Oy']);
   });
 
+  it('refuses a group search by a type outside the contract enum, naming the parameter', async () => {
+    const response = await session.api('/businesspartners/groups?type=VENDOR');
+    expect(response.status).toBe(400);
+    expect(await fields(response)).toEqual([
+      { status: 400, field: 'type', message: 'must be one of CUSTOMER, SUPPLIER, PERSON' },
+    ]);
+  });
+
   it('answers several comma-separated ids, leaves unknown ones out, 404 when all unknown, 400 above 200 ids', async () => {
     const a = await (await create(customer({ name: 'A Oy' }))).json();
     const b = await (await create(customer({ name: 'B Oy' }))).json();

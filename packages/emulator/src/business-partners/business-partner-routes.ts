@@ -11,11 +11,9 @@ import type { BusinessPartner } from '../state/contract-types';
 import { type CompanyData, nextId } from '../state/emulator-state';
 import { presentPartner, toStoredPartner } from './business-partner-records';
 import { registerPartnerDefaultsRoutes } from './partner-defaults-routes';
-import { registerPartnerGroupRoutes } from './partner-group-routes';
+import { PARTNER_TYPES, registerPartnerGroupRoutes } from './partner-group-routes';
 import { searchBusinessPartners } from './search-business-partners';
 import { businessPartnerProblems } from './validate-business-partner';
-
-const PARTNER_TYPES = ['CUSTOMER', 'SUPPLIER', 'PERSON'];
 
 /** Header values arrive as Latin-1; a percent-encoded value (for UTF-8 names) is decoded (assumption). */
 function headerValue(request: FastifyRequest, name: string): string | undefined {

@@ -8,6 +8,9 @@ import { fieldProblem, requireValidBody } from '../http/validate-body';
 import type { BusinessPartnerGroup } from '../state/contract-types';
 import { type CompanyData, type EmulatorState, nextId } from '../state/emulator-state';
 
+/** Contract GET /businesspartners and /businesspartners/groups `type` enum. */
+export const PARTNER_TYPES = ['CUSTOMER', 'SUPPLIER', 'PERSON'];
+
 function findGroup(company: CompanyData, rawId: string): BusinessPartnerGroup {
   const group = /^\d+$/.test(rawId) ? company.partnerGroups.get(Number(rawId)) : undefined;
   if (!group) throw ProcountorApiError.notFound('Partner group');
@@ -41,6 +44,8 @@ export function registerPartnerGroupRoutes(app: FastifyInstance, context: Emulat
     const query = request.query as Record<string, string | undefined>;
     const pageRequest = parsePageRequest(query);
     const active = parseBooleanParam(query, 'active');
+    if (query.type && !PARTNER_TYPES.includes(query.type))
+      throw ProcountorApiError.badRequest('type', `must be one of ${PARTNER_TYPES.join(', ')}`);
     const groups = [...company.partnerGroups.values()]
       .filter((group) => !query.type || group.type === query.type)
       .filter((group) => active === undefined || (group.active ?? true) === active)

@@ -8,7 +8,8 @@ import type { ProductGroup } from '../state/contract-types';
 import type { CompanyData } from '../state/emulator-state';
 import { addProductGroup } from './product-records';
 
-const PRODUCT_TYPES = ['SALES', 'PURCHASE', 'TRAVEL'];
+/** Contract ProductGroup.type / GET /products `type` enum. */
+export const PRODUCT_TYPES = ['SALES', 'PURCHASE', 'TRAVEL'];
 
 function findGroup(company: CompanyData, rawId: string): ProductGroup {
   const group = /^\d+$/.test(rawId) ? company.productGroups.get(Number(rawId)) : undefined;

@@ -70,6 +70,14 @@ describe('/api/products', () => {
     expect((await session.api('/products?size=201')).status).toBe(400);
   });
 
+  it('refuses a product type outside the contract enum, naming the parameter', async () => {
+    const response = await session.api('/products?type=SERVICE');
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(isValidAgainst('ErrorMessages', body).valid).toBe(true);
+    expect(body.errors[0]).toMatchObject({ field: 'type', message: 'must be one of SALES, PURCHASE, TRAVEL' });
+  });
+
   it('manages product groups and refuses removing a group with products (409)', async () => {
     const group = await (
       await session.api('/products/groups', { method: 'POST', body: { name: 'Palvelut', type: 'SALES' } })

@@ -18,7 +18,7 @@ import { requireValidBody } from '../http/validate-body';
 import { nextVersion, parseDateTime, parseDateTimeParam } from '../http/version-stamp';
 import type { Product } from '../state/contract-types';
 import { type CompanyData, nextId } from '../state/emulator-state';
-import { registerProductGroupRoutes } from './product-group-routes';
+import { PRODUCT_TYPES, registerProductGroupRoutes } from './product-group-routes';
 import { presentProduct, productProblems, storeProduct } from './product-records';
 
 type Query = Record<string, string | string[] | undefined>;
@@ -38,6 +38,9 @@ function validated(company: CompanyData, body: unknown): Product {
 function searchProducts(company: CompanyData, query: Query): Product[] {
   const single = (name: string) => (Array.isArray(query[name]) ? query[name][0] : query[name]) as string | undefined;
   const type = single('type');
+  // Contract: `type` is an enum; an unknown value is refused like other enum filters (README "Shared mechanics").
+  if (type && !PRODUCT_TYPES.includes(type))
+    throw ProcountorApiError.badRequest('type', `must be one of ${PRODUCT_TYPES.join(', ')}`);
   // Contract: "If not given, then SALES and PURCHASE returned as default".
   const types = type ? [type] : ['SALES', 'PURCHASE'];
   const groups = [query.group ?? []]
