@@ -62,6 +62,27 @@ describe('POST /api/oauth/token', () => {
     expect(fields).toEqual(['client_id', 'client_secret', 'api_key']);
   });
 
+  it('refuses credentials in the query string (FACTS.md: refused since September 2023)', async () => {
+    const response = await post('', 'application/x-www-form-urlencoded', `?${validForm()}`);
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors[0].message).toMatch(/query string/);
+  });
+
+  it('refuses a token once its 3600 s are over, with the 401 body of FACTS.md', async () => {
+    const before = emulator.context.now();
+    const { access_token: token } = await (await post(validForm())).json();
+    const after = emulator.context.now();
+    const read = () => fetch(`${emulator.baseUrl}/company`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await read()).status).toBe(200);
+    const record = emulator.context.state.tokens.get(token)!;
+    expect(record.expiresAtMs).toBeGreaterThanOrEqual(before + 3_600_000);
+    expect(record.expiresAtMs).toBeLessThanOrEqual(after + 3_600_000);
+    record.expiresAtMs = emulator.context.now(); // the hour has passed
+    const expired = await read();
+    expect(expired.status).toBe(401);
+    expect(await expired.json()).toEqual({ errors: [{ status: 401, message: 'Unauthorized' }] });
+  });
+
   it('refuses every other path without a token', async () => {
     const response = await fetch(`${emulator.baseUrl}/company`);
     expect(response.status).toBe(401);
