@@ -103,6 +103,18 @@ describeOnBothDatabases('sales invoice transfer', (database) => {
       { emailSending: true },
     );
     expect(email.created[0]?.invoiceChannel).toBe('EMAIL');
+    const contact = await transfer(
+      {
+        ...other,
+        externalId: `${other.externalId}-contact`,
+        customer: { ...other.customer, email: 'laskut@asiakas.fi', contactEmail: 'maija@asiakas.fi' },
+      },
+      { emailSending: true },
+    );
+    expect(contact.created[0]).toMatchObject({
+      invoiceChannel: 'EMAIL',
+      counterParty: expect.objectContaining({ email: 'maija@asiakas.fi' }),
+    });
   });
 
   it('sends header rows as zero-value rows and the first description line as the row comment (seed 004)', async () => {

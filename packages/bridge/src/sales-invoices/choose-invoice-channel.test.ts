@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseInvoiceChannel } from './choose-invoice-channel';
+import { chooseInvoiceChannel, invoiceEmailOf } from './choose-invoice-channel';
 import type { CustomerInput } from './sales-invoice-schema';
 
 const base: CustomerInput = {
@@ -18,6 +18,14 @@ describe('chooseInvoiceChannel', () => {
   it('chooses EMAIL only when e-mail sending is on and an address exists', () => {
     expect(chooseInvoiceChannel({ ...base, email: 'a@example.fi' }, on)).toBe('EMAIL');
     expect(chooseInvoiceChannel({ ...base, email: 'a@example.fi' }, off)).toBe('MAIL');
+  });
+
+  it("chooses EMAIL for the chosen contact person's e-mail too, which the invoice then goes to (seed 002)", () => {
+    const customer = { ...base, contactEmail: 'contact@example.fi' };
+    expect(chooseInvoiceChannel(customer, on)).toBe('EMAIL');
+    expect(chooseInvoiceChannel(customer, off)).toBe('MAIL');
+    expect(invoiceEmailOf({ ...customer, email: 'billing@example.fi' })).toBe('contact@example.fi');
+    expect(invoiceEmailOf({ ...base, email: 'billing@example.fi' })).toBe('billing@example.fi');
   });
 
   it('falls back to MAIL without e-invoice details or e-mail', () => {

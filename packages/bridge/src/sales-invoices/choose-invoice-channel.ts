@@ -10,13 +10,19 @@ export interface InvoiceChannelSettings {
   emailSendingEnabled: boolean;
 }
 
+/** Seed 002: the invoice goes to the chosen contact person's e-mail (receiverContactEmail), else the customer's. */
+export function invoiceEmailOf(customer: CustomerInput): string | undefined {
+  return customer.contactEmail ?? customer.email;
+}
+
 /**
  * Seed 002, invoice channel: ELECTRONIC_INVOICE when both the e-invoice address and operator are present;
- * EMAIL when e-mail sending is on and an e-mail address exists; MAIL otherwise. NO_SENDING when the connection says so.
+ * EMAIL when e-mail sending is on and the contact person or the customer has an e-mail address; MAIL otherwise.
+ * NO_SENDING when the connection says so.
  */
 export function chooseInvoiceChannel(customer: CustomerInput, settings: InvoiceChannelSettings): InvoiceChannel {
   if (settings.sendingDisabled) return 'NO_SENDING';
   if (customer.eInvoice?.address && customer.eInvoice.operator) return 'ELECTRONIC_INVOICE';
-  if (settings.emailSendingEnabled && customer.email) return 'EMAIL';
+  if (settings.emailSendingEnabled && invoiceEmailOf(customer)) return 'EMAIL';
   return 'MAIL';
 }

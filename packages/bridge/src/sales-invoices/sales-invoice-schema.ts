@@ -75,7 +75,17 @@ export const CustomerSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
-    email: Type.Optional(Type.String({ format: 'email', maxLength: 255, description: 'Invoice e-mail address.' })),
+    email: Type.Optional(
+      Type.String({ format: 'email', maxLength: 255, description: "The customer's invoice e-mail address." }),
+    ),
+    contactEmail: Type.Optional(
+      Type.String({
+        format: 'email',
+        maxLength: 255,
+        description:
+          "E-mail of the contact person chosen for this invoice; with emailSending on it receives the invoice before the customer's email (seed 002).",
+      }),
+    ),
     billingContact: Type.Optional(Type.String({ maxLength: 70, description: 'Billing contact person.' })),
     contactPerson: Type.Optional(Type.String({ maxLength: 70, description: 'Customer contact person.' })),
   },

@@ -1,6 +1,6 @@
 // Maps a canonical sales invoice to the Procountor invoice the bridge POSTs (seed 002 field table, seed 004 notes).
 import type { components } from '@procountor-bridge/client/generated';
-import { chooseInvoiceChannel, type InvoiceChannelSettings } from './choose-invoice-channel';
+import { chooseInvoiceChannel, type InvoiceChannelSettings, invoiceEmailOf } from './choose-invoice-channel';
 import { type DefaultCodes, defaultCodeOf } from './default-row-code';
 import { MAX_ADDITIONAL_INFORMATION_CHARS, MAX_CONTACT_PERSON_CHARS, MAX_ROW_COMMENT_CHARS } from './field-limits';
 import { toProcountorCountry } from './procountor-country';
@@ -117,7 +117,7 @@ export function toProcountorInvoice(invoice: SalesInvoiceInput, context: Invoice
       ...(contactPersonName ? { contactPersonName } : {}),
       ...(customer.businessId ? { identifier: customer.businessId } : {}),
       ...(customer.customerNumber ? { customerNumber: customer.customerNumber } : {}),
-      ...(customer.email ? { email: customer.email } : {}),
+      ...(invoiceEmailOf(customer) ? { email: invoiceEmailOf(customer) } : {}),
       counterPartyAddress: {
         name: customer.name,
         ...(customer.address.street ? { street: customer.address.street } : {}),
