@@ -104,6 +104,20 @@ describe('POST /api/invoices', () => {
     expect(withCountry.deliveryAddress).toMatchObject(address);
   });
 
+  it('keeps the first three cash discount options in ascending days, term type FROM_INV_DATE by default', async () => {
+    const base = salesInvoice(session, customerId);
+    const days = [14, 7, 10, 3];
+    const optionList = days.map((numberOfDays) => ({ numberOfDays, discountPercentage: 1 }));
+    const invoice = await createInvoice(session, {
+      ...base,
+      paymentInfo: { ...base.paymentInfo, cashDiscount: { optionList } },
+    });
+    expect(invoice.paymentInfo.cashDiscount).toEqual({
+      cashDiscountsTermType: 'FROM_INV_DATE',
+      optionList: [7, 10, 14].map((numberOfDays) => ({ numberOfDays, discountPercentage: 1 })),
+    });
+  });
+
   it('creates purchase and travel invoices with their own rules', async () => {
     const supplierId = addPartner(session, 'SUPPLIER');
     const purchase = await createInvoice(session, purchaseInvoice(session, supplierId));
@@ -187,6 +201,17 @@ describe('POST /api/invoices', () => {
       (body) => ({ ...body, deliveryAddress: { name: 'Varasto', street: 'Katu 2', zip: '00100', city: 'Helsinki' } }),
       'deliveryAddress.country',
       'deliveryAddress.country cannot be blank',
+    ],
+    [
+      'a cash discount term from the end of the month (Danish environments only)',
+      (body) => ({
+        ...body,
+        paymentInfo: {
+          ...body.paymentInfo,
+          cashDiscount: { cashDiscountsTermType: 'FROM_END_OF_MONTH', optionList: [] },
+        },
+      }),
+      'paymentInfo.cashDiscount.cashDiscountsTermType',
     ],
     [
       'a VAT status /vats/default does not list',

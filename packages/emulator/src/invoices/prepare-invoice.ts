@@ -57,6 +57,18 @@ export function prepareInvoice(
     info.bankReferenceCodeType ??= info.bankReferenceCode.startsWith('RF') ? 'RF' : 'FI';
   }
 
+  // Contract CashDiscount.optionList: "Up to three cash discount options … additional values … will be ignored …
+  // saved in ascending order by numberOfDays"; cashDiscountsTermType defaults to FROM_INV_DATE.
+  if (info.cashDiscount) {
+    info.cashDiscount = {
+      ...info.cashDiscount,
+      cashDiscountsTermType: info.cashDiscount.cashDiscountsTermType ?? 'FROM_INV_DATE',
+      optionList: (info.cashDiscount.optionList ?? [])
+        .slice(0, 3)
+        .sort((a, b) => (a.numberOfDays ?? 0) - (b.numberOfDays ?? 0)),
+    };
+  }
+
   const previousRowIds = new Set((previous?.invoiceRows ?? []).map((row) => row.id));
   for (const row of invoice.invoiceRows) {
     if (row.id === undefined || !previousRowIds.has(row.id)) row.id = nextId(context.state);

@@ -138,6 +138,14 @@ function paymentInfoProblems(invoice: Invoice, problems: ErrorEntry[]): void {
     const problem = ibanProblem(account);
     if (problem) add(problems, 'paymentInfo.bankAccount.accountNumber', `'${account}': ${problem}`);
   }
+  // Contract CashDiscount.cashDiscountsTermType: FROM_END_OF_MONTH only on Danish environments (ours are Finnish).
+  if (info.cashDiscount?.cashDiscountsTermType === 'FROM_END_OF_MONTH') {
+    add(
+      problems,
+      'paymentInfo.cashDiscount.cashDiscountsTermType',
+      'FROM_END_OF_MONTH is allowed only in Danish environments',
+    );
+  }
   // Contract PaymentInfo.paymentMethod: "The DIRECT_DEBIT method is not supported"; DKLMPKRE "is deprecated and read only".
   if (info.paymentMethod === 'DKLMPKRE') add(problems, 'paymentInfo.paymentMethod', 'DKLMPKRE is read only');
   // Contract BankAccount.bic: "Not supported for SALES_INVOICE and SALES_ORDER".
