@@ -152,6 +152,29 @@ describeOnBothDatabases('sales invoice transfer', (database) => {
     expect(entries.map((transaction) => transaction.account)).toEqual(['3300', '3000']);
   });
 
+  it("gives the invoice's own sales account and cost centre to its rows without theirs (seed 004)", async () => {
+    const invoice = buildSalesInvoice({
+      salesAccount: '3300',
+      dimensions: { costCenter: 'CC-10' },
+      rows: [
+        { kind: 'item', name: 'Design', quantity: 1, unit: 'h', unitPrice: 80, vatPercent: 25.5 },
+        { kind: 'item', name: 'Travel', quantity: 1, unitPrice: 20, vatPercent: 25.5, salesAccount: '3000' },
+      ],
+    });
+    const result = await transfer(invoice, { costCenterDimension: 'Kustannuspaikat' });
+    expect(result.row?.state).toBe('succeeded');
+    const receipt = result.company.ledgerReceipts.get(result.created[0]!.ledgerReceiptId!)!;
+    const entries = receipt.transactions.filter((transaction) => transaction.transactionType === 'ENTRY');
+    expect(entries.map((transaction) => transaction.account)).toEqual(['3300', '3000']);
+    const item = [...result.company.dimensions.values()]
+      .flatMap((dimension) => dimension.items ?? [])
+      .find((candidate) => candidate.codeName === 'CC-10');
+    expect(item).toBeDefined();
+    for (const entry of entries) {
+      expect(entry.dimensionItemValues?.map((value) => value.itemId)).toEqual([item!.id]);
+    }
+  });
+
   it('finds products by code, creates them where allowed, and uses the default code otherwise (seeds 001, 002)', async () => {
     const row = (productCode: string | undefined) => ({
       kind: 'item' as const,

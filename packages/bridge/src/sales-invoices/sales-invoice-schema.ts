@@ -209,6 +209,20 @@ export const SalesInvoiceInputSchema = Type.Object(
     referenceCode: Type.Optional(
       Type.String({ description: 'Finnish or RF reference; Procountor generates one when omitted.' }),
     ),
+    salesAccount: Type.Optional(
+      Type.String({
+        pattern: '^[0-9]{3,8}$',
+        description:
+          'Sales account of the whole invoice, e.g. 3000: given to every item row without its own salesAccount (seed 004).',
+      }),
+    ),
+    dimensions: Type.Optional(
+      Type.Object(RowDimensionsSchema.properties, {
+        additionalProperties: false,
+        description:
+          "Project, cost centre and business unit of the whole invoice: given to every item row that has none of that kind (seed 004: the invoice's cost centre).",
+      }),
+    ),
     rows: Type.Array(SalesInvoiceRowSchema, {
       minItems: 1,
       maxItems: 1_000,

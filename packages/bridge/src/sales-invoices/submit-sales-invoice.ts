@@ -8,6 +8,7 @@ import type { StoredResponse } from '../transfers/idempotency-keys';
 import { payloadHash } from '../transfers/payload-hash';
 import { type SubmitOptions, submitTransferDocument } from '../transfers/submit-transfer-document';
 import type { TransferDeps } from '../transfers/transfer-deps';
+import { withInvoiceLevelAccounting } from './invoice-level-accounting';
 import { withSalesInvoiceDefaults } from './sales-invoice-body-schema';
 import type { SalesInvoiceInput } from './sales-invoice-schema';
 import { truncateOptedFields } from './truncate-opted-fields';
@@ -31,7 +32,7 @@ export function requireValidSalesInvoice(
   const document = truncateOptedFields(withSalesInvoiceDefaults(input), connection.settings.truncateFields);
   const problems = validateSalesInvoice(document, ruleSettingsOf(connection.settings));
   if (problems.length > 0) throw new ValidationFailedError(problems, subject);
-  return document as SalesInvoiceInput;
+  return withInvoiceLevelAccounting(document as SalesInvoiceInput);
 }
 
 export async function submitSalesInvoice(
