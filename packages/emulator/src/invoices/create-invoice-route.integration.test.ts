@@ -213,6 +213,7 @@ describe('POST /api/invoices', () => {
       }),
       'paymentInfo.cashDiscount.cashDiscountsTermType',
     ],
+    ['a purchase-only VAT status on a sales invoice', (body) => ({ ...body, vatStatus: 4 }), 'vatStatus'],
     [
       'a VAT status /vats/default does not list',
       (body) => ({ ...body, vatStatus: 99 }),

@@ -3,7 +3,7 @@ import { validateFinnishVatRate } from '@procountor-bridge/client/finnish';
 import { contractViolations } from '../http/contract-validator';
 import type { ErrorEntry } from '../http/procountor-error';
 import { CLOSED_FISCAL_PERIOD, isInClosedFiscalPeriod } from '../ledger-receipts/fiscal-periods';
-import { FINNISH_VAT_STATUSES } from '../registers/finnish-vat';
+import { vatStatusProblem } from '../registers/finnish-vat';
 import type { Invoice } from '../state/contract-types';
 import type { CompanyData } from '../state/emulator-state';
 import { isSalesType, isTravelOrExpenseType, partnerTypeFor } from './invoice-types';
@@ -18,8 +18,6 @@ const MAX_PAYMENT_TERM_DAYS = 999;
 const DAY_MS = 86_400_000;
 /** FACTS.md "Known field limits" (seed 002): the contact person holds 28 characters (the contract's maxLength says 70). */
 const MAX_CONTACT_PERSON_NAME = 28;
-/** FACTS.md "Errors": an unknown VAT status (and Procountor's code for a bad VAT status/percentage pair). */
-export const ERROR_VATSTATUS_VATPERC = 'ERROR_VATSTATUS_VATPERC';
 
 export type InvoiceWriteMode = 'create' | 'update';
 
@@ -53,9 +51,12 @@ export function invoiceViolations(company: CompanyData, body: unknown, mode: Inv
   }
   // Contract Invoice.vatStatus: "Required for all invoices except travel invoices and expense claims".
   if (!isTravelOrExpenseType(type) && invoice.vatStatus === undefined) add(problems, 'vatStatus', 'must not be null');
-  // Assumption (README): a VAT status GET /vats/default does not list is refused like a product's.
-  if (typeof invoice.vatStatus === 'number' && !FINNISH_VAT_STATUSES.some((s) => s.vatStatus === invoice.vatStatus))
-    add(problems, 'vatStatus', ERROR_VATSTATUS_VATPERC);
+  // Assumption (README): a VAT status GET /vats/default does not list, or one not enabled for the invoice's side
+  // (sales or purchase), is refused as on ledger receipts (contract LedgerReceipt.vatStatus).
+  if (typeof invoice.vatStatus === 'number') {
+    const problem = vatStatusProblem(invoice.vatStatus, isSalesType(type) ? 'SALES' : 'PURCHASE');
+    if (problem) add(problems, 'vatStatus', problem);
+  }
   // Contract Invoice.travelInformationItems: "A travel invoice may have one or more travel information items".
   if (type !== 'TRAVEL_INVOICE' && invoice.travelInformationItems?.length) {
     add(problems, 'travelInformationItems', 'only travel invoices have travel information items');

@@ -115,4 +115,27 @@ describe('/api/ledgerreceipts', () => {
     const fields = (await bad.json()).errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['receiptDate', 'transactions[0].account']));
   });
+
+  it('refuses a VAT status not enabled for the receipt type, on the receipt and on a transaction', async () => {
+    const current = await receipt();
+    expect(current.vatType).toBe('SALES');
+    const response = await session.api(`/ledgerreceipts/${current.id}`, {
+      method: 'PUT',
+      // 4: purchases of goods from other EU countries, a purchase-only status (GET /vats/default); 99: unknown.
+      body: { ...current, vatStatus: 4, transactions: current.transactions.map((t) => ({ ...t, vatStatus: 99 })) },
+    });
+    expect(response.status).toBe(400);
+    const errors = (await response.json()).errors as Array<{ field: string; message: string }>;
+    expect(errors).toContainEqual({
+      status: 400,
+      field: 'vatStatus',
+      message: 'ERROR_VATSTATUS_VATPERC: VAT status 4 is not enabled for sales',
+    });
+    expect(errors).toContainEqual({
+      status: 400,
+      field: 'transactions[0].vatStatus',
+      message: 'ERROR_VATSTATUS_VATPERC',
+    });
+    expect((await receipt()).version).toBe(current.version);
+  });
 });

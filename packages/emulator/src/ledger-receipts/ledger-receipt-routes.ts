@@ -9,6 +9,7 @@ import { pageOf, parsePageRequest } from '../http/paging';
 import { type ErrorEntry, ProcountorApiError } from '../http/procountor-error';
 import { isSameVersion, nextVersion } from '../http/version-stamp';
 import { booleanParam } from '../invoices/search-query';
+import { vatStatusProblem } from '../registers/finnish-vat';
 import type { LedgerReceipt } from '../state/contract-types';
 import { type CompanyData, nextId } from '../state/emulator-state';
 import { CLOSED_FISCAL_PERIOD, isInClosedFiscalPeriod } from './fiscal-periods';
@@ -45,11 +46,17 @@ function receiptProblems(company: CompanyData, current: LedgerReceipt, body: Led
   if (body.periodStartDate && body.periodEndDate && body.periodStartDate > body.periodEndDate) {
     add('periodEndDate', 'must be after periodStartDate');
   }
+  const receiptVatProblem = vatStatusProblem(body.vatStatus, body.vatType);
+  if (receiptVatProblem) add('vatStatus', receiptVatProblem);
   const accounts = new Set(company.ledgerAccounts.map((account) => account.ledgerAccountCode));
   body.transactions.forEach((transaction, i) => {
     // Contract Transaction.account: "Must be valid for the current Procountor environment".
     if (accounts.size > 0 && !accounts.has(transaction.account)) {
       add(`transactions[${i}].account`, `${transaction.account} is not in the company's chart of accounts`);
+    }
+    if (transaction.vatStatus !== undefined) {
+      const problem = vatStatusProblem(transaction.vatStatus, transaction.vatType ?? body.vatType);
+      if (problem) add(`transactions[${i}].vatStatus`, problem);
     }
     const vat = validateFinnishVatRate(transaction.vatPercent, body.receiptDate);
     if (!vat.valid) add(`transactions[${i}].vatPercent`, vat.reason);

@@ -60,6 +60,20 @@ export const FINNISH_VAT_STATUSES: VatStatusInfo[] = [
 ];
 
 /**
+ * Why a VAT status cannot be used on a sales or purchase document, or undefined when it can. Contract
+ * LedgerReceipt.vatStatus: "The VAT status used must be enabled for the current receipt type (sales/purchase)".
+ */
+export function vatStatusProblem(vatStatus: number, vatType: 'SALES' | 'PURCHASE' | undefined): string | undefined {
+  const known = FINNISH_VAT_STATUSES.find((status) => status.vatStatus === vatStatus);
+  if (!known) return 'ERROR_VATSTATUS_VATPERC';
+  if (vatType === 'SALES' && !known.sales)
+    return `ERROR_VATSTATUS_VATPERC: VAT status ${vatStatus} is not enabled for sales`;
+  if (vatType === 'PURCHASE' && !known.purchase)
+    return `ERROR_VATSTATUS_VATPERC: VAT status ${vatStatus} is not enabled for purchases`;
+  return undefined;
+}
+
+/**
  * Standard and reduced VAT rates by ISO 3166-1 alpha-2 code for GET /vats/country (assumption: a table of the
  * EU and Nordic countries, rates as in 2025; other well-formed codes answer 400 like an unknown country).
  */
