@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSession, type TestSession } from '../companies/test-session';
 import { isValidAgainst } from '../http/contract-validator';
 import type { Invoice } from '../state/contract-types';
-import { addPartner, companyData, createInvoice, salesInvoice } from './invoice-test-builders';
+import { addPartner, companyData, createInvoice, purchaseInvoice, salesInvoice } from './invoice-test-builders';
 
 describe('PUT /api/invoices/{invoiceId}', () => {
   let session: TestSession;
@@ -65,6 +65,24 @@ describe('PUT /api/invoices/{invoiceId}', () => {
       field: 'version',
       message: 'must not be null',
     });
+  });
+
+  it('updates a purchase invoice while RECEIVED and refuses it once VERIFIED (FACTS.md "Updating")', async () => {
+    const supplierId = addPartner(session, 'SUPPLIER');
+    const invoice = await createInvoice(session, purchaseInvoice(session, supplierId));
+    const action = (name: string) => session.api(`/invoices/${invoice.id}/${name}`, { method: 'PUT', body: {} });
+    expect((await action('sendToCirculation')).status).toBe(200);
+    const received = (await (await session.api(`/invoices/${invoice.id}`)).json()) as Invoice;
+    expect(received.status).toBe('RECEIVED');
+    const response = await put(invoice.id!, { ...received, additionalInformation: 'Tarkistettu' });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as Invoice).status).toBe('RECEIVED');
+    expect((await action('verify')).status).toBe(200);
+    const verified = (await (await session.api(`/invoices/${invoice.id}`)).json()) as Invoice;
+    const refused = await errorsOf(await put(invoice.id!, { ...verified, additionalInformation: 'Myöhässä' }));
+    expect(refused).toEqual([
+      expect.objectContaining({ field: 'status', message: expect.stringContaining('VERIFIED') }),
+    ]);
   });
 
   it('refuses updates once a sales invoice is approved, naming its status', async () => {
