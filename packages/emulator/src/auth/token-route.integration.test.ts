@@ -49,6 +49,17 @@ describe('POST /api/oauth/token', () => {
     emulator.context.state.apiKeys.get(credentials.apiKey)!.revoked = false;
   });
 
+  it('refuses an API key made for another client application (FACTS.md: a key binds user, company and client)', async () => {
+    const other = createCompany(
+      emulator.context.state,
+      { name: 'Toinen Oy', clientId: 'anotherIntegration', clientSecret: 'another-secret' },
+      new Date().toISOString(),
+    );
+    const response = await post(validForm({ api_key: other.apiKey }));
+    expect(response.status).toBe(401);
+    expect((await response.json()).errors[0].status).toBe(401);
+  });
+
   it('refuses a JSON body and a charset parameter', async () => {
     expect((await post(JSON.stringify({ grant_type: 'client_credentials' }), 'application/json')).status).toBe(415);
     const withCharset = await post(validForm(), 'application/x-www-form-urlencoded; charset=UTF-8');
