@@ -176,6 +176,11 @@ export const ConnectionSettingsSchema = Type.Object(
           "Travel expense code for travel and expense rows without one; must exist in Procountor's travel expense register (seed 002).",
       }),
     ),
+    updatePersonsInProcountor: Type.Boolean({
+      default: false,
+      description:
+        "Travel invoices and expense claims: add a reporter missing from Procountor's person register (name, personal identity code, IBAN) and update a changed IBAN (seed 002).",
+    }),
     travelStatusAfterTransfer: Type.Union(
       [Type.Literal('UNFINISHED'), Type.Literal('RECEIVED'), Type.Literal('APPROVED')],
       {

@@ -35,7 +35,7 @@ export async function dryRunExpenseDocument(
     invoiceIdsOfOtherTransfers: async () => new Set<number>(),
   } as unknown as StepContext;
   try {
-    await createResolvePerson(deps.db)(context);
+    await createResolvePerson(deps.db, { readOnly: true })(context);
     await resolveExpenseCodes(context);
     if (kind === 'purchase_invoice') await resolveSupplier(context);
   } catch (error) {

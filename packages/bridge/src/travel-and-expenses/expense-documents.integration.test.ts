@@ -182,6 +182,34 @@ describeOnBothDatabases('travel invoices, expense claims and purchase invoices f
     expect(items.map((item) => item.codeName)).not.toContain('P-100');
   });
 
+  it('adds a missing person and updates a changed account with updatePersonsInProcountor (seed 002)', async () => {
+    const { connectionId, companyId } = await setUp({
+      withPerson: false,
+      settings: { updatePersonsInProcountor: true },
+    });
+    const person = { name: 'Maija Meikäläinen', personalIdentityCode: PERSON_HETU, iban: PERSON_IBAN };
+    const first = await submitAndRun(connectionId, 'travel_invoice', travelInvoice({ person }));
+    expect(first.outcome).toBe('succeeded');
+    const persons = () => [...kit.company(companyId).persons.values()];
+    expect(persons()).toEqual([
+      expect.objectContaining({
+        lastName: 'Meikäläinen',
+        invoicingInfo: expect.objectContaining({ identifier: PERSON_HETU }),
+        paymentInfo: expect.objectContaining({ accountNumber: PERSON_IBAN }),
+      }),
+    ]);
+
+    const newIban = 'FI4819503000000010';
+    const second = await submitAndRun(
+      connectionId,
+      'travel_invoice',
+      travelInvoice({ person: { ...person, iban: newIban } }),
+    );
+    expect(second.outcome).toBe('succeeded');
+    expect(persons()).toHaveLength(1);
+    expect(persons()[0]?.paymentInfo?.accountNumber).toBe(newIban);
+  });
+
   it('names the person when the personal identity code is missing in the source or the person in Procountor, and succeeds on resend', async () => {
     const { connectionId, client } = await setUp({ withPerson: false });
     const missingCode = travelInvoice({ person: { name: 'Matti Virtanen' } });

@@ -5,6 +5,7 @@ import type { StepContext } from '../../transfers/steps/step-context';
 import { TransferRuleError } from '../../transfers/transfer-errors';
 import { personOf } from '../expense-document-schema';
 import { expenseDocumentOf, expenseProgressOf } from './expense-step-context';
+import { addPersonToProcountor, updatePersonIban } from './update-person-register';
 
 interface FoundPerson {
   id: number;
@@ -48,7 +49,8 @@ async function findInProcountor(context: StepContext, code: string): Promise<Fou
   return undefined;
 }
 
-export function createResolvePerson(db: Database) {
+/** readOnly (the dry run): reads only; what updatePersonsInProcountor would add or update is a note. */
+export function createResolvePerson(db: Database, options: { readOnly?: boolean } = {}) {
   return async function resolvePerson(context: StepContext): Promise<void> {
     const progress = expenseProgressOf(context);
     if (progress.personId !== undefined) return;
@@ -63,12 +65,22 @@ export function createResolvePerson(db: Database) {
       );
     }
     const code = normalise(person.personalIdentityCode);
-    const found = (await findInRegister(db, context.connection.id, code)) ?? (await findInProcountor(context, code));
+    const updatesRegister = context.connection.settings.updatePersonsInProcountor;
+    let found = (await findInRegister(db, context.connection.id, code)) ?? (await findInProcountor(context, code));
+    if (updatesRegister && options.readOnly) {
+      if (!found) return context.note(`${person.name} would be added to Procountor's person register.`);
+    } else if (!found && updatesRegister) {
+      // A create whose answer was lost is found above on the retry: never a second person.
+      found = { ...(await addPersonToProcountor(context, person, code)), how: "Procountor's person register" };
+    } else if (found && updatesRegister && person.iban) {
+      const iban = await updatePersonIban(context, found.id, person);
+      if (iban) found.iban = iban;
+    }
     if (!found) {
       throw new TransferRuleError(
         'person_not_in_procountor',
         `${person.name} (personal identity code ${masked(code)}) is not in Procountor's person register.`,
-        'Add the person with this personal identity code in Procountor (Management > Persons), then resend.',
+        'Add the person with this personal identity code in Procountor (Management > Persons), or turn on updatePersonsInProcountor; then resend.',
       );
     }
     progress.personId = found.id;
