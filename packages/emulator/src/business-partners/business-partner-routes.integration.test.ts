@@ -97,6 +97,21 @@ describe('/api/businesspartners', () => {
     expect((await search.json()).results.map((result: { name: string }) => result.name)).toEqual(['Export Oy']);
   });
 
+  it('refuses a cash discount term from the end of the month (Danish environments only)', async () => {
+    const response = await create(
+      customer({
+        paymentInfo: {
+          paymentMethod: 'BANK_TRANSFER',
+          cashDiscount: { cashDiscountsTermType: 'FROM_END_OF_MONTH', optionList: [] },
+        },
+      }),
+    );
+    expect(response.status).toBe(400);
+    expect(await fields(response)).toEqual([
+      expect.objectContaining({ field: 'paymentInfo.cashDiscount.cashDiscountsTermType' }),
+    ]);
+  });
+
   it('refuses a group search by a type outside the contract enum, naming the parameter', async () => {
     const response = await session.api('/businesspartners/groups?type=VENDOR');
     expect(response.status).toBe(400);

@@ -100,6 +100,15 @@ export function businessPartnerProblems(partner: BusinessPartner, company: Compa
     problems.push(fieldProblem('type', 'must be one of CUSTOMER, SUPPLIER (use /persons for PERSON)'));
   // Contract (address): "Required for customer".
   if (partner.type === 'CUSTOMER' && !partner.address) problems.push(fieldProblem('address', 'must not be null'));
+  // Contract CashDiscount.cashDiscountsTermType: FROM_END_OF_MONTH only on Danish environments (ours are Finnish).
+  if (partner.paymentInfo?.cashDiscount?.cashDiscountsTermType === 'FROM_END_OF_MONTH') {
+    problems.push(
+      fieldProblem(
+        'paymentInfo.cashDiscount.cashDiscountsTermType',
+        'FROM_END_OF_MONTH is allowed only in Danish environments',
+      ),
+    );
+  }
   return [
     ...problems,
     ...businessIdProblems(partner),
