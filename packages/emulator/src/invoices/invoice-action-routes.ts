@@ -8,6 +8,7 @@ import { syncInvoiceLedgerReceipt } from '../ledger-receipts/invoice-ledger-rece
 import { changeInvoiceStatus } from './change-invoice-status';
 import { findInvoiceOr404, nextVersion } from './invoice-records';
 import type { InvoiceAction } from './invoice-statuses';
+import { isSalesType } from './invoice-types';
 
 type Params = { invoiceId: string };
 
@@ -25,13 +26,14 @@ const DONE_MESSAGE: Partial<Record<InvoiceAction, string>> = {
   reject: 'The invoice was successfully rejected.',
 };
 
-function checkingComment(body: unknown): string | undefined {
+function checkingComment(body: unknown, ignoreComment: boolean): string | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw ProcountorApiError.badRequest(
       undefined,
       'The request body must be a CheckingEvent object, e.g. {"comment": ""}',
     );
   }
+  if (ignoreComment) return undefined;
   const problems = contractViolations('CheckingEvent', body);
   if (problems.length > 0) throw new ProcountorApiError(400, problems);
   return (body as { comment?: string }).comment;
@@ -42,7 +44,9 @@ export function registerInvoiceActionRoutes(app: FastifyInstance, context: Emula
     app.put<{ Params: Params }>(`/api/invoices/:invoiceId/${action}`, async (request) => {
       const company = companyOf(request, context);
       const invoice = findInvoiceOr404(company, request.params.invoiceId);
-      const comment = WITH_CHECKING_EVENT.has(action) ? checkingComment(request.body) : undefined;
+      // Contract PUT /approve: "for sales invoice comment will be ignored" (so neither checked nor recorded).
+      const ignoreComment = action === 'approve' && isSalesType(invoice.type);
+      const comment = WITH_CHECKING_EVENT.has(action) ? checkingComment(request.body, ignoreComment) : undefined;
       changeInvoiceStatus(context, company, invoice, action, { ...(comment ? { comment } : {}) });
       return { message: DONE_MESSAGE[action] };
     });

@@ -58,11 +58,18 @@ describe('invoice status actions (PUT /api/invoices/{id}/…) and the admin stat
     expect((await again.json()).errors[0].message).toContain('NOT_SENT');
   });
 
-  it('refuses an over-long approval comment as a field error', async () => {
-    const invoice = await createInvoice(session, salesInvoice(session, customerId));
+  it('refuses an over-long approval comment on a purchase invoice as a field error', async () => {
+    const invoice = await createInvoice(session, purchaseInvoice(session, supplierId));
     const response = await act(invoice.id!, 'approve', { comment: 'x'.repeat(101) });
     expect(response.status).toBe(400);
     expect((await response.json()).errors[0].field).toBe('comment');
+    expect(await statusOf(invoice.id!)).toBe('UNFINISHED');
+  });
+
+  it('ignores the approval comment of a sales invoice (contract: "for sales invoice comment will be ignored")', async () => {
+    const invoice = await createInvoice(session, salesInvoice(session, customerId));
+    expect((await act(invoice.id!, 'approve', { comment: 'x'.repeat(101) })).status).toBe(200);
+    expect(await statusOf(invoice.id!)).toBe('NOT_SENT');
   });
 
   it('invalidates and returns to unfinished', async () => {
