@@ -29,6 +29,7 @@ import { linkRoutes } from './registers/link-routes';
 import { pushRoutes } from './registers/push-routes';
 import { registerRoutes } from './registers/register-routes';
 import { startRegisterSyncWorkers } from './registers/start-register-sync-workers';
+import { requestSyncOnActivation } from './registers/sync-on-activation';
 import { registerSalesInvoiceRoutes } from './sales-invoices/sales-invoice-routes';
 import { loadSecretKey } from './secrets/load-secret-key';
 import { type BootstrapResult, bootstrapConnection } from './server/bootstrap-connection';
@@ -236,8 +237,12 @@ export async function createBridge(config: BridgeConfig, options: CreateBridgeOp
       logger,
       metrics,
       ...(options.clientDefaults ? { clientDefaults: options.clientDefaults } : {}),
-      // Payments flow back without a manual step: activation queues the Procountor webhook subscription.
-      onActivated: (connection) => requestWebhookSubscription(jobQueue, connection),
+      // Payments flow back without a manual step: activation queues the Procountor webhook subscription
+      // (and, where the connection asks for it, the first register import, seed 003).
+      onActivated: async (connection) => {
+        await requestWebhookSubscription(jobQueue, connection);
+        await requestSyncOnActivation(db, jobQueue, connection);
+      },
     });
     const apiTokens = createApiTokenService({ db, logger, adminToken: config.adminToken });
     const services: BridgeServices = {

@@ -166,6 +166,11 @@ export const ConnectionSettingsSchema = Type.Object(
       description:
         "Subscribe to Procountor's payment webhooks by itself on activation and at start, so payments come back at once (docs/payments.md).",
     }),
+    syncRegistersOnActivation: Type.Boolean({
+      default: false,
+      description:
+        "Import Procountor's registers (business partners, products, dimensions…) as soon as the connection is activated (seed 003); otherwise on demand or on the registers schedule.",
+    }),
     scheduledPull: Type.Optional(ScheduledPullSchema),
     // Travel invoices and expense claims (issue #6, travel-and-expenses/).
     defaultTravelExpenseCode: Type.Optional(
