@@ -223,6 +223,34 @@ describeOnBothDatabases('sales invoice transfer', (database) => {
     expect(kit.company(companyId).products.size).toBe(2);
   });
 
+  it('matches a row without a code to a product of the same name, else creates one, where products may be created (seed 001)', async () => {
+    const { connectionId, companyId } = await kit.createTestConnection({ createProductsInProcountor: true });
+    const client = await kit.connections.procountorClient(await kit.connections.requireActive(connectionId));
+    const existing = await client.products.create({
+      type: 'SALES',
+      name: 'Konsultointi',
+      price: 100,
+      discount: 0,
+      vat: 25.5,
+      active: true,
+      currency: 'EUR',
+    });
+    const row = (name: string) => ({ kind: 'item' as const, name, quantity: 1, unitPrice: 10, vatPercent: 25.5 });
+    const send = async () => {
+      const invoice = buildSalesInvoice({ rows: [row('konsultointi '), row('Uusi palvelu')] });
+      const { body } = await submitSalesInvoice(kit.deps, connectionId, invoice, { mode: 'create' });
+      expect(await createTransferRunner(kit.deps).run((body as { transferId: string }).transferId)).toBe('succeeded');
+      return [...kit.company(companyId).invoices.values()].at(-1)?.invoiceRows ?? [];
+    };
+    const firstRows = await send();
+    const created = [...kit.company(companyId).products.values()].find((product) => product.name === 'Uusi palvelu');
+    expect(created).toBeDefined();
+    expect(firstRows.map((sent) => sent.productId)).toEqual([existing.id, created!.id]);
+    // The next invoice finds the product the first one created: no second one.
+    expect((await send()).map((sent) => sent.productId)).toEqual([existing.id, created!.id]);
+    expect(kit.company(companyId).products.size).toBe(2);
+  });
+
   it('gives work-type rows without a code the default work type code, product rows the product default (seed 002)', async () => {
     const { connectionId, companyId } = await kit.createTestConnection({
       defaultProductCode: 'GOODS',

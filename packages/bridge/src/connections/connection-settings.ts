@@ -66,7 +66,8 @@ export const ConnectionSettingsSchema = Type.Object(
     }),
     createProductsInProcountor: Type.Boolean({
       default: false,
-      description: 'Create a product in Procountor when a row has a product code Procountor does not know (seed 001).',
+      description:
+        'Create a product in Procountor when a row has a product code Procountor does not know, or no code and no product of the same name (seed 001).',
     }),
     defaultProductCode: Type.Optional(
       Type.String({

@@ -1,4 +1,6 @@
 // The default code a row without its own code carries: work types and products each have theirs (seed 002).
+// A row with neither is matched by name (seed 001: "a new product if no similar product can be found").
+import { foldSearchText } from '../registers/fold-search-text';
 import type { SalesInvoiceRowInput } from './sales-invoice-schema';
 
 export interface DefaultCodes {
@@ -18,4 +20,9 @@ export function defaultCodeOf(row: Pick<SalesInvoiceRowInput, 'itemType'>, defau
 /** The default codes in use, each once. */
 export function defaultCodesOf(defaults: DefaultCodes): string[] {
   return [...new Set([defaults.defaultProductCode, defaults.defaultWorkTypeCode].filter((code) => !!code))] as string[];
+}
+
+/** The key of a row without any code among the resolved products: its folded name ("Konsultointi  " = "konsultointi"). */
+export function codelessProductKey(name: string): string {
+  return `name:${foldSearchText(name)}`;
 }

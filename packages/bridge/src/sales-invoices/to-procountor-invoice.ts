@@ -1,7 +1,7 @@
 // Maps a canonical sales invoice to the Procountor invoice the bridge POSTs (seed 002 field table, seed 004 notes).
 import type { components } from '@procountor-bridge/client/generated';
 import { chooseInvoiceChannel, type InvoiceChannelSettings, invoiceEmailOf } from './choose-invoice-channel';
-import { type DefaultCodes, defaultCodeOf } from './default-row-code';
+import { codelessProductKey, type DefaultCodes, defaultCodeOf } from './default-row-code';
 import { MAX_ADDITIONAL_INFORMATION_CHARS, MAX_CONTACT_PERSON_CHARS, MAX_ROW_COMMENT_CHARS } from './field-limits';
 import { toProcountorCountry } from './procountor-country';
 import { toProcountorUnit } from './procountor-unit';
@@ -87,7 +87,7 @@ function toProcountorRow(
   }
   // Seed 002: "Products without a code will be transferred with the default code" (work types with theirs).
   const productCode = row.productCode ?? defaultCodeOf(row, context);
-  const productId = productCode ? context.productIdsByCode?.get(productCode) : undefined;
+  const productId = context.productIdsByCode?.get(productCode ?? codelessProductKey(row.name));
   return {
     ...(productId !== undefined ? { productId } : {}),
     product: row.name,

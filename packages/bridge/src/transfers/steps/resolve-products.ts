@@ -4,7 +4,12 @@ import type { ProcountorProduct } from '@procountor-bridge/client';
 import { findLinks, recordLinkIfFree, upsertSourceRecords } from '../../registers/register-links';
 import { findRecordsByCode, rememberRegisterRecord, syncedRegisters } from '../../registers/register-records';
 import { productRecord } from '../../registers/to-register-record';
-import { type DefaultCodes, defaultCodeOf, defaultCodesOf } from '../../sales-invoices/default-row-code';
+import {
+  codelessProductKey,
+  type DefaultCodes,
+  defaultCodeOf,
+  defaultCodesOf,
+} from '../../sales-invoices/default-row-code';
 import { toProcountorUnit } from '../../sales-invoices/procountor-unit';
 import type { SalesInvoiceInput, SalesInvoiceRowInput } from '../../sales-invoices/sales-invoice-schema';
 import { TransferRuleError } from '../transfer-errors';
@@ -37,11 +42,15 @@ export async function findProductIdByCode(client: StepContext['client'], code: s
   return (await findProductByCode(client, code))?.id;
 }
 
-export function toProcountorProduct(code: string, row: SalesInvoiceRowInput, currency: string): ProcountorProduct {
+export function toProcountorProduct(
+  code: string | undefined,
+  row: SalesInvoiceRowInput,
+  currency: string,
+): ProcountorProduct {
   return {
     type: 'SALES',
     name: row.name.slice(0, 80),
-    code,
+    ...(code ? { code } : {}),
     unit: (toProcountorUnit(row.unit) ?? 'PIECE') as ProcountorProduct['unit'],
     price: row.unitPrice ?? 0,
     discount: 0,
@@ -89,6 +98,39 @@ async function rememberProduct(
     procountorId: product.id,
     origin: 'transfer',
   });
+}
+
+/**
+ * Seed 001: "a new product (if no similar product can be found)". Where products may be created, an item row with no
+ * code and no default code takes the active SALES product of the same name (case, accents and spacing aside), or a
+ * new product with its name. The search before the create also finds a product an attempt with a lost answer made.
+ */
+async function resolveCodelessRows(context: StepContext, products: NonNullable<StepContext['progress']['products']>) {
+  const { settings } = context.connection;
+  for (const row of context.invoice.rows) {
+    if (row.kind === 'header' || row.kind === 'text' || row.productCode || defaultCodeOf(row, settings)) continue;
+    const key = codelessProductKey(row.name);
+    if (products[key]) continue;
+    const { results } = await context.client.products.search({ name: row.name.trim(), type: 'SALES', size: 200 });
+    const similar = results?.find(
+      (product) => product.id !== undefined && product.active !== false && codelessProductKey(product.name) === key,
+    );
+    if (similar?.id !== undefined) {
+      products[key] = { id: similar.id, code: similar.code ?? '' };
+      context.note(`Row "${row.name}" has no code: Procountor product ${similar.id} has the same name.`, {
+        productId: similar.id,
+      });
+    } else {
+      const created = await context.client.products.create(
+        toProcountorProduct(undefined, row, context.invoice.currency),
+      );
+      products[key] = { id: created.id as number, code: '' };
+      context.note(`Row "${row.name}" has no code: product ${created.id} created in Procountor with its name.`, {
+        productId: created.id,
+      });
+    }
+    context.progress.products = products;
+  }
 }
 
 export async function resolveProducts(context: StepContext): Promise<void> {
@@ -153,5 +195,6 @@ export async function resolveProducts(context: StepContext): Promise<void> {
     }
     context.progress.products = products;
   }
+  if (settings.createProductsInProcountor) await resolveCodelessRows(context, products);
   context.progress.products = products;
 }
