@@ -119,7 +119,7 @@ export const CONFIG_VARIABLES = {
     defaultText: '`http://localhost:<PORT>`',
     rule: 'an http(s) URL',
     description:
-      'The address others reach the bridge at: used in webhook URLs registered with Procountor and in links.',
+      'The address others reach the bridge at: used in the webhook URL the bridge registers with Procountor by itself (docs/payments.md) and in links.',
     parse: httpUrl,
   }),
   procountorClientId: variable({
