@@ -33,6 +33,14 @@ const ScheduledPullSchema = Type.Object(
       default: 10,
       description: 'Minutes between fetches; seed 002 transfers every 10 minutes.',
     }),
+    travelStatus: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description:
+          'The source status of travel reimbursements, fetched too when set (seed 002 has its own travel reimbursement statuses); its documents are travel invoices unless they name another documentType.',
+      }),
+    ),
     authorizationHeader: Type.Optional(
       Type.String({
         minLength: 1,

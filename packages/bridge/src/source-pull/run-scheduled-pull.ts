@@ -73,6 +73,11 @@ export async function runScheduledPull(deps: PullRunDeps, data: PullRunJobData):
   let fetched: unknown[];
   try {
     fetched = await fetchSourceDocuments(source, http);
+    // Seed 002: travel reimbursements wait in a status of their own; without a documentType they are travel invoices.
+    if (pull.travelStatus) {
+      const travel = await fetchSourceDocuments({ ...source, status: pull.travelStatus }, http);
+      fetched.push(...travel.map(asTravelInvoice));
+    }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     logger.warn({ reason: message }, 'scheduled pull could not fetch documents');
@@ -99,6 +104,11 @@ export async function runScheduledPull(deps: PullRunDeps, data: PullRunJobData):
   }
   logger.info({ fetched: fetched.length }, 'scheduled pull completed');
   return { outcome: 'completed', fetched: fetched.length, documents, nextRunInMinutes: pull.intervalMinutes };
+}
+
+function asTravelInvoice(document: unknown): unknown {
+  if (!document || typeof document !== 'object' || 'documentType' in document) return document;
+  return { ...document, documentType: 'travel_invoice' };
 }
 
 function externalIdOf(document: unknown): string | null {

@@ -16,10 +16,14 @@ describeOnBothDatabases('scheduled pull', (database) => {
   let source: TestReceiver;
   let app: BridgeApp;
   let baseUrl: string;
-  const submitted: Array<{ connectionId: string; externalId: unknown }> = [];
+  const submitted: Array<{ connectionId: string; externalId: unknown; documentType?: unknown }> = [];
   // Stands in for the transfer domain's submission service: INV-BAD is invalid, others are accepted.
   const submitDocument: SubmitDocument = async (connectionId, document) => {
-    submitted.push({ connectionId, externalId: document.externalId });
+    submitted.push({
+      connectionId,
+      externalId: document.externalId,
+      documentType: (document as { documentType?: unknown }).documentType,
+    });
     if (document.externalId === 'INV-BAD') {
       return {
         problems: [{ path: 'customer.businessId', rule: 'business_id_check_digit', message: 'wrong check digit' }],
@@ -46,12 +50,13 @@ describeOnBothDatabases('scheduled pull', (database) => {
     await source.close();
   });
 
-  const pulledConnection = async (path: string) => {
+  const pulledConnection = async (path: string, travelStatus?: string) => {
     const { connectionId } = await createTestConnection(database.db, {
       scheduledPull: {
         url: `${source.url}${path}`,
         status: 'waiting_for_transfer',
         authorizationHeader: 'Bearer src-key',
+        ...(travelStatus ? { travelStatus } : {}),
       },
     });
     await schedulePullRun(jobs, connectionId);
@@ -91,6 +96,31 @@ describeOnBothDatabases('scheduled pull', (database) => {
       .toBe('completed');
     // The next run is already booked, ten minutes on.
     expect((await runsOf(connectionId)).some((run) => run.state === 'created')).toBe(true);
+  });
+
+  it('fetches the travel reimbursement status too, as travel invoices unless a documentType says otherwise (seed 002)', async () => {
+    // The test source answers a path whatever the status: each document comes once per status.
+    source.answer('/travel', 200, {
+      documents: [{ externalId: 'TR-1' }, { externalId: 'TR-2', documentType: 'expense_claim' }],
+    });
+    const connectionId = await pulledConnection('/travel', 'travel_waiting');
+
+    await expect.poll(() => statusPosts('/travel').length, { timeout: 15_000 }).toBe(4);
+    const fetches = source.requests.filter((request) => request.method === 'GET' && request.path.startsWith('/travel'));
+    expect(fetches.map((request) => request.path)).toEqual([
+      '/travel?status=waiting_for_transfer',
+      '/travel?status=travel_waiting',
+    ]);
+    expect(
+      submitted
+        .filter((call) => call.connectionId === connectionId)
+        .map((call) => [call.externalId, call.documentType]),
+    ).toEqual([
+      ['TR-1', undefined],
+      ['TR-2', 'expense_claim'],
+      ['TR-1', 'travel_invoice'],
+      ['TR-2', 'expense_claim'],
+    ]);
   });
 
   it('reports a later transfer outcome to the source when its event is recorded', async () => {
