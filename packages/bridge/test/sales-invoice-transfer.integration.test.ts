@@ -1,11 +1,14 @@
 // What reaches Procountor: seed 002's partner matching, invoice channel, header rows and comments, products, events.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { customerSourceKey } from '../src/business-partners/customer-source-key';
 import type { ConnectionSettings } from '../src/connections/connection-settings';
+import { recordLinkIfFree } from '../src/registers/register-links';
 import type { SalesInvoiceInput } from '../src/sales-invoices/sales-invoice-schema';
 import { submitSalesInvoice } from '../src/sales-invoices/submit-sales-invoice';
 import { createTransferRunner } from '../src/transfers/run-transfer';
 import { startTransferWorkers } from '../src/transfers/start-transfer-workers';
 import { toProcountorPartner } from '../src/transfers/steps/resolve-business-partner';
+import { resendTransfer } from '../src/transfers/transfer-actions';
 import { findTransfer } from '../src/transfers/transfer-repository';
 import { buildSalesInvoice, businessIdFrom } from './helpers/sales-invoice-builder';
 import { describeOnBothDatabases } from './helpers/test-database';
@@ -82,6 +85,33 @@ describeOnBothDatabases('sales invoice transfer', (database) => {
     expect(result.outcome).toBe('succeeded');
     expect(result.company.businessPartners.size).toBe(1);
     expect(result.created[0]?.partnerId).toBe(result.partnerIds[0]);
+  });
+
+  it('sends only for a linked customer with requireCustomerLink, and lists the customer for linking (seed 003)', async () => {
+    const invoice = buildSalesInvoice();
+    const result = await transfer(invoice, { requireCustomerLink: true }, [invoice.customer]);
+    expect(result.outcome).toBe('failed');
+    expect(result.row?.last_error).toMatchObject({ code: 'customer_not_linked' });
+    expect(result.created).toEqual([]);
+    const connectionId = result.row!.connection_id;
+    const sourceKey = customerSourceKey(invoice.customer)!;
+    const listed = await database.db
+      .selectFrom('source_records')
+      .select('source_key')
+      .where('connection_id', '=', connectionId)
+      .execute();
+    expect(listed.map((record) => record.source_key)).toContain(sourceKey);
+
+    await recordLinkIfFree(database.db, connectionId, {
+      kind: 'customer',
+      sourceKey,
+      procountorId: result.partnerIds[0]!,
+      origin: 'manual',
+    });
+    await resendTransfer(kit.deps, connectionId, result.row!.id);
+    expect(await createTransferRunner(kit.deps).run(result.row!.id)).toBe('succeeded');
+    expect([...result.company.invoices.values()][0]?.partnerId).toBe(result.partnerIds[0]);
+    expect(result.company.businessPartners.size).toBe(1);
   });
 
   it('fails when no partner matches and creating customers is off', async () => {

@@ -72,6 +72,11 @@ export const ConnectionSettingsSchema = Type.Object(
       description:
         'Never create a second partner for a business ID that exists, even with another customer number (seed 001).',
     }),
+    requireCustomerLink: Type.Boolean({
+      default: false,
+      description:
+        'Send invoices only for customers linked to a Procountor business partner on the linking page; no matching, no new partners (seed 003).',
+    }),
     createProductsInProcountor: Type.Boolean({
       default: false,
       description:

@@ -197,6 +197,28 @@ export async function resolveBusinessPartner(context: StepContext): Promise<void
       return;
     }
   }
+  // Seed 003: "Invoice sync failing → check that the business partner is linked": with requireCustomerLink only a
+  // link names the partner. The customer is recorded, so the linking page lists it with its suggestions.
+  if (settings.requireCustomerLink) {
+    if (context.db && sourceKey) {
+      await upsertSourceRecords(context.db, context.connection.id, 'customer', [
+        {
+          sourceKey,
+          name: customer.name,
+          code: customer.customerNumber,
+          identifier: normalizeBusinessIdForMatch(customer.businessId),
+          data: customer as unknown as Record<string, unknown>,
+        },
+      ]);
+    }
+    throw new TransferRuleError(
+      'customer_not_linked',
+      `Customer ${customer.name} is not linked to a Procountor business partner, and this connection sends invoices only for linked customers.`,
+      sourceKey
+        ? 'Link the customer to its business partner on the linking page (…/customer-links), then resend.'
+        : 'Give the customer a customer number or business ID in the source, link it on the linking page, then resend.',
+    );
+  }
   // 2. The synced register: a match there needs no call either. A conflict is final; "create" asks Procountor first,
   // as the copy may be older than a partner added in Procountor since the last sync.
   if (context.db && !context.progress.partnerCreateStarted) {
