@@ -195,6 +195,11 @@ export const ConnectionSettingsSchema = Type.Object(
           "Travel expense code for travel and expense rows without one; must exist in Procountor's travel expense register (seed 002).",
       }),
     ),
+    travelTransfersEnabled: Type.Boolean({
+      default: true,
+      description:
+        'Take travel invoices and expense claims; off refuses them (409 travel_transfers_off) and the scheduled pull skips travelStatus (seed 002).',
+    }),
     updatePersonsInProcountor: Type.Boolean({
       default: false,
       description:

@@ -61,7 +61,8 @@ export async function runScheduledPull(deps: PullRunDeps, data: PullRunJobData):
   if (!connection) return { outcome: 'not_scheduled', reason: 'the connection no longer exists' };
   if (connection.status !== 'active')
     return { outcome: 'not_scheduled', reason: `the connection is ${connection.status}` };
-  const pull = withDefaultSettings(connection.settings).scheduledPull;
+  const settings = withDefaultSettings(connection.settings);
+  const pull = settings.scheduledPull;
   if (!pull) return { outcome: 'not_scheduled', reason: 'the connection has no scheduledPull setting' };
 
   // The next run is booked first, so a crash or a bad answer from the source never ends the schedule.
@@ -74,7 +75,7 @@ export async function runScheduledPull(deps: PullRunDeps, data: PullRunJobData):
   try {
     fetched = await fetchSourceDocuments(source, http);
     // Seed 002: travel reimbursements wait in a status of their own; without a documentType they are travel invoices.
-    if (pull.travelStatus) {
+    if (pull.travelStatus && settings.travelTransfersEnabled) {
       const travel = await fetchSourceDocuments({ ...source, status: pull.travelStatus }, http);
       fetched.push(...travel.map(asTravelInvoice));
     }

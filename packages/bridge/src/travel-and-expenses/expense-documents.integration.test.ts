@@ -210,6 +210,20 @@ describeOnBothDatabases('travel invoices, expense claims and purchase invoices f
     expect(persons()[0]?.paymentInfo?.accountNumber).toBe(newIban);
   });
 
+  it('refuses travel invoices with travelTransfersEnabled off, storing nothing (seed 002)', async () => {
+    const { connectionId } = await setUp({ settings: { travelTransfersEnabled: false } });
+    const refusal = submitExpenseDocument(kit.deps, connectionId, 'travel_invoice', travelInvoice(), {
+      mode: 'create',
+    });
+    await expect(refusal).rejects.toMatchObject({ statusCode: 409, code: 'travel_transfers_off' });
+    const stored = await database.db
+      .selectFrom('transfers')
+      .select('id')
+      .where('connection_id', '=', connectionId)
+      .execute();
+    expect(stored).toEqual([]);
+  });
+
   it('names the person when the personal identity code is missing in the source or the person in Procountor, and succeeds on resend', async () => {
     const { connectionId, client } = await setUp({ withPerson: false });
     const missingCode = travelInvoice({ person: { name: 'Matti Virtanen' } });

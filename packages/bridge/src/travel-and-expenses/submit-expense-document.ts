@@ -6,6 +6,7 @@ import { type SubmitOptions, submitTransferDocument } from '../transfers/submit-
 import type { TransferDeps } from '../transfers/transfer-deps';
 import { acceptExpenseDocument, replaceExpenseDocument } from './accept-expense-document';
 import type { ExpenseDocumentInput, ExpenseDocumentKind } from './expense-document-schema';
+import { TravelTransfersOffError } from './travel-transfers-off-error';
 import { validateExpenseDocument } from './validate-expense-document';
 
 export const SUBJECTS: Record<ExpenseDocumentKind, string> = {
@@ -28,6 +29,9 @@ export async function submitExpenseDocument(
   options: SubmitOptions,
 ): Promise<StoredResponse> {
   return submitTransferDocument(deps, connectionId, options, (connection) => {
+    if (kind !== 'purchase_invoice' && !connection.settings.travelTransfersEnabled) {
+      throw new TravelTransfersOffError(connection.id);
+    }
     requireValidExpenseDocument(kind, document);
     const accept = { connection, kind, document, payloadHash: payloadHash(document) };
     return {
