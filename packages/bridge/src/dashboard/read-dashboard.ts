@@ -16,17 +16,19 @@ export interface DashboardQuery {
   now?: Date;
 }
 
+// Built once: finnishDate runs for every transfer of the chart's 30 days.
+const FINNISH_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: DASHBOARD_TIME_ZONE });
+const FINNISH_OFFSET = new Intl.DateTimeFormat('en-US', { timeZone: DASHBOARD_TIME_ZONE, timeZoneName: 'longOffset' });
+
 /** The wall-clock date (YYYY-MM-DD) in Finland of an instant. */
 export function finnishDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: DASHBOARD_TIME_ZONE }).format(at);
+  return FINNISH_DATE.format(at);
 }
 
 /** The instant a Finnish date starts (00:00 Europe/Helsinki), DST included. */
 export function startOfFinnishDay(date: string): Date {
   const guess = new Date(`${date}T00:00:00Z`);
-  const offsetName = new Intl.DateTimeFormat('en-US', { timeZone: DASHBOARD_TIME_ZONE, timeZoneName: 'longOffset' })
-    .formatToParts(guess)
-    .find((part) => part.type === 'timeZoneName')?.value;
+  const offsetName = FINNISH_OFFSET.formatToParts(guess).find((part) => part.type === 'timeZoneName')?.value;
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(offsetName ?? '');
   const offsetMinutes = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
   return new Date(guess.getTime() - offsetMinutes * 60_000);
