@@ -3,6 +3,7 @@ import type { ProcountorBusinessPartner, ProcountorBusinessPartnerBasicInfo } fr
 import type { ConnectionRecord } from '../connections/connection-record';
 import { findLink, recordLinkIfFree, replaceLink, upsertSourceRecords } from '../registers/register-links';
 import { findPartnerRecords, rememberRegisterRecord, syncedRegisters } from '../registers/register-records';
+import { partnerRecord } from '../registers/to-register-record';
 import type { CustomerInput } from '../sales-invoices/sales-invoice-schema';
 import type { Database } from '../storage/schema';
 import { findPartnerCandidates, toProcountorPartner } from '../transfers/steps/resolve-business-partner';
@@ -70,17 +71,12 @@ async function candidatesFor(context: PushContext, customer: CustomerInput): Pro
 
 async function remember(context: PushContext, partner: ProcountorBusinessPartner) {
   if (partner.id === undefined) return;
-  const basic = partner as ProcountorBusinessPartnerBasicInfo;
-  await rememberRegisterRecord(context.db, context.connection.id, 'business_partners', {
-    recordKey: String(partner.id),
-    procountorId: partner.id,
-    code: partner.invoicingInfo?.customerNumber || null,
-    name: partner.name,
-    identifier: normalizeBusinessIdForMatch(partner.invoicingInfo?.identifier) || null,
-    active: basic.registryInfo?.active !== false,
-    version: partner.version ?? null,
-    data: partner as unknown as Record<string, unknown>,
-  });
+  await rememberRegisterRecord(
+    context.db,
+    context.connection.id,
+    'business_partners',
+    partnerRecord(partner as ProcountorBusinessPartnerBasicInfo),
+  );
 }
 
 /** One customer: its link, else seed 002's rules (created where no partner matches; a conflict is reported). */
