@@ -1,5 +1,6 @@
 // Console users (CLI-managed admins) and their sessions: add, list, remove, change password, sign in, resolve a cookie.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hashApiToken } from '../api-tokens/generate-api-token';
 import { BridgeError, NotFoundError, ValidationFailedError } from '../errors/bridge-error';
 import type { Principal } from '../server/principal';
 import type { Database } from '../storage/schema';
@@ -43,7 +44,8 @@ export class UserNameTakenError extends BridgeError {
   }
 }
 
-const hashSessionToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+/** A session token is 256 random bits like an API token, so it is stored the same way: a plain SHA-256. */
+const hashSessionToken = hashApiToken;
 
 function checkUserName(userName: string) {
   if (!USER_NAME_PATTERN.test(userName)) {
