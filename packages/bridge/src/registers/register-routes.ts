@@ -23,7 +23,7 @@ import {
   RegisterRecordSchema,
   SyncRunSchema,
 } from './register-schemas';
-import { bookScheduleTick } from './start-register-sync-workers';
+import { bookScheduleTick, saveSyncSchedule } from './start-register-sync-workers';
 import { findSyncRun, listSyncRuns, requestSyncRun } from './sync-runs';
 
 export interface RegisterRouteDeps {
@@ -158,18 +158,8 @@ export function registerRoutes(deps: RegisterRouteDeps): RouteModule {
         assertConnectionAccess(request, connectionId);
         await requireConnection(deps, connectionId);
         const { everyMinutes } = request.body;
-        if (everyMinutes === null) {
-          await deps.db.deleteFrom('register_sync_schedules').where('connection_id', '=', connectionId).execute();
-        } else {
-          await deps.db
-            .insertInto('register_sync_schedules')
-            .values({ connection_id: connectionId, every_minutes: everyMinutes })
-            .onConflict((conflict) =>
-              conflict.column('connection_id').doUpdateSet({ every_minutes: everyMinutes, updated_at: new Date() }),
-            )
-            .execute();
-          await bookScheduleTick(deps.db, deps.jobs, connectionId, everyMinutes);
-        }
+        await saveSyncSchedule(deps.db, connectionId, everyMinutes);
+        if (everyMinutes !== null) await bookScheduleTick(deps.db, deps.jobs, connectionId, everyMinutes);
         return { everyMinutes };
       },
     );

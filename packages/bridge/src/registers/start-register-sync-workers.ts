@@ -41,6 +41,21 @@ export async function bookScheduleTick(
   );
 }
 
+/** Sets the connection's schedule to every `everyMinutes` minutes, or removes it (null). */
+export async function saveSyncSchedule(db: Database, connectionId: string, everyMinutes: number | null): Promise<void> {
+  if (everyMinutes === null) {
+    await db.deleteFrom('register_sync_schedules').where('connection_id', '=', connectionId).execute();
+    return;
+  }
+  await db
+    .insertInto('register_sync_schedules')
+    .values({ connection_id: connectionId, every_minutes: everyMinutes })
+    .onConflict((conflict) =>
+      conflict.column('connection_id').doUpdateSet({ every_minutes: everyMinutes, updated_at: new Date() }),
+    )
+    .execute();
+}
+
 /** How long a run may stay `running` before a starting worker takes it for one a stopped process left behind. */
 const ABANDONED_AFTER_MINUTES = 60;
 

@@ -10,6 +10,7 @@ import { DimensionItemsBody, PushCustomersBody, PushProductsBody, pushEach } fro
 import { REGISTERS, type RegisterName, registerFromPathSegment } from '../../registers/register-kinds';
 import { listRegisterRecords } from '../../registers/register-records';
 import { runRegisterSync } from '../../registers/run-register-sync';
+import { saveSyncSchedule } from '../../registers/start-register-sync-workers';
 import { findSyncRun, insertSyncRun, listSyncRuns, type SyncRun } from '../../registers/sync-runs';
 import type { CustomerInput } from '../../sales-invoices/sales-invoice-schema';
 import type { RegisterCounts } from '../../storage/tables/register-tables';
@@ -170,21 +171,11 @@ export function registerRegistersCommands(program: Command): void {
       }
       await withCliContext(async (context) => {
         await context.connections.get(options.connection);
+        await saveSyncSchedule(context.db, options.connection, minutes);
         if (minutes === null) {
-          await context.db
-            .deleteFrom('register_sync_schedules')
-            .where('connection_id', '=', options.connection)
-            .execute();
           process.stdout.write('schedule removed\n');
           return;
         }
-        await context.db
-          .insertInto('register_sync_schedules')
-          .values({ connection_id: options.connection, every_minutes: minutes })
-          .onConflict((conflict) =>
-            conflict.column('connection_id').doUpdateSet({ every_minutes: minutes, updated_at: new Date() }),
-          )
-          .execute();
         // The server's workers book the first run when they start (start-register-sync-workers.ts).
         process.stdout.write(`every ${minutes} minutes (from the next server start, or at once through the API)\n`);
       });
