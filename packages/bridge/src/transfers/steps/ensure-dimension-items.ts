@@ -3,6 +3,7 @@
 import type { ProcountorDimension } from '@procountor-bridge/client';
 import type { ConnectionSettings } from '../../connections/connection-settings';
 import { findRecordsByCode, rememberRegisterRecord, syncedRegisters } from '../../registers/register-records';
+import { dimensionItemRecord } from '../../registers/to-register-record';
 import type { SalesInvoiceInput } from '../../sales-invoices/sales-invoice-schema';
 import { TransferRuleError } from '../transfer-errors';
 import type { DimensionProgress } from '../transfer-progress';
@@ -130,16 +131,12 @@ export async function ensureDimensionItems(context: StepContext): Promise<void> 
         itemId: created.id,
       });
       if (context.db && created.id !== undefined) {
-        await rememberRegisterRecord(context.db, context.connection.id, 'dimension_items', {
-          recordKey: `${dimension.id}:${created.id}`,
-          procountorId: created.id,
-          code: created.codeName ?? code,
-          name: created.description || code,
-          identifier: dimension.name,
-          active: created.status !== 'P',
-          version: null,
-          data: { ...created, dimensionId: dimension.id, dimensionName: dimension.name },
-        });
+        await rememberRegisterRecord(
+          context.db,
+          context.connection.id,
+          'dimension_items',
+          dimensionItemRecord(dimension, created),
+        );
       }
     }
     progress[kind] = entry;
