@@ -15,8 +15,10 @@ import {
   rememberRegisterRecord,
   syncedRegisters,
 } from '../../registers/register-records';
+import { partnerRecord } from '../../registers/to-register-record';
 import { toProcountorCountry } from '../../sales-invoices/procountor-country';
 import type { CustomerInput } from '../../sales-invoices/sales-invoice-schema';
+import type { Database } from '../../storage/schema';
 import { TransferRuleError } from '../transfer-errors';
 import type { StepContext } from './step-context';
 
@@ -107,6 +109,19 @@ function takeMatch(context: StepContext, customer: CustomerInput, match: Extract
   });
 }
 
+/** The source's customer as the linking page lists it (with its suggestions). */
+async function rememberCustomer(db: Database, connectionId: string, customer: CustomerInput, sourceKey: string) {
+  await upsertSourceRecords(db, connectionId, 'customer', [
+    {
+      sourceKey,
+      name: customer.name,
+      code: customer.customerNumber,
+      identifier: normalizeBusinessIdForMatch(customer.businessId),
+      data: customer as unknown as Record<string, unknown>,
+    },
+  ]);
+}
+
 /** The customer as the linking page shows it, and the link this transfer established; then the next one costs nothing. */
 async function rememberPartner(
   context: StepContext,
@@ -116,26 +131,14 @@ async function rememberPartner(
   const { db } = context;
   const sourceKey = customerSourceKey(customer);
   if (!db || partner.id === undefined) return;
-  await rememberRegisterRecord(db, context.connection.id, 'business_partners', {
-    recordKey: String(partner.id),
-    procountorId: partner.id,
-    code: partner.invoicingInfo?.customerNumber || null,
-    name: partner.name ?? customer.name,
-    identifier: normalizeBusinessIdForMatch(partner.invoicingInfo?.identifier) || null,
-    active: partner.registryInfo?.active !== false,
-    version: partner.version ?? null,
-    data: partner as Record<string, unknown>,
-  });
+  await rememberRegisterRecord(
+    db,
+    context.connection.id,
+    'business_partners',
+    partnerRecord({ ...partner, name: partner.name ?? customer.name }),
+  );
   if (!sourceKey) return;
-  await upsertSourceRecords(db, context.connection.id, 'customer', [
-    {
-      sourceKey,
-      name: customer.name,
-      code: customer.customerNumber,
-      identifier: normalizeBusinessIdForMatch(customer.businessId),
-      data: customer as unknown as Record<string, unknown>,
-    },
-  ]);
+  await rememberCustomer(db, context.connection.id, customer, sourceKey);
   await recordLinkIfFree(db, context.connection.id, {
     kind: 'customer',
     sourceKey,
@@ -201,15 +204,7 @@ export async function resolveBusinessPartner(context: StepContext): Promise<void
   // link names the partner. The customer is recorded, so the linking page lists it with its suggestions.
   if (settings.requireCustomerLink) {
     if (context.db && sourceKey) {
-      await upsertSourceRecords(context.db, context.connection.id, 'customer', [
-        {
-          sourceKey,
-          name: customer.name,
-          code: customer.customerNumber,
-          identifier: normalizeBusinessIdForMatch(customer.businessId),
-          data: customer as unknown as Record<string, unknown>,
-        },
-      ]);
+      await rememberCustomer(context.db, context.connection.id, customer, sourceKey);
     }
     throw new TransferRuleError(
       'customer_not_linked',
