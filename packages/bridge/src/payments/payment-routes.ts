@@ -7,6 +7,7 @@ import type { JobQueue } from '../jobs/create-job-queue';
 import type { RouteModule } from '../server/build-server';
 import { assertConnectionAccess } from '../server/principal';
 import type { Database } from '../storage/schema';
+import { DocumentParams } from '../transfers/document-requests';
 import { findTransferByExternalId } from '../transfers/transfer-repository';
 import { markPaidFromSource, PAYMENT_METHOD_TYPES } from './mark-paid';
 import { paymentStateOfTransfer } from './payment-state';
@@ -29,7 +30,6 @@ export interface PaymentRouteDeps {
 
 const TAGS = ['payments'];
 const ConnectionParams = Type.Object({ connectionId: Type.String() });
-const DocumentParams = Type.Object({ connectionId: Type.String(), externalId: Type.String() });
 
 const Subscription = Type.Object({
   connectionId: Type.String(),
