@@ -11,6 +11,7 @@ import {
   type StoredResponse,
   storeIdempotentResponse,
 } from '../transfers/idempotency-keys';
+import { isUniqueViolation } from '../transfers/submit-transfer-document';
 import type { TransferDeps } from '../transfers/transfer-deps';
 import { ConnectionParams, IdempotencyHeaders } from '../transfers/transfer-schemas';
 import { MAX_DOCUMENTS_PER_BATCH } from './field-limits';
@@ -91,7 +92,7 @@ async function storeBatchResponse(
   try {
     await deps.db.transaction().execute((trx) => storeIdempotentResponse(trx, connectionId, idempotency, response));
   } catch (error) {
-    if ((error as { code?: string } | null)?.code !== '23505') throw error;
+    if (!isUniqueViolation(error)) throw error;
   }
 }
 

@@ -39,7 +39,7 @@ export interface DocumentToSubmit {
 }
 
 /** A unique violation: a concurrent request inserted the same externalId or idempotency key first. */
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === '23505';
 }
 
