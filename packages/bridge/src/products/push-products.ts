@@ -46,10 +46,9 @@ function wantedProduct(input: SourceProductInput, current: ProcountorProduct | u
 
 const FIELDS = ['name', 'unit', 'price', 'vat', 'defaultAccount', 'currency', 'active'] as const;
 
-async function findExistingId(context: PushContext, code: string): Promise<number | undefined> {
+/** An unlinked product's match: the synced register's SALES product of that code, else Procountor's. */
+async function findUnlinkedId(context: PushContext, code: string): Promise<number | undefined> {
   const { db, connection } = context;
-  const link = await findLink(db, connection.id, 'product', code);
-  if (link) return link.procountorId;
   if ((await syncedRegisters(db, connection.id)).has('products')) {
     const record = (await findRecordsByCode(db, connection.id, 'products', [code])).find(
       (candidate) => candidate.data.type === 'SALES' && candidate.procountorId !== null,
@@ -68,7 +67,8 @@ export async function pushProduct(context: PushContext, input: SourceProductInpu
   await upsertSourceRecords(db, connection.id, 'product', [
     { sourceKey: input.code, name: input.name, code: input.code, data: input as unknown as Record<string, unknown> },
   ]);
-  const existingId = await findExistingId(context, input.code);
+  const link = await findLink(db, connection.id, 'product', input.code);
+  const existingId = link?.procountorId ?? (await findUnlinkedId(context, input.code));
   if (existingId === undefined) {
     const created = await client.products.create(wantedProduct(input, undefined));
     await remember(context, created);
@@ -86,7 +86,7 @@ export async function pushProduct(context: PushContext, input: SourceProductInpu
     kind: 'product',
     sourceKey: input.code,
     procountorId: existingId,
-    origin: (await findLink(db, connection.id, 'product', input.code))?.origin ?? 'transfer',
+    origin: link?.origin ?? 'transfer',
   });
   if (FIELDS.every((field) => (current[field] ?? null) === (wanted[field] ?? null))) {
     await remember(context, current);
