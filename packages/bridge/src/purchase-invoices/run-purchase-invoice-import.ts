@@ -70,7 +70,7 @@ export async function runPurchaseInvoiceImport(
   const names = dimensionNamesOf(await client.dimensions.list());
   const projectDimensionId = findProjectDimensionId(names, connection.settings.projectDimension);
 
-  const candidates = new Map<number, string | undefined>();
+  const candidates = new Set<number>();
   let newestVersion = settings.versionCursor;
   const saw = (version: string | undefined) => {
     if (version && (newestVersion === null || Date.parse(version) > Date.parse(newestVersion))) newestVersion = version;
@@ -81,7 +81,7 @@ export async function runPurchaseInvoiceImport(
     ...(settings.versionCursor ? { versionStartDate: settings.versionCursor } : {}),
   })) {
     if (basic.id === undefined) continue;
-    candidates.set(basic.id, basic.status);
+    candidates.add(basic.id);
     saw(basic.version);
   }
   const seen = candidates.size;
@@ -89,7 +89,7 @@ export async function runPurchaseInvoiceImport(
 
   const result: ImportRunResult = { outcome: 'completed', ...EMPTY, seen };
   // In chunks: a first run may list tens of thousands of invoices, more than one statement's parameters allow.
-  const listed = [...candidates.keys()];
+  const listed = [...candidates];
   for (let start = 0; start < listed.length; start += 1000) {
     const imported = await deps.db
       .selectFrom('purchase_invoice_imports')
@@ -103,7 +103,7 @@ export async function runPurchaseInvoiceImport(
 
   // Batch GETs (FACTS.md: up to 200 ids a call): two calls per batch instead of two per invoice. Each invoice still
   // commits on its own, so a run stopped between batches (or invoices) keeps what it imported.
-  const ids = [...candidates.keys()].sort((a, b) => a - b);
+  const ids = [...candidates].sort((a, b) => a - b);
   for (let start = 0; start < ids.length; start += IMPORT_BATCH_SIZE) {
     const invoices = await invoicesOf(client, ids.slice(start, start + IMPORT_BATCH_SIZE));
     const receipts = await receiptsOf(client, invoices);
@@ -159,7 +159,7 @@ async function addWaitingWithChangedReceipts(
   client: ProcountorClient,
   connectionId: string,
   versionCursor: string | null,
-  candidates: Map<number, string | undefined>,
+  candidates: Set<number>,
   saw: (version: string | undefined) => void,
 ): Promise<void> {
   // Without a cursor the invoice listing above covered every invoice in the statuses, waiting ones included.
@@ -182,7 +182,7 @@ async function addWaitingWithChangedReceipts(
   })) {
     saw(receipt.version);
     const invoiceId = receipt.id === undefined ? undefined : invoiceByReceipt.get(receipt.id);
-    if (invoiceId !== undefined && !candidates.has(invoiceId)) candidates.set(invoiceId, undefined);
+    if (invoiceId !== undefined) candidates.add(invoiceId);
   }
 }
 
