@@ -6,6 +6,7 @@ import { ErrorMessage, Loading, Notice, SecretField } from '../components/common
 import { ProcountorWebhookCard } from '../components/procountor-webhook-card';
 import { PurchaseInvoiceImportCard } from '../components/purchase-invoice-import-card';
 import { SettingsForm } from '../components/settings-form';
+import { useAction } from '../components/use-action';
 import { connectionsChanged } from '../connection-choice';
 import { useI18n } from '../i18n';
 import { useApi } from '../use-api';
@@ -14,27 +15,15 @@ import { ConnectionHealth, ConnectionStatus } from './connections-page';
 export function ConnectionPage({ id }: { id: string }) {
   const { t, formatDateTime } = useI18n();
   const { data: connection, error, loading, reload } = useApi<Connection>(`/v1/connections/${id}`);
-  const [actionError, setActionError] = useState<unknown>();
-  const [notice, setNotice] = useState<string>();
+  const { error: actionError, notice, busy, run: runAction } = useAction();
   const [apiKey, setApiKey] = useState('');
-  const [busy, setBusy] = useState(false);
 
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    setActionError(undefined);
-    setNotice(undefined);
-    try {
+  const run = (action: () => Promise<unknown>, done: string) =>
+    runAction(async () => {
       await action();
-      setNotice(done);
-      reload();
       connectionsChanged();
-    } catch (caught) {
-      setActionError(caught);
-      reload();
-    } finally {
-      setBusy(false);
-    }
-  };
+      return done;
+    }, reload);
 
   const replaceKey = (event: FormEvent) => {
     event.preventDefault();

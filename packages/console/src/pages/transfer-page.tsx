@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { api, type Transfer } from '../api';
 import { ErrorMessage, JsonBlock, Loading, Notice, StateBadge } from '../components/common';
 import { hasPaymentState, PaymentStateCard } from '../components/payment-state-card';
+import { useAction } from '../components/use-action';
 import { type MessageKey, useI18n } from '../i18n';
 import { Link } from '../router';
 import { useApi } from '../use-api';
@@ -27,27 +28,21 @@ export function TransferPage({ connectionId, transferId }: { connectionId: strin
   const base = `/v1/connections/${connectionId}/transfers/${transferId}`;
   const { data: transfer, error, loading, reload } = useApi<Transfer>(base);
   const documentView = useApi<TransferDocument>(`${base}/document`);
-  const [actionError, setActionError] = useState<unknown>();
-  const [notice, setNotice] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { error: actionError, notice, busy, run } = useAction();
   // Refresh also reads the payments again (a new key remounts their card).
   const [refreshes, setRefreshes] = useState(0);
 
-  const act = async (action: 'resend' | 'cancel' | 'send', label: string) => {
-    setBusy(true);
-    setActionError(undefined);
-    setNotice(undefined);
-    try {
-      await api('POST', `${base}/${action}`);
-      setNotice(label);
-    } catch (caught) {
-      setActionError(caught);
-    } finally {
-      setBusy(false);
-      reload();
-      documentView.reload();
-    }
-  };
+  const act = (action: 'resend' | 'cancel' | 'send', label: string) =>
+    run(
+      async () => {
+        await api('POST', `${base}/${action}`);
+        return label;
+      },
+      () => {
+        reload();
+        documentView.reload();
+      },
+    );
 
   // While a worker has it, look again every 1.5 s: the page follows the transfer to its end.
   const running = transfer && ['queued', 'in_progress', 'retrying'].includes(transfer.state);
