@@ -132,6 +132,17 @@ export interface TransferError {
   at?: string;
 }
 
+/** The bridge's transfer states in the order the console lists them (dashboard counts, the transfers filter). */
+export const TRANSFER_STATES = [
+  'waiting_for_send',
+  'queued',
+  'in_progress',
+  'retrying',
+  'failed',
+  'succeeded',
+  'cancelled',
+];
+
 export interface Transfer {
   transferId: string;
   kind: string;

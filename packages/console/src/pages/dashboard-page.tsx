@@ -1,13 +1,11 @@
 // Dashboard: transfers per state today and this month, failures needing attention, queue depth, last sync, a chart.
-import type { Dashboard } from '../api';
+import { type Dashboard, TRANSFER_STATES } from '../api';
 import { ErrorMessage, Loading } from '../components/common';
 import { LastSync } from '../components/last-sync';
 import { TransfersChart } from '../components/transfers-chart';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { useApi } from '../use-api';
-
-const STATES = ['waiting_for_send', 'queued', 'in_progress', 'retrying', 'failed', 'succeeded', 'cancelled'];
 
 export function DashboardPage() {
   const { t, stateName, formatDateTime } = useI18n();
@@ -33,7 +31,7 @@ export function DashboardPage() {
               </tr>
             </thead>
             <tbody>
-              {STATES.map((state) => (
+              {TRANSFER_STATES.map((state) => (
                 <tr key={state}>
                   <th scope="row">
                     <Link to={`/transfers?state=${state}`}>{stateName(state)}</Link>

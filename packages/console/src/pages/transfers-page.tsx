@@ -1,14 +1,13 @@
 // Transfers of the chosen connection: filters by state, type, date, customer and amount, free-text search, paging,
 // "Send to Procountor" for waiting ones and a bulk retry of failures. Filters live in the URL, so a view can be shared.
 import { type FormEvent, useEffect, useState } from 'react';
-import { api, queryString, type TransferPage } from '../api';
+import { api, queryString, TRANSFER_STATES, type TransferPage } from '../api';
 import { ErrorMessage, Field, Loading, Notice, StateBadge } from '../components/common';
 import { useConnectionChoice } from '../connection-choice';
 import { KIND_KEYS, useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import { useApi } from '../use-api';
 
-const STATES = ['waiting_for_send', 'queued', 'in_progress', 'retrying', 'failed', 'succeeded', 'cancelled'];
 const FILTERS = ['state', 'kind', 'dateFrom', 'dateTo', 'customer', 'amountMin', 'amountMax', 'q'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 const PAGE_SIZE = 25;
@@ -79,7 +78,7 @@ export function TransfersPage() {
         <Field label={t('state')}>
           <select name="state" value={form.state} onChange={set('state')}>
             <option value="">{t('stateAll')}</option>
-            {STATES.map((state) => (
+            {TRANSFER_STATES.map((state) => (
               <option key={state} value={state}>
                 {stateName(state)}
               </option>
