@@ -9,7 +9,7 @@ import type { Database } from '../storage/schema';
 import type { SourceRecordKind } from '../storage/tables/register-tables';
 import { foldSearchText } from './fold-search-text';
 import type { RegisterLink } from './register-links';
-import { type RegisterRecord, toRegisterRecord } from './register-records';
+import { RECORD_COLUMNS, type RegisterRecord, toRegisterRecord } from './register-records';
 
 export interface SourceRecord {
   sourceKey: string;
@@ -73,18 +73,7 @@ export async function suggestLinks(
   const fragments = nameFragments(kind, source.name);
   const rows = await db
     .selectFrom('register_records as r')
-    .select([
-      'r.register',
-      'r.record_key',
-      'r.procountor_id',
-      'r.code',
-      'r.name',
-      'r.identifier',
-      'r.active',
-      'r.version',
-      'r.data',
-      'r.synced_at',
-    ])
+    .select(RECORD_COLUMNS)
     .where('r.connection_id', '=', connectionId)
     .where('r.register', '=', REGISTER_OF[kind])
     .where('r.active', '=', true)

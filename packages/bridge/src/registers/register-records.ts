@@ -179,7 +179,8 @@ export function toRegisterRecord(row: RecordRow): RegisterRecord {
   };
 }
 
-const RECORD_COLUMNS = [
+/** The columns toRegisterRecord reads. */
+export const RECORD_COLUMNS = [
   'register',
   'record_key',
   'procountor_id',
