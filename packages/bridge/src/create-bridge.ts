@@ -261,10 +261,11 @@ export async function createBridge(config: BridgeConfig, options: CreateBridgeOp
     const demoConsoleUser = bootstrap.demo ? await ensureDemoConsoleUser(db, config.dataDir) : undefined;
 
     const routes = [...ROUTE_MODULES, ...(options.routes ?? [])].flatMap((factory) => factory(services));
+    const consoleUsers = createConsoleUserService(db);
     const app = await buildServer({
       logger,
       authenticate: (token) => apiTokens.authenticateToken(token),
-      authenticateSession: (cookieValue) => createConsoleUserService(db).authenticateSession(cookieValue),
+      authenticateSession: (cookieValue) => consoleUsers.authenticateSession(cookieValue),
       routes,
       publicUrl: config.publicUrl,
     });
