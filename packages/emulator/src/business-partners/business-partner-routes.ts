@@ -7,6 +7,7 @@ import { pageOf, parseBooleanParam, parseIdOrder, parseIntegerParam, parsePageRe
 import { ProcountorApiError } from '../http/procountor-error';
 import { requireValidBody } from '../http/validate-body';
 import { nextVersion, parseDateTimeParam, requireCurrentVersion } from '../http/version-stamp';
+import { checkEnumParam } from '../invoices/search-query';
 import type { BusinessPartner } from '../state/contract-types';
 import { type CompanyData, nextId } from '../state/emulator-state';
 import { presentPartner, toStoredPartner } from './business-partner-records';
@@ -108,9 +109,7 @@ export function registerBusinessPartnerRoutes(app: FastifyInstance, context: Emu
     const company = companyOf(request, context);
     const query = request.query as Record<string, string | undefined>;
     const pageRequest = parsePageRequest(query);
-    if (query.type && !PARTNER_TYPES.includes(query.type)) {
-      throw ProcountorApiError.badRequest('type', `must be one of ${PARTNER_TYPES.join(', ')}`);
-    }
+    checkEnumParam('type', query.type, PARTNER_TYPES);
     const matching = searchBusinessPartners(company, {
       type: query.type,
       customerNumber: query.customerNumber,

@@ -5,6 +5,7 @@ import type { EmulatorContext } from '../emulator-context';
 import { pageOf, parseBooleanParam, parsePageRequest } from '../http/paging';
 import { ProcountorApiError } from '../http/procountor-error';
 import { fieldProblem, requireValidBody } from '../http/validate-body';
+import { checkEnumParam } from '../invoices/search-query';
 import type { BusinessPartnerGroup } from '../state/contract-types';
 import { type CompanyData, type EmulatorState, nextId } from '../state/emulator-state';
 
@@ -44,8 +45,7 @@ export function registerPartnerGroupRoutes(app: FastifyInstance, context: Emulat
     const query = request.query as Record<string, string | undefined>;
     const pageRequest = parsePageRequest(query);
     const active = parseBooleanParam(query, 'active');
-    if (query.type && !PARTNER_TYPES.includes(query.type))
-      throw ProcountorApiError.badRequest('type', `must be one of ${PARTNER_TYPES.join(', ')}`);
+    checkEnumParam('type', query.type, PARTNER_TYPES);
     const groups = [...company.partnerGroups.values()]
       .filter((group) => !query.type || group.type === query.type)
       .filter((group) => active === undefined || (group.active ?? true) === active)

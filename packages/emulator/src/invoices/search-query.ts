@@ -12,6 +12,12 @@ export function listParam(query: Query, name: string): string[] | undefined {
   return trimmed.length > 0 ? trimmed : undefined;
 }
 
+/** A single-valued enum filter (e.g. GET /products `type`): a value outside `allowed` is refused with 400. */
+export function checkEnumParam(name: string, value: string | undefined, allowed: readonly string[]): void {
+  if (value && !allowed.includes(value))
+    throw ProcountorApiError.badRequest(name, `must be one of ${allowed.join(', ')}`);
+}
+
 export function enumListParam<T extends string>(query: Query, name: string, allowed: readonly T[]): Set<T> | undefined {
   const values = listParam(query, name);
   if (!values) return undefined;

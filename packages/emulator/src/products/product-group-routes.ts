@@ -4,6 +4,7 @@ import { companyOf } from '../auth/bearer-auth';
 import type { EmulatorContext } from '../emulator-context';
 import { ProcountorApiError } from '../http/procountor-error';
 import { requireValidBody } from '../http/validate-body';
+import { checkEnumParam } from '../invoices/search-query';
 import type { ProductGroup } from '../state/contract-types';
 import type { CompanyData } from '../state/emulator-state';
 import { addProductGroup } from './product-records';
@@ -22,8 +23,7 @@ export function registerProductGroupRoutes(app: FastifyInstance, context: Emulat
   app.get('/api/products/groups', async (request) => {
     const company = companyOf(request, context);
     const { type } = request.query as { type?: string };
-    if (type && !PRODUCT_TYPES.includes(type))
-      throw ProcountorApiError.badRequest('type', `must be one of ${PRODUCT_TYPES.join(', ')}`);
+    checkEnumParam('type', type, PRODUCT_TYPES);
     const types = type ? [type] : ['SALES', 'PURCHASE'];
     return {
       productGroups: [...company.productGroups.values()].filter((group) => types.includes(group.type ?? 'SALES')),

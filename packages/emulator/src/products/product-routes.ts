@@ -16,6 +16,7 @@ import {
 import { ProcountorApiError } from '../http/procountor-error';
 import { requireValidBody } from '../http/validate-body';
 import { nextVersion, parseDateTime, parseDateTimeParam } from '../http/version-stamp';
+import { checkEnumParam } from '../invoices/search-query';
 import type { Product } from '../state/contract-types';
 import { type CompanyData, nextId } from '../state/emulator-state';
 import { PRODUCT_TYPES, registerProductGroupRoutes } from './product-group-routes';
@@ -39,8 +40,7 @@ function searchProducts(company: CompanyData, query: Query): Product[] {
   const single = (name: string) => (Array.isArray(query[name]) ? query[name][0] : query[name]) as string | undefined;
   const type = single('type');
   // Contract: `type` is an enum; an unknown value is refused like other enum filters (README "Shared mechanics").
-  if (type && !PRODUCT_TYPES.includes(type))
-    throw ProcountorApiError.badRequest('type', `must be one of ${PRODUCT_TYPES.join(', ')}`);
+  checkEnumParam('type', type, PRODUCT_TYPES);
   // Contract: "If not given, then SALES and PURCHASE returned as default".
   const types = type ? [type] : ['SALES', 'PURCHASE'];
   const groups = [query.group ?? []]
