@@ -40,12 +40,12 @@ export function transferDocumentRoute(deps: TransferDeps): RouteModule {
         const { connectionId, transferId } = request.params;
         assertConnectionAccess(request, connectionId);
         const row = await requireTransfer(deps, connectionId, transferId);
-        const connection = await deps.connections.find(connectionId);
         const completed = (row.completed_steps ?? []) as string[];
         // Travel invoices, expense claims and purchase invoices have their own builders: their payload is shown as is.
         if (row.kind !== 'sales_invoice' && row.kind !== 'credit_invoice') {
           return { document: row.payload, procountorInvoice: null, sent: completed.includes('create_invoice') };
         }
+        const connection = await deps.connections.find(connectionId);
         const document = documentOf(row);
         return {
           document,
