@@ -16,24 +16,19 @@ interface FoundPerson {
 const normalise = (code: string) => code.trim().toUpperCase();
 const masked = (code: string) => `******${normalise(code).slice(6)}`;
 
-/**
- * The local persons register (registers/, issue #5) when this database has it and it knows the code: no Procountor
- * call. Read with plain SQL so this domain does not depend on that one's types; absent table → undefined.
- */
+/** The local persons register (registers/, issue #5) when it knows the code: no Procountor call. */
 async function findInRegister(db: Database, connectionId: string, code: string): Promise<FoundPerson | undefined> {
-  const { rows: exists } = await sql<{ present: boolean }>`
-    select to_regclass('register_records') is not null as present`.execute(db);
-  if (!exists[0]?.present) return undefined;
-  const { rows } = await sql<{
-    procountor_id: string | number | null;
-    data: { paymentInfo?: { accountNumber?: string } };
-  }>`
-    select procountor_id, data from register_records
-     where connection_id = ${connectionId} and register = 'persons' and active and upper(identifier) = ${code}
-     limit 1`.execute(db);
-  const row = rows[0];
+  const row = await db
+    .selectFrom('register_records')
+    .select(['procountor_id', 'data'])
+    .where('connection_id', '=', connectionId)
+    .where('register', '=', 'persons')
+    .where('active', '=', true)
+    .where(sql`upper(identifier)`, '=', code)
+    .limit(1)
+    .executeTakeFirst();
   if (!row || row.procountor_id === null) return undefined;
-  const iban = row.data?.paymentInfo?.accountNumber;
+  const iban = (row.data as { paymentInfo?: { accountNumber?: string } } | null)?.paymentInfo?.accountNumber;
   return { id: Number(row.procountor_id), ...(iban ? { iban } : {}), how: "the bridge's copy of the person register" };
 }
 
