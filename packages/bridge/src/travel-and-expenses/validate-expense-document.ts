@@ -7,11 +7,10 @@ import {
   validatePersonalIdentityCode,
 } from '@procountor-bridge/client/finnish';
 import type { ErrorDetail } from '../errors/bridge-error';
+import { MAX_ATTACHMENT_BYTES } from '../sales-invoices/field-limits';
 import { toProcountorUnit } from '../sales-invoices/procountor-unit';
 import { type ExpenseDocumentInput, type ExpenseDocumentKind, personOf, supplierOf } from './expense-document-schema';
 
-/** Contract POST /attachments: "limited to max 10000000 bytes". */
-const MAX_ATTACHMENT_BYTES = 10_000_000;
 /** Seed 002: "Sales and travel invoice attachments must be in GIF, JPEG, or PDF form… no special characters". */
 const TRAVEL_ATTACHMENT_EXTENSIONS = /\.(gif|jpe?g|pdf)$/i;
 const FILE_NAME_CHARACTERS = /^[\p{L}\p{N} ._()-]+$/u;
