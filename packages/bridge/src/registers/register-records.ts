@@ -179,6 +179,16 @@ export function toRegisterRecord(row: RecordRow): RegisterRecord {
   };
 }
 
+/** A personal identity code is shown as "******-123A": enough to recognise, not to copy (checks run in the bridge). */
+export function maskPersonIdentifier(record: RegisterRecord): RegisterRecord {
+  if (record.register !== 'persons' || !record.identifier) return record;
+  const visible = record.identifier.slice(-4);
+  const data = { ...record.data };
+  const invoicingInfo = data.invoicingInfo as Record<string, unknown> | undefined;
+  if (invoicingInfo?.identifier) data.invoicingInfo = { ...invoicingInfo, identifier: `******${visible}` };
+  return { ...record, identifier: `******${visible}`, data };
+}
+
 /** The columns toRegisterRecord reads. */
 export const RECORD_COLUMNS = [
   'register',

@@ -14,7 +14,7 @@ import {
   registerFromPathSegment,
   registerPathSegment,
 } from './register-kinds';
-import { LINK_KIND_OF, listRegisterRecords, type RegisterRecord } from './register-records';
+import { LINK_KIND_OF, listRegisterRecords, maskPersonIdentifier } from './register-records';
 import {
   ConnectionParams,
   PageMetaSchema,
@@ -30,16 +30,6 @@ export interface RegisterRouteDeps {
   db: Database;
   jobs: Pick<JobQueue, 'sendInTransaction' | 'send'>;
   connections: Pick<ConnectionService, 'find'>;
-}
-
-/** A personal identity code is shown as "******-123A": enough to recognise, not to copy (checks run in the bridge). */
-function maskPersonIdentifier(record: RegisterRecord): RegisterRecord {
-  if (record.register !== 'persons' || !record.identifier) return record;
-  const visible = record.identifier.slice(-4);
-  const data = { ...record.data };
-  const invoicingInfo = data.invoicingInfo as Record<string, unknown> | undefined;
-  if (invoicingInfo?.identifier) data.invoicingInfo = { ...invoicingInfo, identifier: `******${visible}` };
-  return { ...record, identifier: `******${visible}`, data };
 }
 
 async function requireConnection(deps: RegisterRouteDeps, connectionId: string) {

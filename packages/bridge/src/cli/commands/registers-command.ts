@@ -8,7 +8,7 @@ import { setDimensionItem } from '../../dimensions/set-dimension-item';
 import { pushProduct } from '../../products/push-products';
 import { DimensionItemsBody, PushCustomersBody, PushProductsBody, pushEach } from '../../registers/push-routes';
 import { REGISTERS, type RegisterName, registerFromPathSegment } from '../../registers/register-kinds';
-import { listRegisterRecords } from '../../registers/register-records';
+import { listRegisterRecords, maskPersonIdentifier } from '../../registers/register-records';
 import { runRegisterSync } from '../../registers/run-register-sync';
 import { saveSyncSchedule } from '../../registers/start-register-sync-workers';
 import { findSyncRun, insertSyncRun, listSyncRuns, type SyncRun } from '../../registers/sync-runs';
@@ -144,16 +144,13 @@ export function registerRegistersCommands(program: Command): void {
             size: Number(options.size),
           });
           if (options.json) return printJson(page);
-          printTable(
-            page.results.map((record) => ({
-              ...record,
-              identifier:
-                register === 'persons' && record.identifier
-                  ? `******${record.identifier.slice(-4)}`
-                  : record.identifier,
-            })) as unknown as Record<string, unknown>[],
-            ['procountorId', 'code', 'name', 'identifier', 'active'],
-          );
+          printTable(page.results.map(maskPersonIdentifier) as unknown as Record<string, unknown>[], [
+            'procountorId',
+            'code',
+            'name',
+            'identifier',
+            'active',
+          ]);
           process.stdout.write(`${page.results.length} of ${page.total}\n`);
         });
       },
