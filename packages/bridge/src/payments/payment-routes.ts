@@ -9,6 +9,7 @@ import { assertConnectionAccess } from '../server/principal';
 import type { Database } from '../storage/schema';
 import { DocumentParams } from '../transfers/document-requests';
 import { findTransferByExternalId } from '../transfers/transfer-repository';
+import { ConnectionParams } from '../transfers/transfer-schemas';
 import { markPaidFromSource, PAYMENT_METHOD_TYPES } from './mark-paid';
 import { paymentStateOfTransfer } from './payment-state';
 import {
@@ -29,7 +30,6 @@ export interface PaymentRouteDeps {
 }
 
 const TAGS = ['payments'];
-const ConnectionParams = Type.Object({ connectionId: Type.String() });
 
 const Subscription = Type.Object({
   connectionId: Type.String(),

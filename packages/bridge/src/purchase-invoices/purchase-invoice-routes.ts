@@ -8,6 +8,7 @@ import type { JobQueue } from '../jobs/create-job-queue';
 import type { RouteModule } from '../server/build-server';
 import { assertConnectionAccess } from '../server/principal';
 import type { Database } from '../storage/schema';
+import { ConnectionParams } from '../transfers/transfer-schemas';
 import { withProcountorErrors } from './procountor-request-failed';
 import {
   PurchaseInvoiceImportSettingsPatchSchema,
@@ -38,7 +39,6 @@ export interface PurchaseInvoiceRouteDeps {
 }
 
 const TAGS = ['purchase-invoices'];
-const ConnectionParams = Type.Object({ connectionId: Type.String() });
 const InvoiceParams = Type.Object({ connectionId: Type.String(), purchaseInvoiceId: Type.String() });
 const MAX_PAGE = 200;
 
