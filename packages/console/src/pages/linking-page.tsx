@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from 'react';
 import { api, type LinkRow, queryString, type RegisterRecord } from '../api';
 import { ErrorMessage, Field, Loading, Notice } from '../components/common';
+import { useAction } from '../components/use-action';
 import { useConnectionChoice } from '../connection-choice';
 import { useI18n } from '../i18n';
 import { useApi } from '../use-api';
@@ -80,24 +81,13 @@ export function LinkingPage() {
   const { connectionId, connection } = useConnectionChoice();
   const [kind, setKind] = useState<Kind>('customer-links');
   const [status, setStatus] = useState<Status>('unlinked');
-  const [notice, setNotice] = useState<string>();
-  const [actionError, setActionError] = useState<unknown>();
+  const { error: actionError, notice, run } = useAction();
   const base = connectionId ? `/v1/connections/${connectionId}/${kind}` : null;
   const { data, error, loading, reload } = useApi<{ results: LinkRow[]; meta: { total: number } }>(
     base ? `${base}${queryString({ status, size: 100 })}` : null,
   );
 
-  const act = async (action: () => Promise<string | undefined>) => {
-    setActionError(undefined);
-    setNotice(undefined);
-    try {
-      setNotice(await action());
-    } catch (caught) {
-      setActionError(caught);
-    } finally {
-      reload();
-    }
-  };
+  const act = (action: () => Promise<string | undefined>) => run(action, reload);
   const key = (sourceKey: string) => `${base}/${encodeURIComponent(sourceKey)}`;
 
   if (!connectionId) return <p>{t('selectConnectionFirst')}</p>;

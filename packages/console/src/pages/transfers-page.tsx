@@ -3,6 +3,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { api, queryString, TRANSFER_STATES, type TransferPage } from '../api';
 import { ErrorMessage, Field, Loading, Notice, StateBadge } from '../components/common';
+import { useAction } from '../components/use-action';
 import { useConnectionChoice } from '../connection-choice';
 import { KIND_KEYS, useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
@@ -19,8 +20,7 @@ export function TransfersPage() {
   const applied = Object.fromEntries(FILTERS.map((name) => [name, query.get(name) ?? ''])) as Filters;
   const page = Number(query.get('page') ?? '0');
   const [form, setForm] = useState<Filters>(applied);
-  const [notice, setNotice] = useState<string>();
-  const [actionError, setActionError] = useState<unknown>();
+  const { error: actionError, notice, run } = useAction();
   const queryKey = query.toString();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the URL's query is what the form mirrors.
@@ -35,16 +35,13 @@ export function TransfersPage() {
     event.preventDefault();
     navigate(`/transfers${queryString(form)}`);
   };
-  const act = async (action: () => Promise<string>) => {
-    setActionError(undefined);
-    setNotice(undefined);
-    try {
-      setNotice(await action());
+  // The list is read again only after a success.
+  const act = (action: () => Promise<string>) =>
+    run(async () => {
+      const done = await action();
       reload();
-    } catch (caught) {
-      setActionError(caught);
-    }
-  };
+      return done;
+    });
   const retryFailed = () =>
     act(async () => {
       const result = await api<{ count: number }>('POST', `/v1/connections/${connectionId}/transfers/retry-failed`);
