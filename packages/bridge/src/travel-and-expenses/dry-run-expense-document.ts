@@ -4,7 +4,7 @@ import type { TransferDeps } from '../transfers/transfer-deps';
 import { TransferRuleError } from '../transfers/transfer-errors';
 import type { TransferRow } from '../transfers/transfer-repository';
 import type { ExpenseDocumentInput, ExpenseDocumentKind } from './expense-document-schema';
-import { personOf } from './expense-document-schema';
+import { expenseMappingOf } from './steps/create-expense-invoice';
 import type { ExpenseProgress } from './steps/expense-step-context';
 import { resolveExpenseCodes } from './steps/resolve-expense-codes';
 import { createResolvePerson } from './steps/resolve-person';
@@ -46,21 +46,15 @@ export async function dryRunExpenseDocument(
       notes,
     };
   }
-  const person = personOf(document);
-  const payeeIban = person?.iban ?? progress.personIban;
   return {
     valid: true,
     problems: [],
     notes,
     ...(progress.personId !== undefined ? { personId: progress.personId } : {}),
-    procountorInvoice: toProcountorExpenseInvoice(kind, document, {
-      ...(progress.personId !== undefined ? { personId: progress.personId } : {}),
-      ...(progress.partnerId !== undefined ? { supplierPartnerId: progress.partnerId } : {}),
-      ...(payeeIban ? { payeeIban } : {}),
-      products: progress.expenseProducts ?? {},
-      ...(connection.settings.defaultTravelExpenseCode
-        ? { defaultExpenseCode: connection.settings.defaultTravelExpenseCode }
-        : {}),
-    }),
+    procountorInvoice: toProcountorExpenseInvoice(
+      kind,
+      document,
+      expenseMappingOf(kind, document, progress, connection),
+    ),
   };
 }

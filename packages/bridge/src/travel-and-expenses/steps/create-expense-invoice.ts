@@ -1,10 +1,41 @@
 // Step: creates the travel invoice, expense claim or purchase invoice in Procountor, never twice.
 import { OutcomeUnknownError } from '@procountor-bridge/client';
+import type { ConnectionRecord } from '../../connections/connection-record';
 import type { StepContext } from '../../transfers/steps/step-context';
 import { TransferRuleError } from '../../transfers/transfer-errors';
-import { EXPENSE_DOCUMENT_KINDS, personOf } from '../expense-document-schema';
-import { originalNumberOf, toProcountorExpenseInvoice } from '../to-procountor-expense-invoice';
-import { expenseDocumentOf, expenseKindOf, expenseProgressOf } from './expense-step-context';
+import {
+  EXPENSE_DOCUMENT_KINDS,
+  type ExpenseDocumentInput,
+  type ExpenseDocumentKind,
+  personOf,
+} from '../expense-document-schema';
+import {
+  type ExpenseMappingContext,
+  originalNumberOf,
+  toProcountorExpenseInvoice,
+} from '../to-procountor-expense-invoice';
+import { type ExpenseProgress, expenseDocumentOf, expenseKindOf, expenseProgressOf } from './expense-step-context';
+
+/** What the earlier steps (or the dry run's reads) learnt, for toProcountorExpenseInvoice: person, supplier, codes. */
+export function expenseMappingOf(
+  kind: ExpenseDocumentKind,
+  document: ExpenseDocumentInput,
+  progress: ExpenseProgress,
+  connection: ConnectionRecord,
+): ExpenseMappingContext {
+  const payeeIban = personOf(document)?.iban ?? progress.personIban;
+  return {
+    ...(progress.personId !== undefined ? { personId: progress.personId } : {}),
+    ...(kind === 'purchase_invoice' && progress.partnerId !== undefined
+      ? { supplierPartnerId: progress.partnerId }
+      : {}),
+    ...(payeeIban ? { payeeIban } : {}),
+    products: progress.expenseProducts ?? {},
+    ...(connection.settings.defaultTravelExpenseCode
+      ? { defaultExpenseCode: connection.settings.defaultTravelExpenseCode }
+      : {}),
+  };
+}
 
 /** This type's invoice with the originalInvoiceNumber that no other transfer owns (the never-a-duplicate look-up). */
 async function findCreated(context: StepContext, originalInvoiceNumber: string): Promise<number | undefined> {
@@ -32,17 +63,11 @@ export async function createExpenseInvoice(context: StepContext): Promise<void> 
       "Add the person's bank account (IBAN) in the source or in Procountor's person register, then resend.",
     );
   }
-  const body = toProcountorExpenseInvoice(kind, document, {
-    ...(progress.personId !== undefined ? { personId: progress.personId } : {}),
-    ...(kind === 'purchase_invoice' && progress.partnerId !== undefined
-      ? { supplierPartnerId: progress.partnerId }
-      : {}),
-    ...(payeeIban ? { payeeIban } : {}),
-    products: progress.expenseProducts ?? {},
-    ...(context.connection.settings.defaultTravelExpenseCode
-      ? { defaultExpenseCode: context.connection.settings.defaultTravelExpenseCode }
-      : {}),
-  });
+  const body = toProcountorExpenseInvoice(
+    kind,
+    document,
+    expenseMappingOf(kind, document, progress, context.connection),
+  );
   const originalInvoiceNumber = originalNumberOf(document);
   const adopt = (
     invoice: { id?: number; invoiceNumber?: number; status?: string; ledgerReceiptId?: number },
