@@ -7,7 +7,7 @@ import type { ConnectionService } from '../connections/connection-record';
 import { NotFoundError, ValidationFailedError } from '../errors/bridge-error';
 import type { JobQueue } from '../jobs/create-job-queue';
 import type { Database } from '../storage/schema';
-import { findTransferByExternalId } from '../transfers/transfer-repository';
+import { findTransferByExternalId, type TransferRow } from '../transfers/transfer-repository';
 import { applyPaymentEvents, type PayableTransfer } from './apply-payment-events';
 import { round2 } from './payment-amounts';
 import {
@@ -64,7 +64,7 @@ export async function markPaidFromSource(
   kind: 'sales_invoice' | 'credit_invoice',
   externalId: string,
   input: MarkPaidInput,
-): Promise<MarkPaidResult> {
+): Promise<MarkPaidResult & { transfer: TransferRow }> {
   const connection = await deps.connections.requireActive(connectionId);
   if (!connection.settings.markPaidInProcountor) throw new MarkPaidForwardingOffError(connectionId);
   const transfer = await findTransferByExternalId(deps.db, connectionId, kind, externalId);
@@ -89,7 +89,7 @@ export async function markPaidFromSource(
   const paymentId = input.paymentId ?? `auto_${requestHash.slice(0, 16)}`;
 
   const claimed = await claim(deps.db, transfer.id, paymentId, requestHash);
-  if (claimed.done) return { ...claimed.done, forwarded: false };
+  if (claimed.done) return { ...claimed.done, forwarded: false, transfer };
 
   const client = await deps.connections.procountorClient(connection);
   let paymentEvent: ProcountorPaymentEvent;
@@ -119,7 +119,13 @@ export async function markPaidFromSource(
   const payable: PayableTransfer = transfer;
   await applyPaymentEvents(deps, payable, [paymentEvent], 'source_mark_paid');
   await finishRequest(deps.db, transfer.id, paymentId, 'done', paymentEvent.id ?? null, null);
-  return { paymentId, transferId: transfer.id, procountorPaymentEventId: paymentEvent.id ?? 0, forwarded: true };
+  return {
+    paymentId,
+    transferId: transfer.id,
+    procountorPaymentEventId: paymentEvent.id ?? 0,
+    forwarded: true,
+    transfer,
+  };
 }
 
 async function openAmountOf(

@@ -253,12 +253,11 @@ export function paymentRoutes(deps: PaymentRouteDeps): RouteModule {
           const { connectionId, externalId } = request.params;
           assertConnectionAccess(request, connectionId);
           const result = await markPaidFromSource(deps, connectionId, document.kind, externalId, request.body);
-          const transfer = await findTransferByExternalId(db, connectionId, document.kind, externalId);
           return {
             paymentId: result.paymentId,
             procountorPaymentEventId: result.procountorPaymentEventId,
             forwarded: result.forwarded,
-            state: await paymentStateOfTransfer(db, transfer!),
+            state: await paymentStateOfTransfer(db, result.transfer),
           };
         },
       );
