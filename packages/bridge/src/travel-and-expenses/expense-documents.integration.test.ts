@@ -335,7 +335,9 @@ describeOnBothDatabases('travel invoices, expense claims and purchase invoices f
         { ...freelancer, externalId: nextId('FREE'), rows: [{ ...freelancer.rows[0]!, vatPercent: 23 }] },
         { mode: 'create' },
       ),
-    ).rejects.toMatchObject({ details: [expect.objectContaining({ path: 'rows[0].vatPercent', rule: 'vat_rate' })] });
+    ).rejects.toMatchObject({
+      details: [expect.objectContaining({ path: 'rows[0].vatPercent', rule: 'finnish_vat_rate' })],
+    });
     expect(kit.company(companyId).invoices.size).toBe(1);
   });
 

@@ -143,15 +143,17 @@ export function registerRegistersCommands(program: Command): void {
             page: Number(options.page),
             size: Number(options.size),
           });
-          if (options.json) return printJson(page);
-          printTable(page.results.map(maskPersonIdentifier) as unknown as Record<string, unknown>[], [
+          // Personal identity codes are masked in every output, JSON too, as the API masks them.
+          const results = page.results.map(maskPersonIdentifier);
+          if (options.json) return printJson({ ...page, results });
+          printTable(results as unknown as Record<string, unknown>[], [
             'procountorId',
             'code',
             'name',
             'identifier',
             'active',
           ]);
-          process.stdout.write(`${page.results.length} of ${page.total}\n`);
+          process.stdout.write(`${results.length} of ${page.total}\n`);
         });
       },
     );
