@@ -236,6 +236,24 @@ describe('bridge registers push and schedule (CLI) [postgres]', () => {
     expect(invalid.stderr).toContain('products.json');
   });
 
+  it("refuses customers with the API's checks: a missing link key and a wrong business ID, and pushes none", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'bridge-push-'));
+    const customers = path.join(folder, 'customers.json');
+    await writeFile(
+      customers,
+      JSON.stringify([
+        { name: 'Linkitön Oy', address: { country: 'FI' } },
+        { name: 'Väärä Oy', businessId: '1234567-8', customerNumber: 'CLI-BAD', address: { country: 'FI' } },
+      ]),
+    );
+    const result = await bridgeCli(['registers', 'push', '--connection', connectionId, '--customers', customers], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('customers[0]: a customer needs a customerNumber or a businessId');
+    expect(result.stderr).toContain("customers[1].businessId: '1234567-8': the check digit should be");
+    const company = procountor.emulator.context.state.companies.get(procountor.company.companyId)!;
+    expect([...company.businessPartners.values()].map((partner) => partner.name)).not.toContain('Väärä Oy');
+  });
+
   it('sets and removes the sync schedule', async () => {
     const set = await bridgeCli(['registers', 'schedule', '--connection', connectionId, '--every', '30'], env);
     expect(set.stdout).toContain('every 30 minutes');
