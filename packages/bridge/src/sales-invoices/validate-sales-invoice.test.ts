@@ -58,6 +58,8 @@ describe('validateSalesInvoice', () => {
       path: 'referenceCode',
     });
     expect(problemsOf(withChanges((invoice) => (invoice.referenceCode = '12345 67800')))).toEqual([]);
+    // An empty reference asks Procountor to generate one (the contract, PaymentInfo.bankReferenceCode).
+    expect(problemsOf(withChanges((invoice) => (invoice.referenceCode = '')))).toEqual([]);
   });
 
   it('rejects an e-invoice IBAN address that fails the mod-97 check', () => {
