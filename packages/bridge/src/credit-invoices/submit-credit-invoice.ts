@@ -49,7 +49,7 @@ async function prepareCredit(
   const original = await findTransferByExternalId(deps.db, connection.id, 'sales_invoice', request.creditsExternalId);
   if (!original) throw new TransferNotFoundError(`Sales invoice ${request.creditsExternalId}`);
   if (original.state !== 'succeeded') {
-    // Seed 000: a credit invoice corrects an invoice already in Procountor; one not sent yet is fixed or cancelled.
+    // Linear's help page: a credit invoice corrects an invoice already in Procountor; one not sent yet is fixed or cancelled.
     throw new TransferStateConflictError(
       original.id,
       `sales invoice ${request.creditsExternalId} is ${original.state}, not in Procountor; correct it with PUT or cancel it instead of crediting it.`,

@@ -39,7 +39,7 @@ import { joinAdditionalInformation } from './to-procountor-invoice';
 
 const checkSchema = Compile(SalesInvoiceInputSchema);
 
-/** Seed 002: "The name of the file must not contain any special characters." */
+/** Visma Severa's help page: "The name of the file must not contain any special characters." */
 const SAFE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._ -]*\.[A-Za-z0-9]{1,5}$/;
 
 export interface SalesInvoiceRuleSettings extends InvoiceChannelSettings {

@@ -23,7 +23,7 @@ import type { ErrorDetail } from '../errors/bridge-error';
 import { toProcountorUnit } from '../sales-invoices/procountor-unit';
 import { type ExpenseDocumentInput, type ExpenseDocumentKind, personOf, supplierOf } from './expense-document-schema';
 
-/** Seed 002: "Sales and travel invoice attachments must be in GIF, JPEG, or PDF form… no special characters". */
+/** Visma Severa's help page: "Sales and travel invoice attachments must be in GIF, JPEG, or PDF form… no special characters". */
 const TRAVEL_ATTACHMENT_EXTENSIONS = /\.(gif|jpe?g|pdf)$/i;
 const FILE_NAME_CHARACTERS = /^[\p{L}\p{N} ._()-]+$/u;
 
@@ -46,7 +46,7 @@ export function validateExpenseDocument(
 
   const person = personOf(document);
   if (person) {
-    // Seeds 002 and 004: without the personal identity code the person cannot be found in Procountor.
+    // Visma Severa's and Taimer's help pages: without the personal identity code the person cannot be found in Procountor.
     if (!person.personalIdentityCode) {
       add(
         'person.personalIdentityCode',
@@ -90,7 +90,7 @@ export function validateExpenseDocument(
     const net = row.quantity * row.unitPrice;
     total += net * (1 + row.vatPercent / 100);
     push(amountProblem(`${path}.unitPrice`, 'the row amount (quantity × unit price)', net));
-    // Seed 004: "Check that the VAT percentages are the same on Taimer and Procountor".
+    // Taimer's help page: "Check that the VAT percentages are the same on Taimer and Procountor".
     if (!vatProblem && dateIsKnown) {
       const vat = validateFinnishVatRate(row.vatPercent, document.invoiceDate);
       if (!vat.valid) add(`${path}.vatPercent`, 'finnish_vat_rate', `${row.vatPercent} %: ${vat.reason}`);
