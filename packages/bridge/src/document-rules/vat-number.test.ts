@@ -8,7 +8,15 @@ const rulesOf = (vatNumber: string, businessId?: string) =>
 describe('vatNumberProblems', () => {
   it('accepts valid numbers of several countries, with spaces', () => {
     // Oracle's "Finland FI VAT" examples; DE and SE numbers from jsvat's test data.
-    for (const vatNumber of ['FI06400216', 'FI 2376 0475', 'DE136695976', 'SE556188840401', 'EL094014201']) {
+    for (const vatNumber of [
+      'FI06400216',
+      'FI 2376 0475',
+      'DE136695976',
+      'SE556188840401',
+      'EL094014201',
+      'GB980780684',
+      'XI980780684',
+    ]) {
       expect(rulesOf(vatNumber)).toEqual([]);
     }
   });

@@ -6,13 +6,15 @@ import type { ErrorDetail } from '../errors/bridge-error';
 
 /**
  * Problems with a customer's VAT number: jsvat checks each country's format and check digits (the EU member states
- * with Greece as EL, Norway, Switzerland, the United Kingdom and a few more); a number whose prefix is no such country
+ * with Greece as EL, Norway, Switzerland, the United Kingdom with Northern Ireland's XI, and a few more); a number whose prefix is no such country
  * is refused. A Finnish VAT number is FI and the business ID's 8 digits (Finnish Tax Administration), so with a
  * business ID given the two must agree.
  */
 export function vatNumberProblems(path: string, vatNumber: string, businessId?: string): ErrorDetail[] {
   const compact = vatNumber.replace(/[\s.-]/g, '').toUpperCase();
-  const result = checkVAT(compact, countries);
+  // Northern Ireland's XI numbers (a Procountor identifier type) are United Kingdom numbers under another prefix
+  // (HMRC), which jsvat checks as GB.
+  const result = checkVAT(compact.startsWith('XI') ? `GB${compact.slice(2)}` : compact, countries);
   if (!result.isSupportedCountry) {
     return [
       {
