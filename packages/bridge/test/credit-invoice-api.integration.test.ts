@@ -116,4 +116,61 @@ describeOnBothDatabases('credit invoice API', (database) => {
       .execute();
     expect(count).toEqual([]);
   });
+
+  const creditTransfers = async (connectionId: string) =>
+    database.db
+      .selectFrom('transfers')
+      .select('id')
+      .where('kind', '=', 'credit_invoice')
+      .where('connection_id', '=', connectionId)
+      .execute();
+
+  it('answers racing identical credit requests with one transfer, and another request under its externalId with 409', async () => {
+    const { connectionId } = await kit.createTestConnection();
+    const { invoice } = await transferredInvoice(connectionId);
+    const request = { externalId: `CR-${invoice.externalId}`, creditsExternalId: invoice.externalId, whole: true };
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map(() => api.call('POST', `/v1/connections/${connectionId}/credit-invoices`, { body: request })),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 202]);
+    expect(new Set(answers.map((answer) => answer.body.transferId)).size).toBe(1);
+    expect(await creditTransfers(connectionId)).toHaveLength(1);
+    const other = await api.call('POST', `/v1/connections/${connectionId}/credit-invoices`, {
+      body: { ...request, reason: 'another reason' },
+    });
+    expect(other.status).toBe(409);
+    expect(other.body.code).toBe('external_id_conflict');
+  });
+
+  it('refuses a credit invoice that credits itself, one dated before the original, and a document of another connection', async () => {
+    const { connectionId } = await kit.createTestConnection();
+    const { invoice } = await transferredInvoice(connectionId);
+    const credit = (body: Record<string, unknown>, id = connectionId) =>
+      api.call('POST', `/v1/connections/${id}/credit-invoices`, { body });
+    const itself = await credit({ externalId: invoice.externalId, creditsExternalId: invoice.externalId, whole: true });
+    expect(itself.status).toBe(400);
+    expect(itself.body.details).toEqual([
+      expect.objectContaining({ path: 'creditsExternalId', rule: 'cannot_credit_itself' }),
+    ]);
+    const selfNamed = await credit({ externalId: 'CR-X', creditsExternalId: 'CR-X', whole: true });
+    expect(selfNamed.body.details[0]).toMatchObject({ rule: 'cannot_credit_itself' });
+    const early = await credit({
+      externalId: `CR-${invoice.externalId}`,
+      creditsExternalId: invoice.externalId,
+      whole: true,
+      invoiceDate: '2020-01-01',
+    });
+    expect(early.status).toBe(400);
+    expect(early.body.details[0]).toMatchObject({ path: 'invoiceDate', rule: 'credit_date_before_original' });
+
+    const other = await kit.createTestConnection();
+    const foreign = await credit(
+      { externalId: `CR-${invoice.externalId}`, creditsExternalId: invoice.externalId, whole: true },
+      other.connectionId,
+    );
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.message).not.toContain(connectionId);
+    expect(await creditTransfers(connectionId)).toEqual([]);
+    expect(await creditTransfers(other.connectionId)).toEqual([]);
+  });
 });

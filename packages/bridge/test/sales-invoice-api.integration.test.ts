@@ -36,6 +36,27 @@ describeOnBothDatabases('sales invoice API', (database) => {
     expect(read.body.timeline).toHaveLength(1);
   });
 
+  it('answers racing identical submits with one transfer (one 202, the others 200 with its id)', async () => {
+    const { connectionId } = await kit.createTestConnection();
+    const invoice = buildSalesInvoice({ customer: { ...buildSalesInvoice().customer, businessId: ' 07375462 ' } });
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map(() => api.call('POST', `${base(connectionId)}/sales-invoices`, { body: invoice })),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 202]);
+    expect(new Set(answers.map((answer) => answer.body.transferId)).size).toBe(1);
+    // The business ID is stored in its official form: the same customer written the other way is the same document.
+    const hyphenated = { ...invoice, customer: { ...invoice.customer, businessId: '0737546-2' } };
+    const again = await api.call('POST', `${base(connectionId)}/sales-invoices`, { body: hyphenated });
+    expect(again).toMatchObject({ status: 200, body: { transferId: answers[0]!.body.transferId } });
+    const stored = await database.db
+      .selectFrom('transfers')
+      .select('payload')
+      .where('connection_id', '=', connectionId)
+      .execute();
+    expect(stored).toHaveLength(1);
+    expect((stored[0]!.payload as { customer: { businessId: string } }).customer.businessId).toBe('0737546-2');
+  });
+
   it('replays an Idempotency-Key and refuses the same key with another body (422)', async () => {
     const { connectionId } = await kit.createTestConnection();
     const invoice = buildSalesInvoice();

@@ -7,7 +7,13 @@ import { describeOnBothDatabases } from './helpers/test-database';
 import { startTransferApi, type TransferApi } from './helpers/transfer-api';
 import { startTransferTestKit, type TransferTestKit } from './helpers/transfer-test-kit';
 
-const pdf = (bytes: number) => Buffer.alloc(bytes, 1).toString('base64');
+/** A file of `bytes` bytes that starts like a PDF. */
+const pdf = (bytes: number) =>
+  Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(bytes - 9, 1)]).toString('base64');
+const withRow = (invoice: SalesInvoiceInput, change: Partial<SalesInvoiceInput['rows'][number]>) => ({
+  ...invoice,
+  rows: [{ ...invoice.rows[0]!, ...change }],
+});
 
 const CASES: [string, (invoice: SalesInvoiceInput) => unknown, string, string][] = [
   ['a missing required field', ({ rows: _rows, ...rest }) => rest, 'rows', 'required'],
@@ -31,7 +37,7 @@ const CASES: [string, (invoice: SalesInvoiceInput) => unknown, string, string][]
       customer: { ...invoice.customer, eInvoice: { address: 'FI2112345600000786', operator: 'NDEAFIHH' } },
     }),
     'customer.eInvoice.address',
-    'iban',
+    'e_invoice_address',
   ],
   [
     'an over-long customer name',
@@ -66,6 +72,98 @@ const CASES: [string, (invoice: SalesInvoiceInput) => unknown, string, string][]
     }),
     'attachments[0].fileName',
     'file_name_characters',
+  ],
+  ['a quantity of 1e308', (invoice) => withRow(invoice, { quantity: 1e308 }), 'rows[0].quantity', 'quantity_limits'],
+  [
+    'a unit price of 1e300',
+    (invoice) => withRow(invoice, { unitPrice: 1e300 }),
+    'rows[0].unitPrice',
+    'unit_price_limits',
+  ],
+  [
+    'a unit price of 1e-7',
+    (invoice) => withRow(invoice, { unitPrice: 1e-7 }),
+    'rows[0].unitPrice',
+    'unit_price_limits',
+  ],
+  [
+    'a unit price of -1e15',
+    (invoice) => withRow(invoice, { unitPrice: -1e15 }),
+    'rows[0].unitPrice',
+    'unit_price_limits',
+  ],
+  [
+    'a discount with 5 decimals',
+    (invoice) => withRow(invoice, { discountPercent: 10.00001 }),
+    'rows[0].discountPercent',
+    'discount_percent_limits',
+  ],
+  [
+    'an invoice dated in 2999',
+    ({ dueDate: _dueDate, ...invoice }) => ({ ...invoice, invoiceDate: '2999-01-01' }),
+    'invoiceDate',
+    'date_window',
+  ],
+  [
+    'an invoice dated in 1800',
+    ({ dueDate: _dueDate, ...invoice }) => ({ ...invoice, invoiceDate: '1800-01-01' }),
+    'invoiceDate',
+    'date_window',
+  ],
+  ['the currency XXX', (invoice) => ({ ...invoice, currency: 'XXX' }), 'currency', 'procountor_currency'],
+  [
+    'the VAT number FI12',
+    (invoice) => ({ ...invoice, customer: { ...invoice.customer, vatNumber: 'FI12' } }),
+    'customer.vatNumber',
+    'vat_number',
+  ],
+  [
+    'the VAT number XX',
+    (invoice) => ({ ...invoice, customer: { ...invoice.customer, vatNumber: 'XX' } }),
+    'customer.vatNumber',
+    'vat_number_country',
+  ],
+  [
+    'an OVT address with a wrong business-ID check digit',
+    (invoice) => ({
+      ...invoice,
+      customer: { ...invoice.customer, eInvoice: { address: '003712345678', operator: '003721291126' } },
+    }),
+    'customer.eInvoice.address',
+    'e_invoice_address',
+  ],
+  [
+    'an e-invoice operator that is no operator code',
+    (invoice) => ({
+      ...invoice,
+      customer: { ...invoice.customer, eInvoice: { address: 'FI2112345600000785', operator: 'OPERAATTORI' } },
+    }),
+    'customer.eInvoice.operator',
+    'e_invoice_operator',
+  ],
+  [
+    'a PDF attachment whose content is a GIF',
+    (invoice) => ({
+      ...invoice,
+      attachments: [
+        {
+          fileName: 'lasku.pdf',
+          mediaType: 'application/pdf',
+          contentBase64: Buffer.from('GIF89a..').toString('base64'),
+        },
+      ],
+    }),
+    'attachments[0].contentBase64',
+    'attachment_content_type',
+  ],
+  [
+    'attachment content that is not base64',
+    (invoice) => ({
+      ...invoice,
+      attachments: [{ fileName: 'lasku.pdf', mediaType: 'application/pdf', contentBase64: 'JVBERi0x*Lj' }],
+    }),
+    'attachments[0].contentBase64',
+    'base64',
   ],
 ];
 
@@ -107,4 +205,29 @@ describeOnBothDatabases('sales invoice rejections', (database) => {
       expect(await counts()).toEqual(before);
     });
   }
+
+  it('reports the same findings with the same codes in the dry run, on PUT and in a batch', async () => {
+    const { connectionId } = await kit.createTestConnection();
+    const before = await counts();
+    for (const [what, mutate, path, rule] of CASES) {
+      const body = mutate(buildSalesInvoice()) as SalesInvoiceInput;
+      const expected = expect.arrayContaining([expect.objectContaining({ path, rule })]);
+      const dryRun = await api.call('POST', `/v1/connections/${connectionId}/sales-invoices/validate`, { body });
+      expect({ what, status: dryRun.status, valid: dryRun.body.valid }).toEqual({ what, status: 200, valid: false });
+      expect(dryRun.body.problems).toEqual(expected);
+      const put = await api.call('PUT', `/v1/connections/${connectionId}/sales-invoices/${body.externalId}`, { body });
+      expect({ what, status: put.status }).toEqual({ what, status: 400 });
+      expect(put.body.details).toEqual(expected);
+    }
+    const batch = await api.call('POST', `/v1/connections/${connectionId}/sales-invoices/batch`, {
+      body: { documents: CASES.slice(-10).map(([, mutate]) => mutate(buildSalesInvoice())) },
+    });
+    expect(batch.body.rejected).toBe(10);
+    CASES.slice(-10).forEach(([, , path, rule], index) => {
+      expect(batch.body.results[index].error.details).toEqual(
+        expect.arrayContaining([expect.objectContaining({ path, rule })]),
+      );
+    });
+    expect(await counts()).toEqual(before);
+  });
 });

@@ -46,7 +46,7 @@ export interface ProcountorClientOptions {
   maxRetryDelayMs?: number;
   /** Longest Retry-After the client waits; a longer one throws ProcountorRateLimitError with retryAfterMs. Default 60,000 ms. */
   maxRetryAfterMs?: number;
-  /** A rate limiter shared with other clients of the same connection. Overrides `rateLimit`. Default none. */
+  /** A rate limiter shared with other clients of the same connection (token requests take turns too). Overrides `rateLimit`. Default none. */
   rateLimiter?: RateLimiter;
   /** A token bucket for this client alone. Default none (Procountor publishes no limit). */
   rateLimit?: { requestsPerSecond: number; burst?: number };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TokenBucketRateLimiter } from '../src';
+import { type RateLimiter, TokenBucketRateLimiter } from '../src';
 import { createTestClient, type FakeProcountor, sendJson, startFakeProcountor } from './fake-procountor';
 
 describe('rate limiter', () => {
@@ -39,5 +39,26 @@ describe('rate limiter', () => {
         .map((r) => r.path)
         .slice(2),
     ).toEqual(['/invoices/1', '/invoices/2', '/invoices/3', '/invoices/4']);
+  });
+
+  it('counts token requests too: every request Procountor receives took a turn of the limiter', async () => {
+    // The real bucket, wrapped so the test can see each turn it granted.
+    const bucket = new TokenBucketRateLimiter({ requestsPerSecond: 40, burst: 1 });
+    let turns = 0;
+    const rateLimiter: RateLimiter = {
+      acquire: async (signal) => {
+        await bucket.acquire(signal);
+        turns += 1;
+      },
+    };
+    const client = createTestClient(fake, { rateLimiter });
+    await client.invoices.get(1);
+    expect(fake.tokenRequests()).toHaveLength(1);
+    expect(turns).toBe(2);
+    fake.revokeTokens(); // a 401 makes the client ask for a new token and repeat the call
+    await client.invoices.get(2);
+    expect(fake.tokenRequests()).toHaveLength(2);
+    expect(turns).toBe(fake.requests.length);
+    expect(fake.requests.length).toBe(5);
   });
 });

@@ -13,6 +13,22 @@ export interface CredentialsInput {
   apiKey: string;
 }
 
+/**
+ * Longest credentials accepted. The contract gives no length for client_id, client_secret or api_key (POST
+ * /oauth/token); the values Procountor issues are far shorter (client ids such as `LinearClient`, seeds), so these
+ * are generous limits that still refuse a pasted file or a 100 KB value before it is encrypted and stored.
+ */
+export const MAX_CLIENT_ID_CHARS = 200;
+export const MAX_CLIENT_SECRET_CHARS = 500;
+export const MAX_API_KEY_CHARS = 500;
+const MAX_CHARS = { clientId: MAX_CLIENT_ID_CHARS, clientSecret: MAX_CLIENT_SECRET_CHARS, apiKey: MAX_API_KEY_CHARS };
+
+/**
+ * Issued credentials are tokens of printable ASCII without spaces (assumption: every value seen, and the form the
+ * token request sends them in); a space, a line break or a letter outside ASCII means a copy-paste went wrong.
+ */
+const CREDENTIAL_CHARACTERS = /^[\x21-\x7e]+$/;
+
 const ENVIRONMENT_BASES: Record<'production' | 'test', string> = {
   production: PROCOUNTOR_PRODUCTION_BASE_URL,
   test: PROCOUNTOR_TEST_BASE_URL,
@@ -50,8 +66,21 @@ function resolveBaseUrl(input: CredentialsInput): { baseUrl: string } | { proble
 export function credentialsProblems(input: CredentialsInput): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   for (const field of ['clientId', 'clientSecret', 'apiKey'] as const) {
-    if (typeof input[field] !== 'string' || input[field].trim() === '') {
+    const value = typeof input[field] === 'string' ? input[field].trim() : '';
+    if (value === '') {
       problems.push({ path: field, rule: 'required', message: 'must not be empty' });
+    } else if (value.length > MAX_CHARS[field]) {
+      problems.push({
+        path: field,
+        rule: `max_length_${MAX_CHARS[field]}`,
+        message: `is ${value.length} characters; at most ${MAX_CHARS[field]}, far more than Procountor issues: paste only the value`,
+      });
+    } else if (!CREDENTIAL_CHARACTERS.test(value)) {
+      problems.push({
+        path: field,
+        rule: 'credential_characters',
+        message: 'has spaces, line breaks or characters outside ASCII; paste the value exactly as Procountor issued it',
+      });
     }
   }
   const resolved = resolveBaseUrl(input);

@@ -153,6 +153,41 @@ describeOnBothDatabases('connections API', (database) => {
     expect((await call('POST', `/v1/connections/${created.id}/enable`, admin)).json.status).toBe('active');
   });
 
+  it('refuses credentials longer than Procountor issues or with spaces, naming the field, and stores nothing', async () => {
+    const { company, emulator } = procountor;
+    const countConnections = async () => (await database.db.selectFrom('connections').select('id').execute()).length;
+    const before = await countConnections();
+    const create = (overrides: Record<string, unknown>) =>
+      call('POST', '/v1/connections', admin, {
+        name: `Pitkä avain ${Math.random()}`,
+        environment: 'custom',
+        baseUrl: emulator.baseUrl,
+        clientId: company.clientId,
+        clientSecret: company.clientSecret,
+        apiKey: company.apiKey,
+        ...overrides,
+      });
+    const huge = await create({ apiKey: 'k'.repeat(100_000) });
+    expect(huge.status).toBe(400);
+    expect(huge.json.details).toEqual([expect.objectContaining({ path: 'apiKey', rule: 'max_length_500' })]);
+    const longId = await create({ clientId: 'c'.repeat(201) });
+    expect(longId.json.details).toEqual([expect.objectContaining({ path: 'clientId', rule: 'max_length_200' })]);
+    const spaced = await create({ clientSecret: 'two words' });
+    expect(spaced.status).toBe(400);
+    expect(spaced.json.details).toEqual([
+      expect.objectContaining({ path: 'clientSecret', rule: 'credential_characters' }),
+    ]);
+    expect(await countConnections()).toBe(before);
+
+    const created = await createConnection('Avaimen pituus');
+    const replaced = await call('PUT', `/v1/connections/${created.id}/credentials`, admin, {
+      apiKey: 'k'.repeat(100_000),
+    });
+    expect(replaced.status).toBe(400);
+    expect(replaced.json.details[0]).toMatchObject({ path: 'apiKey', rule: 'max_length_500' });
+    expect((await bridge.services.connections.get(created.id)).credentialsVersion).toBe(1);
+  });
+
   it('lists every settings problem at once and stores nothing', async () => {
     const created = await createConnection('Asetukset');
     const response = await call('PATCH', `/v1/connections/${created.id}`, admin, {

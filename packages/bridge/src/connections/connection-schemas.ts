@@ -1,5 +1,6 @@
 // TypeBox schemas of the connections API, with descriptions that /openapi.json and the console show.
 import { type Static, Type } from 'typebox';
+import { MAX_API_KEY_CHARS, MAX_CLIENT_ID_CHARS, MAX_CLIENT_SECRET_CHARS } from './connection-input';
 import type { ConnectionStoredRecord } from './connection-repository';
 import { ConnectionSettingsSchema } from './connection-settings';
 
@@ -12,20 +13,24 @@ const Environment = Type.Union([Type.Literal('production'), Type.Literal('test')
     "production: api.procountor.com; test: Procountor's public test server; custom: any base URL (the emulator, a proxy).",
 });
 const BaseUrl = Type.String({
+  maxLength: 2000,
   description:
     'Procountor API base URL. Required for custom; for production and test only to pin a versioned base such as https://api.procountor.com/v2604/api.',
 });
 const ClientId = Type.String({
   minLength: 1,
+  maxLength: MAX_CLIENT_ID_CHARS,
   description:
     'The client identifier Procountor issued for this integration; users enter it when creating the API key.',
 });
 const ClientSecret = Type.String({
   minLength: 1,
+  maxLength: MAX_CLIENT_SECRET_CHARS,
   description: 'The client secret. Stored encrypted, never shown again.',
 });
 const ApiKey = Type.String({
   minLength: 1,
+  maxLength: MAX_API_KEY_CHARS,
   description: "The company's API key from Procountor. Stored encrypted, shown only as its last four characters.",
 });
 /** Checked by the service against ConnectionSettingsSchema (every problem listed); open here so no defaults are injected. */

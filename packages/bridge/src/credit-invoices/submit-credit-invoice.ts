@@ -1,76 +1,88 @@
 // Accepts a credit invoice for a transferred sales invoice, linked to it, with an optional corrected invoice to follow.
-import { ValidationFailedError } from '../errors/bridge-error';
+import type { ConnectionRecord } from '../connections/connection-record';
+import { todayUtc } from '../document-rules/date-window';
+import { type ErrorDetail, ValidationFailedError } from '../errors/bridge-error';
 import { requireValidSalesInvoice } from '../sales-invoices/submit-sales-invoice';
 import { acceptTransfer } from '../transfers/accept-transfer';
-import {
-  type IdempotencyRequest,
-  replayIdempotentResponse,
-  type StoredResponse,
-  storeIdempotentResponse,
-} from '../transfers/idempotency-keys';
+import type { IdempotencyRequest, StoredResponse } from '../transfers/idempotency-keys';
 import { payloadHash } from '../transfers/payload-hash';
+import { type DocumentToSubmit, submitTransferDocument } from '../transfers/submit-transfer-document';
 import type { TransferDeps } from '../transfers/transfer-deps';
 import { documentOf } from '../transfers/transfer-document';
-import {
-  ExternalIdConflictError,
-  TransferNotFoundError,
-  TransferStateConflictError,
-} from '../transfers/transfer-errors';
+import { TransferNotFoundError, TransferStateConflictError } from '../transfers/transfer-errors';
 import { findTransferByExternalId } from '../transfers/transfer-repository';
-import { toSubmissionResponse } from '../transfers/transfer-response';
 import { buildCreditInvoice } from './build-credit-invoice';
 import type { CreditInvoiceInput } from './credit-invoice-schema';
 
-export async function submitCreditInvoice(
-  deps: TransferDeps,
-  connectionId: string,
-  request: CreditInvoiceInput,
-  options: { idempotency?: IdempotencyRequest; today?: string } = {},
-): Promise<StoredResponse> {
-  const connection = await deps.connections.requireActive(connectionId);
-  if (options.idempotency) {
-    const replay = await replayIdempotentResponse(deps.db, connectionId, options.idempotency);
-    if (replay) return replay;
-  }
+const SUBJECT = 'The credit invoice';
+
+/** What the request itself gets wrong, before anything is looked up. */
+function requestProblems(request: CreditInvoiceInput): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
   if (!request.whole === !request.rows) {
-    throw new ValidationFailedError(
-      [
-        {
-          path: 'whole',
-          rule: 'whole_or_rows',
-          message: 'give either "whole": true or the "rows" to credit, not both',
-        },
-      ],
-      'The credit invoice',
-    );
+    problems.push({
+      path: 'whole',
+      rule: 'whole_or_rows',
+      message: 'give either "whole": true or the "rows" to credit, not both',
+    });
   }
-  const original = await findTransferByExternalId(deps.db, connectionId, 'sales_invoice', request.creditsExternalId);
+  if (request.creditsExternalId === request.externalId) {
+    problems.push({
+      path: 'creditsExternalId',
+      rule: 'cannot_credit_itself',
+      message: `'${request.creditsExternalId}' is this credit invoice's own externalId; name the sales invoice being credited`,
+    });
+  }
+  return problems;
+}
+
+/** Validates the request against the credited invoice and builds the credit document (and its corrected invoice). */
+async function prepareCredit(
+  deps: TransferDeps,
+  connection: ConnectionRecord,
+  request: CreditInvoiceInput,
+  today: string,
+): Promise<DocumentToSubmit> {
+  const problems = requestProblems(request);
+  if (problems.length > 0) throw new ValidationFailedError(problems, SUBJECT);
+  // Looked up within this connection only: another connection's invoice is "not found", never named.
+  const original = await findTransferByExternalId(deps.db, connection.id, 'sales_invoice', request.creditsExternalId);
   if (!original) throw new TransferNotFoundError(`Sales invoice ${request.creditsExternalId}`);
   if (original.state !== 'succeeded') {
-    // Seed 000: a credit invoice corrects an invoice already in Procountor; one not sent yet is fixed or cancelled.
+    // Linear's help page: a credit invoice corrects an invoice already in Procountor; one not sent yet is fixed or cancelled.
     throw new TransferStateConflictError(
       original.id,
       `sales invoice ${request.creditsExternalId} is ${original.state}, not in Procountor; correct it with PUT or cancel it instead of crediting it.`,
     );
   }
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const credited = documentOf(original);
+  // Before the rows' rules, which read the date: a credit dated before its invoice is named as such.
+  const creditDate = request.invoiceDate ?? today;
+  if (creditDate < credited.invoiceDate) {
+    throw new ValidationFailedError(
+      [
+        {
+          path: 'invoiceDate',
+          rule: 'credit_date_before_original',
+          message: `${creditDate} is before ${credited.invoiceDate}, the date of the invoice it credits`,
+        },
+      ],
+      SUBJECT,
+    );
+  }
   const document = requireValidSalesInvoice(
     buildCreditInvoice(
       request,
-      {
-        document: documentOf(original),
-        procountorInvoiceNumber: original.procountor_invoice_number,
-        transferId: original.id,
-      },
+      { document: credited, procountorInvoiceNumber: original.procountor_invoice_number, transferId: original.id },
       today,
     ),
     connection,
-    'The credit invoice',
+    SUBJECT,
   );
   const corrected = request.correctedInvoice
     ? requireValidSalesInvoice(request.correctedInvoice, connection, 'The corrected invoice')
     : undefined;
-  if (corrected && (await findTransferByExternalId(deps.db, connectionId, 'sales_invoice', corrected.externalId))) {
+  if (corrected && (await findTransferByExternalId(deps.db, connection.id, 'sales_invoice', corrected.externalId))) {
     throw new ValidationFailedError(
       [
         {
@@ -79,20 +91,17 @@ export async function submitCreditInvoice(
           message: `'${corrected.externalId}' is taken; the corrected invoice needs an externalId of its own`,
         },
       ],
-      'The credit invoice',
+      SUBJECT,
     );
   }
   const creditRequest = { ...request, ...(corrected ? { correctedInvoice: corrected } : {}) };
   const hash = payloadHash(creditRequest);
-  return deps.db.transaction().execute(async (trx) => {
-    const existing = await findTransferByExternalId(trx, connectionId, 'credit_invoice', request.externalId);
-    let response: StoredResponse;
-    if (existing && existing.payload_hash === hash) {
-      response = { statusCode: 200, body: toSubmissionResponse(existing) };
-    } else if (existing) {
-      throw new ExternalIdConflictError(request.externalId, existing.id, existing.state);
-    } else {
-      const row = await acceptTransfer(trx, deps, {
+  return {
+    kind: 'credit_invoice',
+    externalId: request.externalId,
+    payloadHash: hash,
+    accept: (trx) =>
+      acceptTransfer(trx, deps, {
         connection,
         kind: 'credit_invoice',
         externalId: request.externalId,
@@ -101,10 +110,26 @@ export async function submitCreditInvoice(
         document,
         creditsTransferId: original.id,
         note: `It credits invoice ${original.procountor_invoice_number ?? request.creditsExternalId} (${request.whole ? 'whole' : `${request.rows?.length} rows`}).`,
-      });
-      response = { statusCode: 202, body: toSubmissionResponse(row) };
-    }
-    if (options.idempotency) await storeIdempotentResponse(trx, connectionId, options.idempotency, response);
-    return response;
-  });
+      }),
+  };
+}
+
+/**
+ * The sales invoices' submission path (transfers/submit-transfer-document.ts): the same request again answers its
+ * transfer (200, also when two arrive at once), another one under a known externalId is 409, an Idempotency-Key
+ * replays. A credit invoice is never replaced in place: it is credited again, so it has no PUT.
+ */
+export async function submitCreditInvoice(
+  deps: TransferDeps,
+  connectionId: string,
+  request: CreditInvoiceInput,
+  options: { idempotency?: IdempotencyRequest; today?: string } = {},
+): Promise<StoredResponse> {
+  const today = options.today ?? todayUtc();
+  return submitTransferDocument(
+    deps,
+    connectionId,
+    { mode: 'create', ...(options.idempotency ? { idempotency: options.idempotency } : {}) },
+    (connection) => prepareCredit(deps, connection, request, today),
+  );
 }

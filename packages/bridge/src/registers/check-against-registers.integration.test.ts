@@ -125,6 +125,21 @@ describeOnBothDatabases('checks against the registers', (database) => {
     expect(submitted.status).toBe(202);
   });
 
+  it("refuses a currency the company's synced currency register lacks, in the dry run and at submit alike", async () => {
+    // The emulator company invoices in EUR, SEK, NOK, DKK, USD, GBP, CHF, JPY, PLN and CAD; AUD is ISO but not its.
+    const invoice = buildSalesInvoice({ currency: 'AUD' });
+    const dryRun = await kit.call('POST', `${base}/sales-invoices/validate`, invoice);
+    expect(dryRun.json.problems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'currency', rule: 'currency_in_register' })]),
+    );
+    const submitted = await kit.call('POST', `${base}/sales-invoices`, invoice);
+    expect(submitted.status).toBe(400);
+    expect(submitted.json.details).toEqual([
+      expect.objectContaining({ path: 'currency', rule: 'currency_in_register' }),
+    ]);
+    expect((await kit.call('POST', `${base}/sales-invoices`, buildSalesInvoice({ currency: 'SEK' }))).status).toBe(202);
+  });
+
   it('checks person codes against the synced person register (travel and expense invoices)', async () => {
     const path = 'traveller.personalIdentityCode';
     const missing = await checkPersonCodes(database.db, kit.connectionId, [{ path, code: '010190-123A' }]);

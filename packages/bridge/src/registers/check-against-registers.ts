@@ -1,5 +1,5 @@
 // Checks a document against the connection's synced registers before anything is sent: product codes, sales
-// accounts, VAT percentages, dimension items and person codes, each problem named with its fix. A register that
+// accounts, VAT percentages, currencies, dimension items and person codes, each problem named with its fix. A register that
 // was never synced is not checked (its copy would be empty, not authoritative).
 import { isValidFinnishVatRate } from '@procountor-bridge/client/finnish';
 import { sql } from 'kysely';
@@ -93,6 +93,18 @@ export async function checkAgainstRegisters(
         path: `rows[${index}].vatPercent`,
         rule: 'vat_percentage_in_use',
         message: `VAT ${row.vatPercent} % is not a rate the company has in Procountor (it has ${[...percentages].sort((a, b) => b - a).join(', ')} %); correct the row's VAT`,
+      });
+    }
+  }
+
+  if (synced.has('currencies')) {
+    // GET /currencies lists what the company can invoice in; another currency would be refused by Procountor later.
+    const [record] = await findRecordsByCode(db, connectionId, 'currencies', [invoice.currency]);
+    if (!record) {
+      problems.push({
+        path: 'currency',
+        rule: 'currency_in_register',
+        message: `${invoice.currency} is not a currency of the company in Procountor (GET /currencies); add it there and sync the registers, or invoice in one it has`,
       });
     }
   }

@@ -99,6 +99,32 @@ describeOnBothDatabases('pushing master data to Procountor', (database) => {
     expect(result.json.details[0]).toMatchObject({ path: 'customers[0]', rule: 'link_key' });
   });
 
+  it('refuses a customer the invoices would refuse: business ID, VAT number, e-invoice address and operator, and pushes nothing', async () => {
+    const before = partnersNumbered('P-BAD').length;
+    const result = await push([
+      { name: 'Hyvä Oy', customerNumber: 'P-OK', address },
+      {
+        name: 'Huono Oy',
+        customerNumber: 'P-BAD',
+        businessId: '1234567-8',
+        vatNumber: 'FI12',
+        eInvoice: { address: '003712345678', operator: 'XX' },
+        address,
+      },
+    ]);
+    expect(result.status).toBe(400);
+    expect(
+      result.json.details.map((detail: { path: string; rule: string }) => `${detail.path}:${detail.rule}`),
+    ).toEqual([
+      'customers[1].businessId:finnish_business_id',
+      'customers[1].vatNumber:vat_number',
+      'customers[1].eInvoice.address:e_invoice_address',
+      'customers[1].eInvoice.operator:e_invoice_operator',
+    ]);
+    expect(partnersNumbered('P-OK')).toHaveLength(0);
+    expect(partnersNumbered('P-BAD')).toHaveLength(before);
+  });
+
   it('creates, updates and inactivates products by code', async () => {
     const url = `${base}/source-products/push`;
     const product = { code: 'PUSH-1', name: 'Työ', unit: 'h', unitPrice: 80, vatPercent: 25.5, salesAccount: '3000' };

@@ -1,11 +1,14 @@
 // HTTP surface of source → Procountor: customers and products created or updated under the matching rules, and
 // dimension items (projects, cost centres, business units) created, renamed, inactivated or reactivated.
 import { Type } from 'typebox';
+import { Value } from 'typebox/value';
+import { customerProblems, normalizedCustomer } from '../business-partners/customer-rules';
 import { customerSourceKey } from '../business-partners/customer-source-key';
 import { type PushResult, pushCustomer } from '../business-partners/push-customers';
 import type { ConnectionService } from '../connections/connection-record';
 import { setDimensionItem } from '../dimensions/set-dimension-item';
 import { ValidationFailedError } from '../errors/bridge-error';
+import { schemaErrorToDetail } from '../errors/schema-error-detail';
 import { pushProduct } from '../products/push-products';
 import { type CustomerInput, CustomerSchema } from '../sales-invoices/sales-invoice-schema';
 import type { RouteModule } from '../server/build-server';
@@ -25,6 +28,35 @@ export const PushCustomersBody = Type.Object(
   { customers: Type.Array(CustomerSchema, { minItems: 1, maxItems: MAX_BATCH }) },
   { additionalProperties: false },
 );
+
+/**
+ * The customers of a push, checked as one set of rules for the API and `bridge registers push --customers`: the
+ * schema, a link key (customer number or business ID) and the customer rules every invoice's customer passes
+ * (business-partners/customer-rules.ts); returned with the schema's defaults and normalised.
+ * @throws ValidationFailedError naming every problem by path (customers[i].…)
+ */
+export function requireValidPushedCustomers(body: unknown): CustomerInput[] {
+  const withDefaults = Value.Default(PushCustomersBody, structuredClone(body)) as unknown;
+  const schemaProblems = [...Value.Errors(PushCustomersBody, withDefaults)].map((error) =>
+    schemaErrorToDetail(error as unknown as Parameters<typeof schemaErrorToDetail>[0]),
+  );
+  if (schemaProblems.length > 0) throw new ValidationFailedError(schemaProblems, 'The customer list');
+  const customers = (withDefaults as { customers: CustomerInput[] }).customers;
+  const problems = customers.flatMap((customer, index) => [
+    ...(customerSourceKey(customer)
+      ? []
+      : [
+          {
+            path: `customers[${index}]`,
+            rule: 'link_key',
+            message: 'a customer needs a customerNumber or a businessId',
+          },
+        ]),
+    ...customerProblems(customer, `customers[${index}]`),
+  ]);
+  if (problems.length > 0) throw new ValidationFailedError(problems, 'The customer list');
+  return customers.map(normalizedCustomer);
+}
 
 /** POST …/source-products/push (and `bridge registers push --products`). */
 export const PushProductsBody = Type.Object(
@@ -142,17 +174,7 @@ export function pushRoutes(deps: PushRouteDeps): RouteModule {
       async (request) => {
         const { connectionId } = request.params;
         assertConnectionAccess(request, connectionId);
-        const customers = request.body.customers as CustomerInput[];
-        const missing = customers.findIndex((customer) => !customerSourceKey(customer));
-        if (missing >= 0) {
-          throw new ValidationFailedError([
-            {
-              path: `customers[${missing}]`,
-              rule: 'link_key',
-              message: 'a customer needs a customerNumber or a businessId',
-            },
-          ]);
-        }
+        const customers = requireValidPushedCustomers(request.body);
         const pushContext = await context(connectionId);
         return pushEach(
           customers,

@@ -20,7 +20,7 @@ export const MAX_NOTES_CHARS = 10_000;
 export const MAX_SOURCE_INVOICE_NUMBER_CHARS = 40;
 /** Contract InvoiceRow.comment: 512. */
 export const MAX_ROW_COMMENT_CHARS = 512;
-/** Seed 002: payment term 0–999 days. */
+/** Contract PaymentInfo.dueDate: "The payment term can be 0-999 days." */
 export const MAX_PAYMENT_TERM_DAYS = 999;
 /** Seed 002: penalty interest scale 2. */
 export const PENALTY_PERCENT_SCALE = 2;

@@ -51,7 +51,10 @@ export const CustomerSchema = Type.Object(
       description: 'Customer name on the invoice.',
     }),
     businessId: Type.Optional(
-      Type.String({ description: 'Finnish business ID (Y-tunnus) such as 1234567-8, checked with its check digit.' }),
+      Type.String({
+        description:
+          'Finnish business ID (Y-tunnus) such as 1234567-8, checked with its check digit; also taken without the hyphen, stored as 1234567-8.',
+      }),
     ),
     customerNumber: Type.Optional(
       Type.String({
@@ -60,16 +63,26 @@ export const CustomerSchema = Type.Object(
         description: 'Customer number in the source; matched in Procountor.',
       }),
     ),
-    vatNumber: Type.Optional(Type.String({ maxLength: 20, description: 'EU VAT number, e.g. FI12345678.' })),
+    vatNumber: Type.Optional(
+      Type.String({
+        maxLength: 20,
+        description:
+          'VAT number with its country prefix, e.g. FI12345678; checked by country (a Finnish one against businessId).',
+      }),
+    ),
     address: AddressSchema,
     eInvoice: Type.Optional(
       Type.Object(
         {
-          address: Type.String({ minLength: 1, maxLength: 35, description: 'E-invoice address (OVT or IBAN).' }),
+          address: Type.String({
+            minLength: 1,
+            maxLength: 35,
+            description: 'E-invoice address: an OVT identifier (0037 + business ID digits, checked) or an IBAN.',
+          }),
           operator: Type.String({
             minLength: 1,
             maxLength: 35,
-            description: 'E-invoice operator code, e.g. 003721291126.',
+            description: "E-invoice operator code, e.g. 003721291126 (an operator's OVT) or NDEAFIHH (a bank's BIC).",
           }),
         },
         { additionalProperties: false },
@@ -122,14 +135,28 @@ export const SalesInvoiceRowSchema = Type.Object(
         description: 'Descriptive text; its first line becomes the row comment (seed 004).',
       }),
     ),
-    quantity: Type.Optional(Type.Number({ description: 'Quantity; negative on credit rows. Required for item rows.' })),
+    quantity: Type.Optional(
+      Type.Number({
+        description: 'Quantity; negative on credit rows. Required for item rows. At most 5 decimals, ±999,999,999.99.',
+      }),
+    ),
     unit: Type.Optional(
       Type.String({ description: 'Unit: a Procountor unit (HOUR, PIECE, DAY…) or h, pcs, kpl, pv, kk, km.' }),
     ),
-    unitPrice: Type.Optional(Type.Number({ description: 'Unit price without VAT. Required for item rows.' })),
-    vatPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'VAT %. Required for item rows.' })),
+    unitPrice: Type.Optional(
+      Type.Number({
+        description: 'Unit price without VAT. Required for item rows. At most 5 decimals, ±999,999,999.99.',
+      }),
+    ),
+    vatPercent: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        maximum: 100,
+        description: 'VAT %, at most 2 decimals (e.g. 25.5). Required for item rows.',
+      }),
+    ),
     discountPercent: Type.Optional(
-      Type.Number({ minimum: 0, maximum: 100, default: 0, description: 'Row discount %.' }),
+      Type.Number({ minimum: 0, maximum: 100, default: 0, description: 'Row discount %, at most 4 decimals.' }),
     ),
     salesAccount: Type.Optional(
       Type.String({ pattern: '^[0-9]{3,8}$', description: 'Sales ledger account, e.g. 3000.' }),
@@ -181,7 +208,11 @@ export const SalesInvoiceInputSchema = Type.Object(
     paymentTermDays: Type.Optional(
       Type.Integer({ minimum: 0, maximum: MAX_PAYMENT_TERM_DAYS, description: 'Payment term in days, if no dueDate.' }),
     ),
-    currency: Type.String({ pattern: '^[A-Z]{3}$', default: 'EUR', description: 'ISO 4217 currency code.' }),
+    currency: Type.String({
+      pattern: '^[A-Z]{3}$',
+      default: 'EUR',
+      description: 'ISO 4217 currency code in circulation (not XXX, metals or withdrawn currencies).',
+    }),
     language: Type.Union(
       [
         Type.Literal('fi'),

@@ -1,4 +1,5 @@
 // Accepts a sales invoice from a source: validate, then store the transfer, its timeline and its job in one transaction.
+import { normalizedCustomer } from '../business-partners/customer-rules';
 import type { ConnectionRecord } from '../connections/connection-record';
 import type { ConnectionSettings } from '../connections/connection-settings';
 import { ValidationFailedError } from '../errors/bridge-error';
@@ -32,7 +33,8 @@ export function requireValidSalesInvoice(
   const document = truncateOptedFields(withSalesInvoiceDefaults(input), connection.settings.truncateFields);
   const problems = validateSalesInvoice(document, ruleSettingsOf(connection.settings));
   if (problems.length > 0) throw new ValidationFailedError(problems, subject);
-  return withInvoiceLevelAccounting(document as SalesInvoiceInput);
+  const invoice = document as SalesInvoiceInput;
+  return withInvoiceLevelAccounting({ ...invoice, customer: normalizedCustomer(invoice.customer) });
 }
 
 export async function submitSalesInvoice(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SalesInvoiceInput } from './sales-invoice-schema';
 import { validateSalesInvoice } from './validate-sales-invoice';
 
-const settings = { sendingDisabled: false, emailSendingEnabled: false, truncateFields: [] };
+const settings = { sendingDisabled: false, emailSendingEnabled: false, truncateFields: [], today: '2026-12-04' };
 const valid: SalesInvoiceInput = {
   externalId: 'doc-1',
   invoiceDate: '2026-11-02',
@@ -22,7 +22,11 @@ const withChanges = (change: (invoice: SalesInvoiceInput) => void): SalesInvoice
   return copy;
 };
 const problemsOf = (invoice: unknown) => validateSalesInvoice(invoice, settings);
-const pdf = (bytes: number) => Buffer.alloc(bytes, 1).toString('base64');
+/** A file of `bytes` bytes that starts like a PDF. */
+const pdf = (bytes: number) =>
+  Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(bytes - 9, 1)]).toString('base64');
+const pathsAndRules = (problems: { path: string; rule: string }[]) =>
+  problems.map((problem) => `${problem.path}:${problem.rule}`);
 
 describe('validateSalesInvoice', () => {
   it('accepts a complete invoice', () => {
@@ -54,13 +58,15 @@ describe('validateSalesInvoice', () => {
       path: 'referenceCode',
     });
     expect(problemsOf(withChanges((invoice) => (invoice.referenceCode = '12345 67800')))).toEqual([]);
+    // An empty reference asks Procountor to generate one (the contract, PaymentInfo.bankReferenceCode).
+    expect(problemsOf(withChanges((invoice) => (invoice.referenceCode = '')))).toEqual([]);
   });
 
   it('rejects an e-invoice IBAN address that fails the mod-97 check', () => {
     const problems = problemsOf(
       withChanges((invoice) => (invoice.customer.eInvoice = { address: 'FI2112345600000786', operator: 'NDEAFIHH' })),
     );
-    expect(problems[0]).toMatchObject({ path: 'customer.eInvoice.address', rule: 'iban' });
+    expect(problems[0]).toMatchObject({ path: 'customer.eInvoice.address', rule: 'e_invoice_address' });
   });
 
   it('rejects over-long fields with the limit in the rule', () => {
@@ -142,5 +148,152 @@ describe('validateSalesInvoice', () => {
       path: 'dueDate',
       rule: 'payment_term_days',
     });
+  });
+
+  it('refuses numbers no invoice has: huge or negative magnitudes and too many decimals, naming each field', () => {
+    const problems = problemsOf(
+      withChanges((invoice) => {
+        invoice.rows = [
+          { kind: 'item', name: 'a', quantity: 1e308, unitPrice: 1, vatPercent: 25.5 },
+          { kind: 'item', name: 'b', quantity: 1, unitPrice: 1e300, vatPercent: 25.5 },
+          { kind: 'item', name: 'c', quantity: 1, unitPrice: 1e-7, vatPercent: 25.5 },
+          { kind: 'item', name: 'd', quantity: 1, unitPrice: -1e15, vatPercent: 25.5 },
+          { kind: 'item', name: 'e', quantity: 0.123456, unitPrice: 1, vatPercent: 25.555, discountPercent: 0.00001 },
+        ];
+      }),
+    );
+    expect(pathsAndRules(problems)).toEqual([
+      'rows[0].quantity:quantity_limits',
+      'rows[0].unitPrice:amount_limits',
+      'rows[1].unitPrice:unit_price_limits',
+      'rows[1].unitPrice:amount_limits',
+      'rows[2].unitPrice:unit_price_limits',
+      'rows[3].unitPrice:unit_price_limits',
+      'rows[3].unitPrice:amount_limits',
+      'rows[4].quantity:quantity_limits',
+      'rows[4].discountPercent:discount_percent_limits',
+      'rows[4].vatPercent:vat_percent_limits',
+    ]);
+    expect(problems[4]!.message).toContain('7 decimal places, at most 5');
+  });
+
+  it('accepts the limits themselves: 5 decimals, ±999,999,999.99, negative credit quantities', () => {
+    const invoice = withChanges((copy) => {
+      copy.rows = [
+        { kind: 'item', name: 'a', quantity: 0.00001, unitPrice: 999_999_999.99, vatPercent: 25.5 },
+        { kind: 'item', name: 'b', quantity: -1, unitPrice: 12.34567, vatPercent: 13.5, discountPercent: 12.3456 },
+      ];
+    });
+    expect(problemsOf(invoice)).toEqual([]);
+  });
+
+  it("refuses a row total or an invoice total over Procountor's amounts", () => {
+    const problems = problemsOf(
+      withChanges((invoice) => {
+        invoice.rows = [
+          { kind: 'item', name: 'a', quantity: 2, unitPrice: 600_000_000, vatPercent: 25.5 },
+          { kind: 'item', name: 'b', quantity: 1, unitPrice: 999_999_999, vatPercent: 0 },
+        ];
+      }),
+    );
+    expect(pathsAndRules(problems)).toEqual(['rows[0].unitPrice:amount_limits']);
+    const total = problemsOf(
+      withChanges((invoice) => {
+        invoice.rows = [
+          { kind: 'item', name: 'a', quantity: 1, unitPrice: 900_000_000, vatPercent: 0 },
+          { kind: 'item', name: 'b', quantity: 1, unitPrice: 900_000_000, vatPercent: 0 },
+        ];
+      }),
+    );
+    expect(pathsAndRules(total)).toEqual(['rows:amount_limits']);
+  });
+
+  it('keeps invoice dates inside the documented window and names invoiceDate, not the VAT rate', () => {
+    const datedOn = (date: string) =>
+      problemsOf(
+        withChanges((invoice) => {
+          invoice.invoiceDate = date;
+          delete invoice.dueDate;
+        }),
+      );
+    expect(pathsAndRules(datedOn('1800-01-01'))).toEqual(['invoiceDate:date_window']);
+    const far = datedOn('2999-01-01');
+    expect(pathsAndRules(far)).toEqual(['invoiceDate:date_window']);
+    expect(far[0]!.message).toContain('more than a year ahead');
+    const edges = [
+      ['2010-07-01', 23],
+      ['2027-12-05', 25.5],
+    ].map(([date, vatPercent]) =>
+      problemsOf(
+        withChanges((invoice) => {
+          invoice.invoiceDate = date as string;
+          delete invoice.dueDate;
+          invoice.rows[0]!.vatPercent = vatPercent as number;
+        }),
+      ),
+    );
+    expect(edges).toEqual([[], []]);
+  });
+
+  it('refuses currencies nobody invoices in, such as XXX, XAU and the markka', () => {
+    for (const currency of ['XXX', 'XAU', 'FIM']) {
+      expect(pathsAndRules(problemsOf(withChanges((invoice) => (invoice.currency = currency))))).toEqual([
+        'currency:procountor_currency',
+      ]);
+    }
+    expect(problemsOf(withChanges((invoice) => (invoice.currency = 'SEK')))).toEqual([]);
+  });
+
+  it('checks the VAT number by its country, and a Finnish one against the business ID', () => {
+    const vat = (vatNumber: string) =>
+      pathsAndRules(problemsOf(withChanges((invoice) => (invoice.customer.vatNumber = vatNumber))));
+    expect(vat('FI07375462')).toEqual([]);
+    expect(vat('FI 0737 5462')).toEqual([]);
+    expect(vat('SE556188840401')).toEqual([]);
+    expect(vat('FI12')).toEqual(['customer.vatNumber:vat_number']);
+    expect(vat('FI07375461')).toEqual(['customer.vatNumber:vat_number']);
+    expect(vat('XX')).toEqual(['customer.vatNumber:vat_number_country']);
+    // 0985360-8 is valid on its own, but not this customer's business ID 0737546-2.
+    expect(vat('FI09853608')).toEqual(['customer.vatNumber:vat_number_business_id']);
+  });
+
+  it('checks the e-invoice address (OVT with its business ID, or an IBAN) and the operator code', () => {
+    const eInvoice = (address: string, operator: string) =>
+      pathsAndRules(problemsOf(withChanges((invoice) => (invoice.customer.eInvoice = { address, operator }))));
+    expect(eInvoice('003707375462', '003721291126')).toEqual([]);
+    expect(eInvoice('FI2112345600000785', 'NDEAFIHH')).toEqual([]);
+    expect(eInvoice('003707375463', '003721291126')).toEqual(['customer.eInvoice.address:e_invoice_address']);
+    expect(eInvoice('abc', 'XX')).toEqual([
+      'customer.eInvoice.address:e_invoice_address',
+      'customer.eInvoice.operator:e_invoice_operator',
+    ]);
+  });
+
+  it('accepts a business ID without its hyphen or with spaces around it', () => {
+    expect(problemsOf(withChanges((invoice) => (invoice.customer.businessId = ' 07375462 ')))).toEqual([]);
+    expect(pathsAndRules(problemsOf(withChanges((invoice) => (invoice.customer.businessId = '0737 546-2'))))).toEqual([
+      'customer.businessId:finnish_business_id',
+    ]);
+  });
+
+  it('refuses attachment content that is not strict base64 or not of its declared type', () => {
+    const gif = Buffer.from('GIF89a\x01\x00\x01\x00').toString('base64');
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]).toString('base64');
+    const problems = problemsOf(
+      withChanges((invoice) => {
+        invoice.attachments = [
+          { fileName: 'a.pdf', mediaType: 'application/pdf', contentBase64: 'JVBERi0x*Lj' },
+          { fileName: 'b.pdf', mediaType: 'application/pdf', contentBase64: gif },
+          { fileName: 'c.jpg', mediaType: 'image/jpeg', contentBase64: pdf(20) },
+          { fileName: 'd.gif', mediaType: 'image/gif', contentBase64: gif },
+          { fileName: 'e.jpg', mediaType: 'image/jpeg', contentBase64: jpeg },
+        ];
+      }),
+    );
+    expect(pathsAndRules(problems)).toEqual([
+      'attachments[0].contentBase64:base64',
+      'attachments[1].contentBase64:attachment_content_type',
+      'attachments[2].contentBase64:attachment_content_type',
+    ]);
   });
 });

@@ -1,52 +1,52 @@
 // Validates a canonical sales invoice: schema first, then Finnish and Procountor rules; every problem by field path.
 import {
-  validateBusinessId,
   validateFinnishVatRate,
-  validateIban,
   validateReferenceNumber,
   validateRfReference,
 } from '@procountor-bridge/client/finnish';
-import { contractSchemas } from '@procountor-bridge/client/generated';
 import { Compile } from 'typebox/compile';
+import { customerProblems } from '../business-partners/customer-rules';
+import { attachmentContentProblems } from '../document-rules/attachment-content';
+import {
+  daysBetween,
+  documentDateProblem,
+  dueDateProblems,
+  isInDocumentDateWindow,
+  todayUtc,
+} from '../document-rules/date-window';
+import { currencyProblem } from '../document-rules/invoice-currency';
+import {
+  amountProblem,
+  DISCOUNT_PERCENT_LIMIT,
+  numberProblem,
+  ROW_QUANTITY_LIMIT,
+  ROW_UNIT_PRICE_LIMIT,
+  VAT_PERCENT_LIMIT,
+} from '../document-rules/number-limits';
 import type { ErrorDetail } from '../errors/bridge-error';
 import { schemaErrorToDetail } from '../errors/schema-error-detail';
 import { chooseInvoiceChannel, type InvoiceChannelSettings } from './choose-invoice-channel';
 import {
   ALLOWED_ATTACHMENT_MEDIA_TYPES,
   MAX_ADDITIONAL_INFORMATION_CHARS,
-  MAX_ATTACHMENT_BYTES,
   MAX_CONTACT_PERSON_CHARS,
-  MAX_PAYMENT_TERM_DAYS,
   MAX_ROW_COMMENT_CHARS,
   type TruncatableField,
 } from './field-limits';
-import { findProcountorCountry } from './procountor-country';
 import { toProcountorUnit } from './procountor-unit';
 import { type SalesInvoiceInput, SalesInvoiceInputSchema } from './sales-invoice-schema';
 import { joinAdditionalInformation } from './to-procountor-invoice';
 
 const checkSchema = Compile(SalesInvoiceInputSchema);
 
-const PROCOUNTOR_CURRENCIES: ReadonlySet<string> = new Set(
-  (contractSchemas.PaymentInfo as { properties: { currency: { enum: string[] } } }).properties.currency.enum,
-);
-
-/** Seed 002: "The name of the file must not contain any special characters." */
+/** Visma Severa's help page: "The name of the file must not contain any special characters." */
 const SAFE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._ -]*\.[A-Za-z0-9]{1,5}$/;
 
 export interface SalesInvoiceRuleSettings extends InvoiceChannelSettings {
   /** Fields the connection truncates instead of rejecting. */
   truncateFields: readonly TruncatableField[];
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-function decodedBase64Bytes(content: string): number | undefined {
-  const compact = content.replace(/\s/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 !== 0) return undefined;
-  return (compact.length / 4) * 3 - (compact.endsWith('==') ? 2 : compact.endsWith('=') ? 1 : 0);
+  /** Today (YYYY-MM-DD), for the invoice date window; default the current UTC date. */
+  today?: string;
 }
 
 function checkReferenceCode(code: string): string | undefined {
@@ -60,35 +60,24 @@ function businessRuleProblems(invoice: SalesInvoiceInput, settings: SalesInvoice
   const truncates = (field: TruncatableField) => settings.truncateFields.includes(field);
   const { customer } = invoice;
 
-  if (customer.businessId) {
-    const result = validateBusinessId(customer.businessId);
-    if (!result.valid) add('customer.businessId', 'finnish_business_id', `'${customer.businessId}': ${result.reason}`);
-  }
-  if (!findProcountorCountry(customer.address.country)) {
-    add(
-      'customer.address.country',
-      'procountor_country',
-      `'${customer.address.country}' is not a country Procountor knows`,
-    );
-  }
-  if (!PROCOUNTOR_CURRENCIES.has(invoice.currency)) {
-    add('currency', 'procountor_currency', `'${invoice.currency}' is not an ISO 4217 currency Procountor accepts`);
-  }
+  const push = (problem: ErrorDetail | undefined) => {
+    if (problem) problems.push(problem);
+  };
+  const today = settings.today ?? todayUtc();
+
+  problems.push(...customerProblems(customer, 'customer'));
+  push(currencyProblem('currency', invoice.currency));
   if (invoice.referenceCode) {
     const reason = checkReferenceCode(invoice.referenceCode);
     if (reason) add('referenceCode', 'reference_check_digit', `'${invoice.referenceCode}': ${reason}`);
   }
-  if (customer.eInvoice && /^[A-Za-z]{2}/.test(customer.eInvoice.address)) {
-    const result = validateIban(customer.eInvoice.address);
-    if (!result.valid) add('customer.eInvoice.address', 'iban', `'${customer.eInvoice.address}': ${result.reason}`);
-  }
 
+  push(documentDateProblem('invoiceDate', invoice.invoiceDate, today));
+  // Rules that read the invoice date (VAT rates) run only on a date inside the window, so the refusal names the date.
+  const dateIsKnown = isInDocumentDateWindow(invoice.invoiceDate, today);
   if (invoice.dueDate) {
+    problems.push(...dueDateProblems('dueDate', invoice.invoiceDate, invoice.dueDate));
     const term = daysBetween(invoice.invoiceDate, invoice.dueDate);
-    if (term < 0)
-      add('dueDate', 'due_date_not_before_invoice_date', 'the due date must not be before the invoice date');
-    if (term > MAX_PAYMENT_TERM_DAYS)
-      add('dueDate', 'payment_term_days', `the payment term is ${term} days; at most 999 (seed 002)`);
     if (invoice.paymentTermDays !== undefined && invoice.paymentTermDays !== term) {
       add(
         'paymentTermDays',
@@ -101,7 +90,7 @@ function businessRuleProblems(invoice: SalesInvoiceInput, settings: SalesInvoice
     invoice.penaltyInterestPercent !== undefined &&
     !/^\d+(\.\d{1,2})?$/.test(String(invoice.penaltyInterestPercent))
   ) {
-    add('penaltyInterestPercent', 'scale_2', 'at most 2 decimals (seed 002: scale 2)');
+    add('penaltyInterestPercent', 'scale_2', 'at most 2 decimals (the contract, Invoice.penaltyPercent: scale 2)');
   }
 
   const channel = chooseInvoiceChannel(customer, settings);
@@ -121,7 +110,7 @@ function businessRuleProblems(invoice: SalesInvoiceInput, settings: SalesInvoice
     add(
       'customer.billingContact',
       'max_length_28',
-      `billing and customer contact together ('${contact}') are ${contact.length} characters; Procountor takes 28 (seed 002)`,
+      `billing and customer contact together ('${contact}') are ${contact.length} characters; Procountor takes 28 (Visma Severa's field table)`,
     );
   }
   const additional = joinAdditionalInformation(invoice) ?? '';
@@ -129,21 +118,38 @@ function businessRuleProblems(invoice: SalesInvoiceInput, settings: SalesInvoice
     add(
       'notes',
       'max_length_10000',
-      `references, notes and free texts together are ${additional.length} characters; Procountor takes 10,000 (seed 002)`,
+      `references, notes and free texts together are ${additional.length} characters; Procountor takes 10,000 (the contract, Invoice.additionalInformation)`,
     );
   }
 
+  let total = 0;
   invoice.rows.forEach((row, index) => {
     const path = `rows[${index}]`;
-    if (row.kind === 'item' || row.kind === undefined) {
+    const isItem = row.kind === 'item' || row.kind === undefined;
+    if (isItem) {
       for (const field of ['quantity', 'unitPrice', 'vatPercent'] as const) {
         if (row[field] === undefined) add(`${path}.${field}`, 'required', 'is required on an item row');
       }
+    }
+    if (row.quantity !== undefined) push(numberProblem(`${path}.quantity`, row.quantity, ROW_QUANTITY_LIMIT));
+    if (row.unitPrice !== undefined) push(numberProblem(`${path}.unitPrice`, row.unitPrice, ROW_UNIT_PRICE_LIMIT));
+    if (row.discountPercent !== undefined) {
+      push(numberProblem(`${path}.discountPercent`, row.discountPercent, DISCOUNT_PERCENT_LIMIT));
+    }
+    const vatProblem =
+      row.vatPercent === undefined ? undefined : numberProblem(`${path}.vatPercent`, row.vatPercent, VAT_PERCENT_LIMIT);
+    push(vatProblem);
+    if (isItem && row.quantity !== undefined && row.unitPrice !== undefined) {
+      const net = row.quantity * row.unitPrice * (1 - (row.discountPercent ?? 0) / 100);
+      total += net * (1 + (row.vatPercent ?? 0) / 100);
+      push(amountProblem(`${path}.unitPrice`, 'the row amount (quantity × unit price)', net));
     }
     if (row.unit && !toProcountorUnit(row.unit))
       add(`${path}.unit`, 'procountor_unit', `'${row.unit}' is not a Procountor unit (e.g. HOUR, PIECE, DAY, h, kpl)`);
     if (
       row.vatPercent !== undefined &&
+      !vatProblem &&
+      dateIsKnown &&
       row.kind !== 'header' &&
       row.kind !== 'text' &&
       customer.address.country === 'FI'
@@ -160,6 +166,9 @@ function businessRuleProblems(invoice: SalesInvoiceInput, settings: SalesInvoice
       );
     }
   });
+  if (!problems.some((problem) => problem.rule === 'amount_limits')) {
+    push(amountProblem('rows', 'the invoice total with VAT', total));
+  }
 
   (invoice.attachments ?? []).forEach((attachment, index) => {
     const path = `attachments[${index}]`;
@@ -167,20 +176,24 @@ function businessRuleProblems(invoice: SalesInvoiceInput, settings: SalesInvoice
       add(
         `${path}.mediaType`,
         'attachment_type',
-        `'${attachment.mediaType}' is not allowed; use PDF, JPEG or GIF (seed 002)`,
+        `'${attachment.mediaType}' is not allowed; Procountor accepts PDF, JPEG and GIF`,
       );
     }
     if (!SAFE_FILE_NAME.test(attachment.fileName)) {
       add(
         `${path}.fileName`,
         'file_name_characters',
-        `'${attachment.fileName}' has special characters; use letters, digits, '.', '-', '_' and an extension (seed 002)`,
+        `'${attachment.fileName}' has special characters; use letters, digits, '.', '-', '_' and an extension (Procountor refuses special characters in file names)`,
       );
     }
-    const bytes = decodedBase64Bytes(attachment.contentBase64);
-    if (bytes === undefined) add(`${path}.contentBase64`, 'base64', 'is not valid base64');
-    else if (bytes > MAX_ATTACHMENT_BYTES)
-      add(`${path}.contentBase64`, 'max_attachment_bytes', `is ${bytes} bytes; at most 10,000,000 (Procountor)`);
+    const mediaTypeIsAllowed = (ALLOWED_ATTACHMENT_MEDIA_TYPES as readonly string[]).includes(attachment.mediaType);
+    problems.push(
+      ...attachmentContentProblems(
+        `${path}.contentBase64`,
+        attachment.contentBase64,
+        mediaTypeIsAllowed ? attachment.mediaType : '',
+      ),
+    );
   });
   return problems;
 }

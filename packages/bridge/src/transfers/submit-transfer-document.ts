@@ -35,7 +35,8 @@ export interface DocumentToSubmit {
   externalId: string;
   payloadHash: string;
   accept(trx: Transaction<DB>): Promise<TransferRow>;
-  replace(trx: Transaction<DB>, existing: TransferRow): Promise<TransferRow>;
+  /** Kinds that PUT can correct before they reach Procountor; without it another payload is always a conflict. */
+  replace?(trx: Transaction<DB>, existing: TransferRow): Promise<TransferRow>;
 }
 
 /** A unique violation: a concurrent request inserted the same externalId or idempotency key first. */
@@ -68,7 +69,7 @@ export async function submitTransferDocument(
       } else if (existing.payload_hash === document.payloadHash) {
         // The same document again (a source retrying): the existing transfer, nothing new.
         response = { statusCode: 200, body: toSubmissionResponse(existing) };
-      } else if (options.mode === 'replace' && isReplaceable(existing)) {
+      } else if (options.mode === 'replace' && document.replace && isReplaceable(existing)) {
         response = { statusCode: 202, body: toSubmissionResponse(await document.replace(trx, existing)) };
       } else {
         throw new ExternalIdConflictError(document.externalId, existing.id, existing.state);

@@ -10,17 +10,19 @@ import { resolveExpenseCodes } from './steps/resolve-expense-codes';
 import { createResolvePerson } from './steps/resolve-person';
 import { resolveSupplier } from './steps/resolve-supplier';
 import { toProcountorExpenseInvoice } from './to-procountor-expense-invoice';
-import { validateExpenseDocument } from './validate-expense-document';
+import { normalizedExpenseDocument, validateExpenseDocument } from './validate-expense-document';
 
 export async function dryRunExpenseDocument(
   deps: TransferDeps,
   connectionId: string,
   kind: ExpenseDocumentKind,
-  document: ExpenseDocumentInput,
+  input: ExpenseDocumentInput,
 ) {
   const connection = await deps.connections.requireActive(connectionId);
-  const problems = validateExpenseDocument(kind, document);
+  // The same rules as the submit (validate-expense-document.ts): the same findings with the same codes.
+  const problems = validateExpenseDocument(kind, input);
   if (problems.length > 0) return { valid: false, problems, notes: [] as string[] };
+  const document = normalizedExpenseDocument(input);
   const progress: ExpenseProgress = {};
   const notes: string[] = [];
   const context = {

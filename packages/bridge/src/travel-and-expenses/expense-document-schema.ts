@@ -45,11 +45,11 @@ export const ExpenseRowSchema = Type.Object(
       }),
     ),
     description: Type.String({ minLength: 1, maxLength: 200, description: 'What was spent (Procountor row product).' }),
-    quantity: Type.Number({ description: 'e.g. kilometres, days, pieces.' }),
+    quantity: Type.Number({ description: 'e.g. kilometres, days, pieces; at most 5 decimals, ±999,999,999.99.' }),
     unit: Type.Optional(
       Type.String({ description: 'Procountor unit (KILOMETER, DAY, PIECE…) or a short form; default PIECE.' }),
     ),
-    unitPrice: Type.Number(),
+    unitPrice: Type.Number({ description: 'At most 5 decimals, ±999,999,999.99.' }),
     vatPercent: Type.Number({
       description: 'Must be a Finnish VAT rate in force on invoiceDate (seed 004: "check VAT").',
     }),

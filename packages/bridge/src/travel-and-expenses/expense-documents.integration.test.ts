@@ -335,7 +335,9 @@ describeOnBothDatabases('travel invoices, expense claims and purchase invoices f
         { ...freelancer, externalId: nextId('FREE'), rows: [{ ...freelancer.rows[0]!, vatPercent: 23 }] },
         { mode: 'create' },
       ),
-    ).rejects.toMatchObject({ details: [expect.objectContaining({ path: 'rows[0].vatPercent', rule: 'vat_rate' })] });
+    ).rejects.toMatchObject({
+      details: [expect.objectContaining({ path: 'rows[0].vatPercent', rule: 'finnish_vat_rate' })],
+    });
     expect(kit.company(companyId).invoices.size).toBe(1);
   });
 
@@ -360,6 +362,74 @@ describeOnBothDatabases('travel invoices, expense claims and purchase invoices f
     const timeline = await listTimeline(database.db, transferId);
     expect(timeline.filter((entry) => entry.step === 'upload_attachments' && entry.kind === 'step')).toHaveLength(1);
   });
+  it('refuses what Procountor would refuse, with the same path and rule at submit, in the dry run and from the pull, storing nothing', async () => {
+    const { connectionId } = await setUp();
+    const notPdf = Buffer.from('GIF89a, not a PDF').toString('base64');
+    const cases: [string, TravelInvoiceInput, string, string][] = [
+      [
+        'an attachment whose base64 does not decode to its type',
+        travelInvoice({ attachments: [{ fileName: 'matkalasku.pdf', contentBase64: notPdf }] }),
+        'attachments[0].contentBase64',
+        'attachment_content_type',
+      ],
+      [
+        'attachment content that is not base64',
+        travelInvoice({ attachments: [{ fileName: 'matkalasku.pdf', contentBase64: '%PDF-1.4' }] }),
+        'attachments[0].contentBase64',
+        'base64',
+      ],
+      [
+        'a quantity of 1e308',
+        travelInvoice({ rows: [{ description: 'Km', quantity: 1e308, unitPrice: 0.59, vatPercent: 0 }] }),
+        'rows[0].quantity',
+        'quantity_limits',
+      ],
+      [
+        'a unit price of 1e-7',
+        travelInvoice({ rows: [{ description: 'Km', quantity: 1, unitPrice: 1e-7, vatPercent: 0 }] }),
+        'rows[0].unitPrice',
+        'unit_price_limits',
+      ],
+      ['a date in 2999', travelInvoice({ invoiceDate: '2999-01-01' }), 'invoiceDate', 'date_window'],
+      ['the currency XXX', travelInvoice({ currency: 'XXX' }), 'currency', 'procountor_currency'],
+    ];
+    const before = await database.db.selectFrom('transfers').select('id').execute();
+    for (const [what, document, path, rule] of cases) {
+      const expected = expect.arrayContaining([expect.objectContaining({ path, rule })]);
+      for (const kind of ['travel_invoice', 'expense_claim'] as const) {
+        const { travel: _travel, ...claim } = document;
+        const input = kind === 'travel_invoice' ? document : claim;
+        const submitted = submitExpenseDocument(kit.deps, connectionId, kind, input, { mode: 'create' });
+        await expect(submitted, `${what} (${kind})`).rejects.toMatchObject({ details: expected });
+        const dryRun = await dryRunExpenseDocument(kit.deps, connectionId, kind, input);
+        expect({ what, kind, valid: dryRun.valid }).toEqual({ what, kind, valid: false });
+        expect(dryRun.problems).toEqual(expected);
+      }
+      const pulled = await submitPulledDocument(kit.deps, connectionId, {
+        documentType: 'travel_invoice',
+        ...document,
+      } as never);
+      expect(pulled, what).toMatchObject({ problems: expected });
+    }
+    const purchase: SourcePurchaseInvoiceInput = {
+      externalId: nextId('PUR'),
+      invoiceDate: TODAY,
+      supplier: { name: 'Toimittaja Oy', businessId: '1234567-8', iban: PERSON_IBAN, referenceCode: '1234' },
+      rows: [{ description: 'Työ', quantity: 1, unitPrice: -1e15, vatPercent: 25.5 }],
+    };
+    await expect(
+      submitExpenseDocument(kit.deps, connectionId, 'purchase_invoice', purchase, { mode: 'create' }),
+    ).rejects.toMatchObject({
+      details: [
+        expect.objectContaining({ path: 'supplier.businessId', rule: 'finnish_business_id' }),
+        expect.objectContaining({ path: 'supplier.referenceCode', rule: 'reference_check_digit' }),
+        expect.objectContaining({ path: 'rows[0].unitPrice', rule: 'unit_price_limits' }),
+        expect.objectContaining({ path: 'rows[0].unitPrice', rule: 'amount_limits' }),
+      ],
+    });
+    expect(await database.db.selectFrom('transfers').select('id').execute()).toEqual(before);
+  });
+
   it('takes travel reimbursements from the scheduled pull by their documentType (seed 002)', async () => {
     const { connectionId } = await setUp();
     const document = { documentType: 'travel_invoice', ...travelInvoice() };

@@ -7,7 +7,7 @@ import type { TransferDeps } from '../transfers/transfer-deps';
 import { acceptExpenseDocument, replaceExpenseDocument } from './accept-expense-document';
 import type { ExpenseDocumentInput, ExpenseDocumentKind } from './expense-document-schema';
 import { TravelTransfersOffError } from './travel-transfers-off-error';
-import { validateExpenseDocument } from './validate-expense-document';
+import { normalizedExpenseDocument, validateExpenseDocument } from './validate-expense-document';
 
 export const SUBJECTS: Record<ExpenseDocumentKind, string> = {
   travel_invoice: 'The travel invoice',
@@ -15,9 +15,11 @@ export const SUBJECTS: Record<ExpenseDocumentKind, string> = {
   purchase_invoice: 'The purchase invoice',
 };
 
-export function requireValidExpenseDocument(kind: ExpenseDocumentKind, document: ExpenseDocumentInput) {
-  const problems = validateExpenseDocument(kind, document);
+/** The document to store (normalised), or ValidationFailedError with every problem by field path. */
+export function requireValidExpenseDocument(kind: ExpenseDocumentKind, input: ExpenseDocumentInput) {
+  const problems = validateExpenseDocument(kind, input);
   if (problems.length > 0) throw new ValidationFailedError(problems, SUBJECTS[kind]);
+  return normalizedExpenseDocument(input);
 }
 
 /** Same guarantees as sales invoices (transfers/submit-transfer-document.ts, docs/transfers.md). */
@@ -25,14 +27,14 @@ export async function submitExpenseDocument(
   deps: TransferDeps,
   connectionId: string,
   kind: ExpenseDocumentKind,
-  document: ExpenseDocumentInput,
+  input: ExpenseDocumentInput,
   options: SubmitOptions,
 ): Promise<StoredResponse> {
   return submitTransferDocument(deps, connectionId, options, (connection) => {
     if (kind !== 'purchase_invoice' && !connection.settings.travelTransfersEnabled) {
       throw new TravelTransfersOffError(connection.id);
     }
-    requireValidExpenseDocument(kind, document);
+    const document = requireValidExpenseDocument(kind, input);
     const accept = { connection, kind, document, payloadHash: payloadHash(document) };
     return {
       kind,

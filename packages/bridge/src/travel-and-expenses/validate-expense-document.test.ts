@@ -2,7 +2,7 @@ import { createPersonalIdentityCode } from '@procountor-bridge/client/finnish';
 import { describe, expect, it } from 'vitest';
 import type { SourcePurchaseInvoiceInput, TravelInvoiceInput } from './expense-document-schema';
 import { toProcountorExpenseInvoice } from './to-procountor-expense-invoice';
-import { validateExpenseDocument } from './validate-expense-document';
+import { normalizedExpenseDocument, validateExpenseDocument } from './validate-expense-document';
 
 const made = createPersonalIdentityCode('010203', 'A', '456');
 if (!made.valid) throw new Error(made.reason);
@@ -40,11 +40,13 @@ describe('validateExpenseDocument', () => {
         dueDate: '2026-03-01',
         rows: [{ description: 'Hotelli', quantity: 1, unit: 'yö?', unitPrice: 120, vatPercent: 24 }],
         attachments: [{ fileName: 'kuitit.docx', contentBase64: 'AA==' }],
+        currency: 'XXX',
       }),
     );
     expect(problems.map((problem) => `${problem.path} ${problem.rule}`)).toEqual([
-      'dueDate due_date_after_invoice_date',
-      'rows[0].vatPercent vat_rate',
+      'currency procountor_currency',
+      'dueDate due_date_not_before_invoice_date',
+      'rows[0].vatPercent finnish_vat_rate',
       'rows[0].unit procountor_unit',
       'attachments[0].fileName travel_attachment_type',
     ]);
@@ -109,5 +111,61 @@ describe('toProcountorExpenseInvoice', () => {
       invoiceRows: [{ unit: 'HOUR', quantity: 2 }],
     });
     expect(invoice.partnerId).toBeUndefined();
+  });
+
+  it("refuses numbers outside Procountor's limits and dates outside the window, naming the field", () => {
+    const problems = validateExpenseDocument(
+      'travel_invoice',
+      travel({
+        invoiceDate: '1800-01-01',
+        rows: [
+          { description: 'Km', quantity: 1e308, unitPrice: 0.53, vatPercent: 0 },
+          { description: 'Hotelli', quantity: 1, unitPrice: 1e-7, vatPercent: 0 },
+          { description: 'Taksi', quantity: 1, unitPrice: -1e15, vatPercent: 0 },
+        ],
+      }),
+      '2026-12-04',
+    );
+    expect(problems.map((problem) => `${problem.path} ${problem.rule}`)).toEqual([
+      'invoiceDate date_window',
+      'rows[0].quantity quantity_limits',
+      'rows[0].unitPrice amount_limits',
+      'rows[1].unitPrice unit_price_limits',
+      'rows[2].unitPrice unit_price_limits',
+      'rows[2].unitPrice amount_limits',
+    ]);
+  });
+
+  it('refuses a travel invoice attachment whose base64 does not decode to its type', () => {
+    const notPdf = Buffer.from('just text, not a PDF').toString('base64');
+    const problems = validateExpenseDocument(
+      'travel_invoice',
+      travel({
+        attachments: [
+          { fileName: 'matkalasku.pdf', contentBase64: notPdf },
+          { fileName: 'kuitti.jpg', contentBase64: 'not base64!' },
+          { fileName: 'kuitti.gif', mediaType: 'image/gif', contentBase64: Buffer.from('GIF89a..').toString('base64') },
+        ],
+      }),
+    );
+    expect(problems.map((problem) => `${problem.path} ${problem.rule}`)).toEqual([
+      'attachments[0].contentBase64 attachment_content_type',
+      'attachments[1].contentBase64 base64',
+    ]);
+  });
+
+  it("checks a supplier's payment reference and normalises its business ID", () => {
+    const invoice: SourcePurchaseInvoiceInput = {
+      externalId: 'F-2',
+      invoiceDate: '2026-03-04',
+      supplier: { name: 'Toiminimi', businessId: ' 07375462', iban: 'FI2112345600000785', referenceCode: '1234' },
+      rows: [{ description: 'Työ', quantity: 1, unitPrice: 100, vatPercent: 25.5 }],
+    };
+    expect(validateExpenseDocument('purchase_invoice', invoice).map((problem) => problem.path)).toEqual([
+      'supplier.referenceCode',
+    ]);
+    const fixed = { ...invoice, supplier: { ...invoice.supplier, referenceCode: '1232' } };
+    expect(validateExpenseDocument('purchase_invoice', fixed)).toEqual([]);
+    expect(normalizedExpenseDocument(fixed).supplier.businessId).toBe('0737546-2');
   });
 });

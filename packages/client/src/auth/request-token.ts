@@ -32,7 +32,6 @@ export async function requestToken(transport: HttpTransport, credentials: M2MCre
     path: '/oauth/token',
     body: { type: 'form', value: form.toString() },
     authenticate: false,
-    rateLimited: false,
     // Asking twice only yields two valid tokens, so the token request is retried like an idempotent call.
     idempotent: true,
   });

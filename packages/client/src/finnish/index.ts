@@ -1,5 +1,5 @@
 // Finnish business rules shared by the client, the emulator and the bridge: business IDs, personal identity codes,
-// references, IBANs, VAT rates.
+// references, IBANs, e-invoice addresses, VAT rates.
 export {
   businessIdFromFinnishVatNumber,
   createBusinessId,
@@ -8,6 +8,7 @@ export {
   validateBusinessId,
   validateFinnishVatNumber,
 } from './business-id';
+export { validateEInvoiceAddress, validateEInvoiceOperator, validateOvt } from './e-invoice-address';
 export { createFinnishIban, formatIban, normaliseIban, validateIban } from './iban';
 export { createPersonalIdentityCode, validatePersonalIdentityCode } from './personal-identity-code';
 export {

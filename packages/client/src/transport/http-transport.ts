@@ -31,8 +31,6 @@ export interface TransportRequest {
   timeoutMs?: number;
   /** Send a bearer token (default true); false for the token request itself. */
   authenticate?: boolean;
-  /** Pass through the rate limiter (default true). */
-  rateLimited?: boolean;
   /** Accept header; default application/json. */
   accept?: string;
 }
@@ -95,8 +93,10 @@ export class HttpTransport {
 
     for (let attempt = 1; ; attempt += 1) {
       const requestId = attempt === 1 ? firstId : `${firstId}.${attempt}`;
-      if (request.rateLimited !== false) await this.#options.rateLimiter?.acquire(request.signal);
+      // The token first: a token request is itself a call to Procountor and takes its own turn of the limiter (every
+      // request counts against the connection's rate, token requests too), then this call takes its turn.
       const token = request.authenticate === false ? undefined : await this.#accessTokens().get();
+      await this.#options.rateLimiter?.acquire(request.signal);
       const startedAt = performance.now();
       const result = await this.#attempt(request, token);
       const durationMs = Math.round(performance.now() - startedAt);

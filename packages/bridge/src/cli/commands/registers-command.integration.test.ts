@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessIdFrom } from '../../../test/helpers/sales-invoice-builder';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/test-database';
 import { createConnectionService } from '../../connections/connection-service';
+import { upsertRegisterPage } from '../../registers/register-records';
 import { startTestProcountor, type TestProcountor } from '../../server/start-test-bridge';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
@@ -87,6 +88,29 @@ describe('bridge registers (CLI) [postgres]', () => {
     );
     expect(list.code).toBe(0);
     expect(JSON.parse(list.stdout).results[0].code).toBe('3000');
+  });
+
+  it('masks personal identity codes in the JSON listing as the API does', async () => {
+    await upsertRegisterPage(database.db, connectionId, 'persons', [
+      {
+        recordKey: '901',
+        procountorId: 901,
+        code: 'P-901',
+        name: 'Virtanen Maija',
+        identifier: '131052-308T',
+        active: true,
+        version: null,
+        data: { id: 901, invoicingInfo: { identifier: '131052-308T', identifierType: 'HETU' } },
+      },
+    ]);
+    const list = await bridgeCli(['registers', 'list', 'persons', '--connection', connectionId, '--json'], env);
+    expect(list.code).toBe(0);
+    expect(list.stdout).not.toContain('131052');
+    const [person] = JSON.parse(list.stdout).results;
+    expect(person).toMatchObject({ identifier: '******308T', data: { invoicingInfo: { identifier: '******308T' } } });
+    const table = await bridgeCli(['registers', 'list', 'persons', '--connection', connectionId], env);
+    expect(table.stdout).toContain('******308T');
+    expect(table.stdout).not.toContain('131052');
   });
 
   it('names an unknown register and exits 1', async () => {
@@ -210,6 +234,24 @@ describe('bridge registers push and schedule (CLI) [postgres]', () => {
     const invalid = await bridgeCli(['registers', 'push', '--connection', connectionId, '--products', products], env);
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toContain('products.json');
+  });
+
+  it("refuses customers with the API's checks: a missing link key and a wrong business ID, and pushes none", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'bridge-push-'));
+    const customers = path.join(folder, 'customers.json');
+    await writeFile(
+      customers,
+      JSON.stringify([
+        { name: 'Linkitön Oy', address: { country: 'FI' } },
+        { name: 'Väärä Oy', businessId: '1234567-8', customerNumber: 'CLI-BAD', address: { country: 'FI' } },
+      ]),
+    );
+    const result = await bridgeCli(['registers', 'push', '--connection', connectionId, '--customers', customers], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('customers[0]: a customer needs a customerNumber or a businessId');
+    expect(result.stderr).toContain("customers[1].businessId: '1234567-8': the check digit should be");
+    const company = procountor.emulator.context.state.companies.get(procountor.company.companyId)!;
+    expect([...company.businessPartners.values()].map((partner) => partner.name)).not.toContain('Väärä Oy');
   });
 
   it('sets and removes the sync schedule', async () => {

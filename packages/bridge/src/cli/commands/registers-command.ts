@@ -6,13 +6,17 @@ import { Value } from 'typebox/value';
 import { pushCustomer } from '../../business-partners/push-customers';
 import { setDimensionItem } from '../../dimensions/set-dimension-item';
 import { pushProduct } from '../../products/push-products';
-import { DimensionItemsBody, PushCustomersBody, PushProductsBody, pushEach } from '../../registers/push-routes';
+import {
+  DimensionItemsBody,
+  PushProductsBody,
+  pushEach,
+  requireValidPushedCustomers,
+} from '../../registers/push-routes';
 import { REGISTERS, type RegisterName, registerFromPathSegment } from '../../registers/register-kinds';
 import { listRegisterRecords, maskPersonIdentifier } from '../../registers/register-records';
 import { runRegisterSync } from '../../registers/run-register-sync';
 import { saveSyncSchedule } from '../../registers/start-register-sync-workers';
 import { findSyncRun, insertSyncRun, listSyncRuns, type SyncRun } from '../../registers/sync-runs';
-import type { CustomerInput } from '../../sales-invoices/sales-invoice-schema';
 import type { RegisterCounts } from '../../storage/tables/register-tables';
 import { CliError, withCliContext } from '../cli-context';
 import { printFields, printJson, printTable } from '../print-output';
@@ -143,15 +147,17 @@ export function registerRegistersCommands(program: Command): void {
             page: Number(options.page),
             size: Number(options.size),
           });
-          if (options.json) return printJson(page);
-          printTable(page.results.map(maskPersonIdentifier) as unknown as Record<string, unknown>[], [
+          // Personal identity codes are masked in every output, JSON too, as the API masks them.
+          const results = page.results.map(maskPersonIdentifier);
+          if (options.json) return printJson({ ...page, results });
+          printTable(results as unknown as Record<string, unknown>[], [
             'procountorId',
             'code',
             'name',
             'identifier',
             'active',
           ]);
-          process.stdout.write(`${page.results.length} of ${page.total}\n`);
+          process.stdout.write(`${results.length} of ${page.total}\n`);
         });
       },
     );
@@ -200,13 +206,15 @@ export function registerRegistersCommands(program: Command): void {
         dimensionItems?: string;
         json?: boolean;
       }) => {
-        const read = async <T>(file: string, schema: TSchema, field: string): Promise<T[]> => {
-          let items: unknown;
+        const readJson = async (file: string): Promise<unknown> => {
           try {
-            items = JSON.parse(await readFile(file, 'utf8'));
+            return JSON.parse(await readFile(file, 'utf8'));
           } catch (error) {
             throw new CliError(`${file}: ${(error as Error).message}`);
           }
+        };
+        const read = async <T>(file: string, schema: TSchema, field: string): Promise<T[]> => {
+          const items = await readJson(file);
           const body = { [field]: items };
           const [first] = [...Value.Errors(schema, body)];
           if (first)
@@ -221,7 +229,8 @@ export function registerRegistersCommands(program: Command): void {
           const push = { db: context.db, connection, client: await context.connections.procountorClient(connection) };
           const outcomes = [];
           if (options.customers) {
-            const customers = await read<CustomerInput>(options.customers, PushCustomersBody, 'customers');
+            // The API's checks, by the same function: a customer the API would refuse is refused here too.
+            const customers = requireValidPushedCustomers({ customers: await readJson(options.customers) });
             outcomes.push(
               await pushEach(
                 customers,

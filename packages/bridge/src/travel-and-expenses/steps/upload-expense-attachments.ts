@@ -1,21 +1,8 @@
 // Step: attaches the document's files (a travel invoice: the invoice and its receipts as one file, seed 002).
+import { mediaTypeOfFileName } from '../../document-rules/attachment-content';
 import type { StepContext } from '../../transfers/steps/step-context';
 import { attachFilesOnce } from '../../transfers/steps/upload-attachments';
 import { expenseDocumentOf } from './expense-step-context';
-
-const MEDIA_TYPES: Record<string, string> = {
-  pdf: 'application/pdf',
-  gif: 'image/gif',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  txt: 'text/plain',
-};
-
-function mediaTypeOf(fileName: string): string {
-  const extension = fileName.split('.').pop()?.toLowerCase() ?? '';
-  return MEDIA_TYPES[extension] ?? 'application/octet-stream';
-}
 
 /** Each upload is recorded at once; a resume looks at the invoice's attachments before sending one again. */
 export async function uploadExpenseAttachments(context: StepContext): Promise<void> {
@@ -23,7 +10,7 @@ export async function uploadExpenseAttachments(context: StepContext): Promise<vo
     key: String(index),
     fileName: attachment.fileName,
     contentBase64: attachment.contentBase64,
-    mimeType: attachment.mediaType ?? mediaTypeOf(attachment.fileName),
+    mimeType: attachment.mediaType ?? mediaTypeOfFileName(attachment.fileName),
   }));
   // Nothing is sent to anyone: these invoices are paid, not sent (contract: sendWithInvoice for sales types).
   await attachFilesOnce(context, files, { sendWithInvoice: false });
