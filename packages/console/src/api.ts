@@ -190,6 +190,7 @@ export interface Dashboard {
       externalId: string;
       sourceInvoiceNumber: string | null;
       customerName: string | null;
+      errorCode: string | null;
       errorMessage: string | null;
       fix: string | null;
       failedAt: string;

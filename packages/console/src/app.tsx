@@ -1,21 +1,30 @@
 // The console: sign-in until a session exists, then the layout with the page for the current path.
-import { useEffect, useState } from 'react';
+// Each page is its own chunk, loaded when first opened (React.lazy), so the first load carries React, the layout and
+// the sign-in page only.
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { api, type Session, setCsrfToken, whenSignedOut } from './api';
 import { Loading } from './components/common';
 import { Layout } from './components/layout';
 import { ConnectionChoiceProvider } from './connection-choice';
-import { BillsPage } from './pages/bills-page';
-import { ConnectionPage } from './pages/connection-page';
-import { ConnectionWizardPage } from './pages/connection-wizard-page';
-import { ConnectionsPage } from './pages/connections-page';
-import { DashboardPage } from './pages/dashboard-page';
-import { LinkingPage } from './pages/linking-page';
-import { PurchaseInvoicesPage } from './pages/purchase-invoices-page';
-import { RegistersPage } from './pages/registers-page';
 import { SignInPage } from './pages/sign-in-page';
-import { TransferPage } from './pages/transfer-page';
-import { TransfersPage } from './pages/transfers-page';
 import { matchPath, useLocation } from './router';
+
+const BillsPage = lazy(() => import('./pages/bills-page').then((page) => ({ default: page.BillsPage })));
+const ConnectionPage = lazy(() => import('./pages/connection-page').then((page) => ({ default: page.ConnectionPage })));
+const ConnectionWizardPage = lazy(() =>
+  import('./pages/connection-wizard-page').then((page) => ({ default: page.ConnectionWizardPage })),
+);
+const ConnectionsPage = lazy(() =>
+  import('./pages/connections-page').then((page) => ({ default: page.ConnectionsPage })),
+);
+const DashboardPage = lazy(() => import('./pages/dashboard-page').then((page) => ({ default: page.DashboardPage })));
+const LinkingPage = lazy(() => import('./pages/linking-page').then((page) => ({ default: page.LinkingPage })));
+const PurchaseInvoicesPage = lazy(() =>
+  import('./pages/purchase-invoices-page').then((page) => ({ default: page.PurchaseInvoicesPage })),
+);
+const RegistersPage = lazy(() => import('./pages/registers-page').then((page) => ({ default: page.RegistersPage })));
+const TransferPage = lazy(() => import('./pages/transfer-page').then((page) => ({ default: page.TransferPage })));
+const TransfersPage = lazy(() => import('./pages/transfers-page').then((page) => ({ default: page.TransfersPage })));
 
 export function App() {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
@@ -54,7 +63,9 @@ export function App() {
   return (
     <ConnectionChoiceProvider>
       <Layout userName={session.userName} onSignOut={signOut}>
-        <Routes />
+        <Suspense fallback={<Loading />}>
+          <Routes />
+        </Suspense>
       </Layout>
     </ConnectionChoiceProvider>
   );

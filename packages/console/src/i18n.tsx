@@ -1,6 +1,7 @@
 // Finnish and English: one dictionary per language with the same keys; Procountor's own Finnish terms where users know them.
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { ACTIVATION_STEPS_FI, type StepText } from './activation-steps-fi';
+import { apiErrorText, type ErrorText, stepName, timelineKindName, transferFailureText } from './api-code-texts';
 
 const en = {
   appName: 'procountor-bridge',
@@ -30,6 +31,7 @@ const en = {
   no: 'no',
   none: '–',
   errorTitle: 'Something went wrong',
+  bridgeMessage: "The bridge's message:",
   // Dashboard
   today: 'Today',
   thisMonth: 'This month',
@@ -327,6 +329,7 @@ const fi: Record<MessageKey, string> = {
   no: 'ei',
   none: '–',
   errorTitle: 'Jokin meni vikaan',
+  bridgeMessage: 'Siirtopalvelun viesti (englanniksi):',
   today: 'Tänään',
   thisMonth: 'Tässä kuussa',
   countsPerState: 'Siirrot tiloittain',
@@ -737,6 +740,14 @@ export interface I18n {
   /** A Procountor invoice status (APPROVED…) in words; unknown ones as they are. */
   invoiceStatusName(status: string): string;
   kindName(kind: string): string;
+  /** A transfer step id (resolve_products…) in words. */
+  stepName(step: string): string;
+  /** A timeline entry's kind (state, step, error, note) in words. */
+  timelineKindName(kind: string): string;
+  /** A failed transfer's lastError in this language (api-code-texts.ts); an unknown code as the bridge says it. */
+  transferFailureText(error: { code: string; message: string; fix: string }): ErrorText & { fix: string };
+  /** An API error code in this language, with the bridge's message beside it; an unknown code as its message. */
+  apiErrorText(code: string, message: string): ErrorText;
   formatDateTime(iso: string | null | undefined): string;
   formatDate(iso: string | null | undefined): string;
   formatAmount(amount: number | null | undefined, currency?: string | null): string;
@@ -769,6 +780,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         const key = KIND_KEYS[kind];
         return key ? DICTIONARIES[language][key] : kind;
       },
+      stepName: (step) => stepName(step, language),
+      timelineKindName: (kind) => timelineKindName(kind, language),
+      transferFailureText: (error) => transferFailureText(error, language),
+      apiErrorText: (code, message) => apiErrorText(code, message, language),
       activationStep: (step) => (language === 'fi' && ACTIVATION_STEPS_FI[step.id]) || step,
       unitName: (unit) => UNIT_NAMES[language][unit] ?? unit,
       invoiceStatusName: (status) => INVOICE_STATUS_NAMES[language][status] ?? status,

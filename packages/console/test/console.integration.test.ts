@@ -24,6 +24,7 @@ import { dimensionToProject, projectItem, receiveSupplierInvoice } from '../../b
 import { createTestDatabase, type TestDatabase } from '../../bridge/test/helpers/test-database';
 // @ts-expect-error: a plain .mjs script without types (it builds dist/ when missing or stale).
 import { buildConsoleIfStale } from '../scripts/build-if-stale.mjs';
+import { STEP_NAMES, TIMELINE_KIND_NAMES, TRANSFER_FAILURE_TEXTS } from '../src/api-code-texts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -259,6 +260,24 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
     expect(await page.locator('.problem .fix').textContent()).toContain('turn on "createProductsInProcountor"');
     await page.getByRole('heading', { name: 'The document from the source' }).waitFor();
     await screenshot('transfer-failed');
+
+    // In Finnish the failure reads in Finnish (the console's text of its code), with the bridge's English message,
+    // which names the product, beside it; the steps of the timeline are in Finnish too.
+    await page.getByLabel('Language').selectOption('fi');
+    await page.getByRole('heading', { name: 'Mikä meni vikaan' }).waitFor();
+    const problem = page.locator('.problem');
+    const productNotFound = TRANSFER_FAILURE_TEXTS.product_not_found;
+    expect(await problem.textContent()).toContain(productNotFound.what.fi);
+    expect(await problem.textContent()).not.toContain(productNotFound.what.en);
+    expect(await problem.locator('.fix').textContent()).toBe(productNotFound.fixFi);
+    expect(await problem.locator('.bridge-message [lang="en"]').textContent()).toContain('Product code P-404');
+    expect(await problem.textContent()).toContain(STEP_NAMES.resolve_products!.fi);
+    const failedEntry = page.locator('.timeline tr.timeline-error').last();
+    expect(await failedEntry.locator('td').nth(1).textContent()).toBe(STEP_NAMES.resolve_products!.fi);
+    expect(await failedEntry.locator('.timeline-kind').textContent()).toBe(TIMELINE_KIND_NAMES.error.fi);
+    await screenshot('transfer-failed-fi');
+    await page.getByLabel('Kieli').selectOption('en');
+    await page.getByRole('heading', { name: 'What went wrong' }).waitFor();
 
     // The fix: let the bridge create products in Procountor (the connection's settings form).
     await nav('Connections').click();

@@ -1,4 +1,5 @@
 // The base of every error the bridge answers over HTTP: a stable snake_case code, one sentence, field details.
+import type { ApiErrorCode } from './api-error-codes';
 
 /** One problem with one field: `path` in the request body ("rows[1].vatPercent"), the `rule` broken, a sentence. */
 export interface ErrorDetail {
@@ -19,7 +20,7 @@ export class BridgeError extends Error {
   override name = 'BridgeError';
   constructor(
     readonly statusCode: number,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly details: ErrorDetail[] = [],
     options?: { cause?: unknown },

@@ -35,7 +35,7 @@ describe('buildServer', () => {
           );
           server.get('/v1/public-thing', { config: { public: true } }, async () => ({ public: true }));
           server.get('/v1/conflict', async () => {
-            throw new BridgeError(409, 'already_transferred', 'Document x was already transferred.');
+            throw new BridgeError(409, 'transfer_state_conflict', 'Document x was already transferred.');
           });
           server.get('/v1/crash', async () => {
             throw new Error('secret internals');
@@ -87,7 +87,7 @@ describe('buildServer', () => {
   });
 
   it('answers a BridgeError with its status and code, and a crash without internals', async () => {
-    expect(await (await call('/v1/conflict', 'admin')).json()).toMatchObject({ code: 'already_transferred' });
+    expect(await (await call('/v1/conflict', 'admin')).json()).toMatchObject({ code: 'transfer_state_conflict' });
     const crash = await call('/v1/crash', 'admin');
     expect(crash.status).toBe(500);
     expect(JSON.stringify(await crash.json())).not.toContain('secret internals');

@@ -1,5 +1,6 @@
 // Maps every error to the one API error shape: BridgeError as it says, schema errors as validation_failed, else 500.
 import type { FastifyError } from 'fastify';
+import type { ApiErrorCode } from '../errors/api-error-codes';
 import { type ApiErrorBody, BridgeError, ValidationFailedError } from '../errors/bridge-error';
 import { schemaErrorToDetail } from '../errors/schema-error-detail';
 import type { BridgeApp } from './build-server';
@@ -32,7 +33,7 @@ export function installErrorHandler(app: BridgeApp): void {
     // A 5xx shows no internals (fastify-demo src/app.ts); the log has the stack with the request id.
     request.log.error({ err: error }, 'unexpected error');
     const body: ApiErrorBody = {
-      code: 'internal_error',
+      code: 'internal_error' satisfies ApiErrorCode,
       message: `Something went wrong on our side; quote request ${request.id}.`,
       details: [],
     };
@@ -41,7 +42,7 @@ export function installErrorHandler(app: BridgeApp): void {
 
   app.setNotFoundHandler((request, reply) => {
     const body: ApiErrorBody = {
-      code: 'route_not_found',
+      code: 'route_not_found' satisfies ApiErrorCode,
       message: `There is no ${request.method} ${request.url.split('?')[0]}.`,
       details: [],
     };

@@ -21,6 +21,7 @@ import {
   type TransferRow,
   updateTransfer,
 } from './transfer-repository';
+import type { TransferErrorInfo } from './transfer-response';
 import type { SalesInvoiceStep } from './transfer-states';
 
 export interface TransferRunnerOptions {
@@ -244,7 +245,7 @@ export function createTransferRunner(deps: TransferDeps, options: TransferRunner
       );
       return 'retrying';
     }
-    const failure =
+    const failure: TransferErrorInfo =
       decision.kind === 'fail'
         ? decision.error
         : {

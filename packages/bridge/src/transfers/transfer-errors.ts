@@ -1,5 +1,6 @@
 // The transfer domain's errors: API errors with stable codes (docs/errors.md), and the permanent failure of a step.
 import { BridgeError, NotFoundError } from '../errors/bridge-error';
+import type { TransferFailureCode } from './transfer-failure-codes';
 
 /** 409 external_id_conflict: another payload for an externalId already in Procountor or on its way there. */
 export class ExternalIdConflictError extends BridgeError {
@@ -45,7 +46,7 @@ export class TransferNotFoundError extends NotFoundError {
 export class TransferRuleError extends Error {
   override name = 'TransferRuleError';
   constructor(
-    readonly code: string,
+    readonly code: TransferFailureCode,
     message: string,
     readonly fix: string,
     options?: { cause?: unknown },

@@ -2,6 +2,7 @@
 
 import { EXPENSE_DOCUMENT_PATHS, isExpenseDocumentKind } from '../travel-and-expenses/expense-document-schema';
 import { expenseStepNames } from '../travel-and-expenses/expense-step-plan';
+import type { TransferFailureCode } from './transfer-failure-codes';
 import { progressOf, type TransferEventRow, type TransferRow } from './transfer-repository';
 import { SALES_INVOICE_STEPS } from './transfer-states';
 
@@ -34,7 +35,7 @@ export function toSubmissionResponse(row: TransferRow) {
 }
 
 export type TransferErrorInfo = {
-  code: string;
+  code: TransferFailureCode;
   message: string;
   explanation?: string;
   explanationFi?: string;

@@ -4,13 +4,15 @@ import { ApiError } from '../api';
 import { useI18n } from '../i18n';
 
 export function ErrorMessage({ error }: { error: unknown }) {
-  const { t } = useI18n();
+  const { t, apiErrorText } = useI18n();
   if (!error) return null;
   const message = error instanceof Error ? error.message : String(error);
+  const shown = error instanceof ApiError ? apiErrorText(error.code, message) : { text: message };
   const details = error instanceof ApiError ? error.details : [];
   return (
     <div className="message message-error" role="alert">
-      <strong>{t('errorTitle')}:</strong> {message}
+      <strong>{t('errorTitle')}:</strong> {shown.text}
+      {shown.bridgeMessage && <BridgeMessage message={shown.bridgeMessage} />}
       {details.length > 1 && (
         <ul>
           {details.map((detail) => (
@@ -21,6 +23,16 @@ export function ErrorMessage({ error }: { error: unknown }) {
         </ul>
       )}
     </div>
+  );
+}
+
+/** The bridge's own (English) message under the console's text of its code: it names the record or the field. */
+export function BridgeMessage({ message }: { message: string }) {
+  const { t } = useI18n();
+  return (
+    <span className="bridge-message">
+      {t('bridgeMessage')} <span lang="en">{message}</span>
+    </span>
   );
 }
 

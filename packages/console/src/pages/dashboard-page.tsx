@@ -1,6 +1,6 @@
 // Dashboard: transfers per state today and this month, failures needing attention, queue depth, last sync, a chart.
 import { type Dashboard, TRANSFER_STATES } from '../api';
-import { ErrorMessage, Loading } from '../components/common';
+import { BridgeMessage, ErrorMessage, Loading } from '../components/common';
 import { LastSync } from '../components/last-sync';
 import { TransfersChart } from '../components/transfers-chart';
 import { useI18n } from '../i18n';
@@ -64,8 +64,7 @@ export function DashboardPage() {
                       {failure.customerName ? ` – ${failure.customerName}` : ''}
                     </Link>{' '}
                     <span className="muted">{formatDateTime(failure.failedAt)}</span>
-                    <div>{failure.errorMessage}</div>
-                    {failure.fix && <div className="fix">{failure.fix}</div>}
+                    <FailureText failure={failure} />
                   </li>
                 ))}
               </ul>
@@ -77,6 +76,29 @@ export function DashboardPage() {
           <TransfersChart days={data.transfersPerDay} />
         </section>
       </div>
+    </>
+  );
+}
+
+/** A failure's text in the chosen language (api-code-texts.ts), the bridge's message beside it, and the fix. */
+function FailureText({ failure }: { failure: Dashboard['failures']['latest'][number] }) {
+  const { transferFailureText } = useI18n();
+  if (!failure.errorCode || !failure.errorMessage) {
+    return (
+      <>
+        <div>{failure.errorMessage}</div>
+        {failure.fix && <div className="fix">{failure.fix}</div>}
+      </>
+    );
+  }
+  const shown = transferFailureText({ code: failure.errorCode, message: failure.errorMessage, fix: failure.fix ?? '' });
+  return (
+    <>
+      <div>
+        {shown.text}
+        {shown.bridgeMessage && <BridgeMessage message={shown.bridgeMessage} />}
+      </div>
+      {shown.fix && <div className="fix">{shown.fix}</div>}
     </>
   );
 }

@@ -3,7 +3,7 @@
 // document beside what went to Procountor.
 import { useEffect, useState } from 'react';
 import { api, type Transfer } from '../api';
-import { ErrorMessage, JsonBlock, Loading, Notice, StateBadge } from '../components/common';
+import { BridgeMessage, ErrorMessage, JsonBlock, Loading, Notice, StateBadge } from '../components/common';
 import { hasPaymentState, PaymentStateCard } from '../components/payment-state-card';
 import { useAction } from '../components/use-action';
 import { type MessageKey, useI18n } from '../i18n';
@@ -24,7 +24,18 @@ interface TransferDocument {
 }
 
 export function TransferPage({ connectionId, transferId }: { connectionId: string; transferId: string }) {
-  const { t, language, kindName, invoiceStatusName, formatDateTime, formatDate, formatAmount } = useI18n();
+  const {
+    t,
+    language,
+    kindName,
+    stepName,
+    timelineKindName,
+    transferFailureText,
+    invoiceStatusName,
+    formatDateTime,
+    formatDate,
+    formatAmount,
+  } = useI18n();
   const base = `/v1/connections/${connectionId}/transfers/${transferId}`;
   const { data: transfer, error, loading, reload } = useApi<Transfer>(base);
   const documentView = useApi<TransferDocument>(`${base}/document`);
@@ -61,6 +72,7 @@ export function TransferPage({ connectionId, transferId }: { connectionId: strin
   if (!transfer) return null;
   const lastError = transfer.lastError;
   const explanation = lastError && (language === 'fi' ? lastError.explanationFi : lastError.explanation);
+  const failure = lastError && transferFailureText(lastError);
   return (
     <>
       <p>
@@ -84,16 +96,19 @@ export function TransferPage({ connectionId, transferId }: { connectionId: strin
       </div>
       {notice && <Notice>{notice}</Notice>}
       <ErrorMessage error={actionError} />
-      {lastError && transfer.state !== 'succeeded' && (
+      {lastError && failure && transfer.state !== 'succeeded' && (
         <section className="card problem" aria-labelledby="problem-title">
           <h2 id="problem-title">{t('whatWentWrong')}</h2>
-          <p>{lastError.message}</p>
+          <p>
+            {failure.text}
+            {failure.bridgeMessage && <BridgeMessage message={failure.bridgeMessage} />}
+          </p>
           {explanation && <p>{explanation}</p>}
           <h3>{t('howToFix')}</h3>
-          <p className="fix">{lastError.fix}</p>
+          <p className="fix">{failure.fix}</p>
           <p className="muted">
             <code>{lastError.code}</code>
-            {lastError.step ? ` · ${lastError.step}` : ''}
+            {lastError.step ? ` · ${stepName(lastError.step)}` : ''}
             {lastError.at ? ` · ${formatDateTime(lastError.at)}` : ''}
           </p>
         </section>
@@ -139,7 +154,7 @@ export function TransferPage({ connectionId, transferId }: { connectionId: strin
             <dd>{transfer.procountor.status ? invoiceStatusName(transfer.procountor.status) : t('none')}</dd>
             <dt>{t('currentStep')}</dt>
             <dd>
-              {transfer.currentStep ?? t('none')} ({transfer.completedSteps.length}/{transfer.totalSteps})
+              {`${transfer.currentStep ? stepName(transfer.currentStep) : t('none')} (${transfer.completedSteps.length}/${transfer.totalSteps})`}
             </dd>
             <dt>{t('attempts')}</dt>
             <dd>{transfer.attempts}</dd>
@@ -176,8 +191,11 @@ export function TransferPage({ connectionId, transferId }: { connectionId: strin
                 // biome-ignore lint/suspicious/noArrayIndexKey: the timeline only grows at its end, so an index is stable.
                 <tr key={`${entry.at}-${index}`} className={`timeline-${entry.kind}`}>
                   <td>{formatDateTime(entry.at)}</td>
-                  <td>{entry.step ?? ''}</td>
-                  <td>{entry.message}</td>
+                  <td>{entry.step ? stepName(entry.step) : ''}</td>
+                  <td>
+                    <span className="timeline-kind">{timelineKindName(entry.kind)}</span>
+                    {entry.message}
+                  </td>
                 </tr>
               ))}
             </tbody>

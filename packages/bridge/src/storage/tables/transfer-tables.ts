@@ -41,12 +41,15 @@ export interface TransfersTable {
   succeeded_at: Date | null;
 }
 
+/** A timeline entry's kind (migration 0002 checks the column): a state change, a step done, a failure, anything else. */
+export const TRANSFER_EVENT_KINDS = ['state', 'step', 'error', 'note'] as const;
+
 export interface TransferEventsTable {
   id: Generated<string>;
   transfer_id: string;
   at: CreatedAt;
   step: string | null;
-  kind: 'state' | 'step' | 'error' | 'note';
+  kind: (typeof TRANSFER_EVENT_KINDS)[number];
   message: string;
   data: Json<Record<string, unknown>> | null;
 }
