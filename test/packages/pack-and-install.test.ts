@@ -3,7 +3,7 @@
 // the registry), then used there: the client's types under NodeNext, the client calling the emulator, and
 // `npx procountor-emulator --port 0`. Nothing in the folder can reach the repository's sources or node_modules.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -72,8 +72,10 @@ describe('the packages installed from their tarballs', () => {
     for (const name of PUBLISHABLE) {
       const dir = path.join(appDir, 'node_modules', ...name.split('/'));
       const manifest = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
-      const { stdout } = await runIn(dir, 'find', ['.', '-type', 'f']);
-      const files = stdout.split('\n').filter(Boolean);
+      const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+      const files = entries
+        .filter((entry) => entry.isFile())
+        .map((entry) => `./${path.relative(dir, path.join(entry.parentPath, entry.name))}`);
       expect(files, name).toEqual(expect.arrayContaining(['./README.md', './LICENSE', './dist/index.js']));
       expect(files, name).toContain('./dist/index.d.ts');
       expect(
