@@ -1,10 +1,12 @@
-// `npm run bench`: runs every packages/*/bench/*.ts with tsx, one after another, and says where results were written.
+// `npm run bench`: runs every packages/*/bench/*.ts from the sources (tsx, workspace packages from src/), one after another, and says where results were written.
 // Only files directly in bench/ are benchmarks; their helpers live in subfolders (bench/support/).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
+// scripts/source-condition.ts's FROM_SOURCE_NODE_ARGS (this .mjs runs before tsx, so it cannot import the .ts).
+const FROM_SOURCE_NODE_ARGS = ['--conditions=@procountor-bridge/source', '--import', 'tsx'];
 const packagesDir = join(root, 'packages');
 const resultsDir = join(root, 'bench-results');
 
@@ -26,7 +28,7 @@ if (benchmarks.length === 0) {
 const failed = [];
 for (const file of benchmarks) {
   console.log(`\n▶ ${relative(root, file)}`);
-  const result = spawnSync('npx', ['tsx', file], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [...FROM_SOURCE_NODE_ARGS, file], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) failed.push(relative(root, file));
 }
 

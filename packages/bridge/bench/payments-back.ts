@@ -1,6 +1,6 @@
 // Payments back to the source (issue #6), measured: how fast a bank payment reaches the source through Procountor's
 // webhook, and what a reconciliation poll of many open invoices costs in Procountor calls and time.
-// Run from the repository root: npx tsx packages/bridge/bench/payments-back.ts [--invoices 400] [--latency-samples 30]
+// Run from the repository root: npx tsx --conditions=@procountor-bridge/source packages/bridge/bench/payments-back.ts [--invoices 400] [--latency-samples 30]
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

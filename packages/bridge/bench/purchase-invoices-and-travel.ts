@@ -1,6 +1,6 @@
 // Issue #6 part 2, measured: what importing purchase invoices costs (Procountor calls per invoice, time per run,
 // an idle run), and what a travel invoice transfer costs (calls per invoice, time until all succeeded).
-// Run from the repository root: npx tsx packages/bridge/bench/purchase-invoices-and-travel.ts [--invoices 200] [--travel 50]
+// Run from the repository root: npx tsx --conditions=@procountor-bridge/source packages/bridge/bench/purchase-invoices-and-travel.ts [--invoices 200] [--travel 50]
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ProcountorClient, TokenCache } from '@procountor-bridge/client';
 import pino from 'pino';
+import { FROM_SOURCE_NODE_ARGS } from '../../../scripts/source-condition';
 import { createConnectionService } from '../src/connections/connection-service';
 import { REGISTERS, type RegisterName } from '../src/registers/register-kinds';
 import { runRegisterSync, type SyncTimings } from '../src/registers/run-register-sync';
@@ -49,7 +50,7 @@ interface EmulatorAddress {
 function startEmulatorChild(): Promise<{ address: EmulatorAddress; stop: () => void; pid: number }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', EMULATOR_CHILD, '--partners', String(PARTNERS), '--products', String(PRODUCTS)],
+    [...FROM_SOURCE_NODE_ARGS, EMULATOR_CHILD, '--partners', String(PARTNERS), '--products', String(PRODUCTS)],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let output = '';

@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// Runs the bridge's TypeScript CLI through tsx, so the package needs no build step.
-import { register } from 'tsx/esm/api';
+// The `bridge` command: runs the built CLI (dist/cli.js, written by `npm run build`). From the repository's sources
+// without a build: `npm run bridge -- <command>`.
+import { existsSync } from 'node:fs';
 
-register();
-const { runCli } = await import('../src/cli/run-cli.ts');
-await runCli(process.argv);
+const built = new URL('../dist/cli.js', import.meta.url);
+if (!existsSync(built)) {
+  console.error('bridge: the CLI is not built (dist/cli.js is missing): run `npm run build` in the repository first.');
+  process.exit(1);
+}
+await import(built.href);

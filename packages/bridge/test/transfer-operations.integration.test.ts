@@ -7,7 +7,6 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Bridge } from '../src/create-bridge';
 import { QUEUE_NAMES } from '../src/jobs/queue-names';
 import { sendFailureEmail } from '../src/notifications/send-failure-email';
-import { startTestSmtpServer, type TestSmtpServer } from '../src/notifications/test-smtp-server';
 import {
   apiCaller,
   startTestBridge,
@@ -16,6 +15,7 @@ import {
   type TestProcountor,
 } from '../src/server/start-test-bridge';
 import { buildSalesInvoice, businessIdFrom } from './helpers/sales-invoice-builder';
+import { type SmtpTestServer, startSmtpTestServer } from './helpers/smtp-test-server';
 import { describeOnBothDatabases } from './helpers/test-database';
 
 async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
@@ -36,21 +36,30 @@ function metricValue(text: string, series: string): number {
 
 describeOnBothDatabases('transfers in operation', (database) => {
   let procountor: TestProcountor;
-  let smtp: TestSmtpServer;
+  let smtp: SmtpTestServer;
   let bridge: Bridge;
   let call: ReturnType<typeof apiCaller>;
   let connectionCount = 0;
 
   beforeAll(async () => {
     procountor = await startTestProcountor('Toiminta Oy');
-    smtp = await startTestSmtpServer();
+    smtp = await startSmtpTestServer();
     bridge = await startTestBridge(
       database.db,
       {},
       {
         workerConcurrency: 2,
         publicUrl: 'https://bridge.example.fi',
-        smtp: { host: '127.0.0.1', port: smtp.port, tls: false, from: 'bridge@example.fi' },
+        smtp: {
+          host: '127.0.0.1',
+          port: smtp.port,
+          tls: false,
+          // The test server's certificate is self-signed; mail-transport.integration.test.ts covers verification.
+          rejectUnauthorized: false,
+          from: 'bridge@example.fi',
+          // Two tries 10 ms apart within a job, instead of three over seconds.
+          sendRetry: { attempts: 2, firstDelayMs: 10 },
+        },
       },
     );
     call = apiCaller(bridge.url);
@@ -121,14 +130,15 @@ describeOnBothDatabases('transfers in operation', (database) => {
     expect(mail).toMatchObject({
       from: 'bridge@example.fi',
       to: ['kirjanpito@example.fi', 'paakirjanpitaja@example.fi'],
+      secure: true,
     });
-    expect(mail?.headers.subject).toBe('Transfer to Procountor failed: sales invoice MAIL-1 (Tuntematon Oy)');
-    expect(mail?.text).toContain('could not be transferred to Procountor');
-    expect(mail?.text).toContain(`What to do: ${failed.lastError.fix}`);
-    expect(mail?.text).toContain('https://bridge.example.fi/');
+    expect(mail?.parsed.subject).toBe('Transfer to Procountor failed: sales invoice MAIL-1 (Tuntematon Oy)');
+    expect(mail?.parsed.text).toContain('could not be transferred to Procountor');
+    expect(mail?.parsed.text).toContain(`What to do: ${failed.lastError.fix}`);
+    expect(mail?.parsed.text).toContain('https://bridge.example.fi/');
   });
 
-  it('sends no e-mail for a connection without recipients, and keeps a refused e-mail for a retry', async () => {
+  it('sends no e-mail for a connection without recipients; a refused one is tried again, then left to pg-boss', async () => {
     const quiet = await activeConnection({ createCustomersInProcountor: false });
     const before = smtp.received.length;
     await call(
@@ -146,22 +156,32 @@ describeOnBothDatabases('transfers in operation', (database) => {
     expect(await jobsOf(quietFailed.transferId)).toEqual([]);
 
     const loud = await activeConnection({ createCustomersInProcountor: false, errorEmailRecipients: ['a@example.fi'] });
+    const submitLoud = async (externalId: string) => {
+      await call(
+        'POST',
+        `/v1/connections/${loud.connectionId}/sales-invoices`,
+        loud.token,
+        unknownCustomerInvoice(externalId),
+      );
+      return waitForState(loud.connectionId, loud.token, externalId, 'failed');
+    };
+    // Refused once (451, "try again later"): the job's second try delivers it.
     smtp.refuseNext(1);
-    await call(
-      'POST',
-      `/v1/connections/${loud.connectionId}/sales-invoices`,
-      loud.token,
-      unknownCustomerInvoice('MAIL-3'),
-    );
-    const loudFailed = await waitForState(loud.connectionId, loud.token, 'MAIL-3', 'failed');
-    // pg-boss keeps the job for another try (a minute later: enqueue-failure-email.ts) instead of losing the e-mail.
+    await submitLoud('MAIL-3');
+    const [retried] = (await smtp.waitForMessages(before + 1)).slice(before);
+    expect(retried?.parsed.subject).toContain('MAIL-3');
+
+    // Refused on both tries: pg-boss keeps the job for another try (a minute later: enqueue-failure-email.ts)
+    // instead of losing the e-mail.
+    smtp.refuseNext(2);
+    const refused = await submitLoud('MAIL-5');
     expect(
       await waitFor('the refused e-mail to wait for a retry', async () => {
-        const states = await jobsOf(loudFailed.transferId);
+        const states = await jobsOf(refused.transferId);
         return states.includes('retry') ? states : undefined;
       }),
     ).toEqual(['retry']);
-    expect(smtp.received.length).toBe(before);
+    expect(smtp.received.length).toBe(before + 1);
   });
 
   it('logs a skipped e-mail when no mail server is configured', async () => {
@@ -176,7 +196,7 @@ describeOnBothDatabases('transfers in operation', (database) => {
     const lines: Record<string, unknown>[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
     const outcome = await sendFailureEmail(
-      { db: database.db, connections: bridge.services.connections, logger, smtp: undefined, publicUrl: 'http://x' },
+      { db: database.db, connections: bridge.services.connections, logger, mail: undefined, publicUrl: 'http://x' },
       { transferId: transfer.transferId },
     );
     expect(outcome).toBe('skipped_no_smtp');

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FROM_SOURCE_NODE_ARGS } from '../../../scripts/source-condition';
 import type { Bridge } from '../src/create-bridge';
 import {
   apiCaller,
@@ -51,7 +52,7 @@ describe('transfers survive a killed worker process (PostgreSQL)', () => {
   });
 
   function startWorker(crash?: { transferId: string; step: string }): WorkerProcess {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+    const child = spawn(process.execPath, [...FROM_SOURCE_NODE_ARGS, CHILD], {
       env: {
         ...process.env,
         DATABASE_URL: database.connectionString,

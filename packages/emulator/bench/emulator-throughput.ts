@@ -4,11 +4,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { FROM_SOURCE_NODE_ARGS } from '../../../scripts/source-condition';
 import { type Call, LoadClient, type LoadResult } from './support/load-client';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 const RESULTS_PATH = resolve(REPO_ROOT, 'bench-results/emulator.json');
-const BIN = resolve(import.meta.dirname, '../bin/procountor-emulator.js');
+const CLI = [...FROM_SOURCE_NODE_ARGS, resolve(import.meta.dirname, '../src/cli.ts')];
 /** Targets for this 2-core machine (project brief). */
 const TARGETS = { getPerSecond: 2000, invoicePostPerSecond: 500 };
 
@@ -33,7 +34,7 @@ interface Emulator {
 
 /** The emulator runs in its own process, so the load generator does not share its event loop or its RSS. */
 function startEmulatorProcess(): Promise<Emulator> {
-  const child = spawn(process.execPath, [BIN, '--port', '0', '--seed', 'demo'], {
+  const child = spawn(process.execPath, [...CLI, '--port', '0', '--seed', 'demo'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';

@@ -3,8 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FROM_SOURCE_NODE_ARGS } from '../../../scripts/source-condition';
 
-const BIN = resolve(import.meta.dirname, '../bin/procountor-emulator.js');
+/** The CLI from its sources; the built one (bin/procountor-emulator.js) is run by test/packages/pack-and-install.test.ts. */
+const CLI = [...FROM_SOURCE_NODE_ARGS, resolve(import.meta.dirname, '../src/cli.ts')];
 
 interface Started {
   child: ChildProcess;
@@ -13,7 +15,7 @@ interface Started {
 
 /** Spawns the CLI and waits until it has printed `untilText`. */
 function startCli(args: string[], untilText: string): Promise<Started> {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => reject(new Error(`CLI did not print '${untilText}' in time:\n${output}`)), 20_000);

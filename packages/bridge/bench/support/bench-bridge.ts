@@ -7,6 +7,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
+import { FROM_SOURCE_NODE_ARGS } from '../../../../scripts/source-condition';
 import type { BridgeConfig } from '../../src/config/load-config';
 import { type Bridge, createBridge } from '../../src/create-bridge';
 import type { Database } from '../../src/storage/schema';
@@ -66,9 +67,9 @@ function procStatusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   return Math.round(kilobytes / 1024);
 }
 
-/** `node --import tsx bench/support/bridge-child.ts` over the PostgreSQL database, resolved once it listens. */
+/** `node --conditions=… --import tsx bench/support/bridge-child.ts` over the PostgreSQL database, resolved once it listens. */
 export async function startBridgeChild(databaseUrl: string, workerConcurrency: number): Promise<BridgeChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', BRIDGE_CHILD], {
+  const child = spawn(process.execPath, [...FROM_SOURCE_NODE_ARGS, BRIDGE_CHILD], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

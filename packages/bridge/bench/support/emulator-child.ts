@@ -1,8 +1,9 @@
 // The Procountor emulator in a child process for the bridge benchmark: its own event loop and its own RSS.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { FROM_SOURCE_NODE_ARGS } from '../../../../scripts/source-condition';
 
-const BIN = resolve(import.meta.dirname, '../../../emulator/bin/procountor-emulator.js');
+const CLI = [...FROM_SOURCE_NODE_ARGS, resolve(import.meta.dirname, '../../../emulator/src/cli.ts')];
 
 export interface EmulatorChild {
   child: ChildProcess;
@@ -16,9 +17,9 @@ export interface EmulatorChild {
   stop(): void;
 }
 
-/** `node packages/emulator/bin/procountor-emulator.js --port 0 --seed demo`, resolved once it printed the demo credentials. */
+/** `procountor-emulator --port 0 --seed demo` (from its sources), resolved once it printed the demo credentials. */
 export function startEmulatorChild(): Promise<EmulatorChild> {
-  const child = spawn(process.execPath, [BIN, '--port', '0', '--seed', 'demo'], {
+  const child = spawn(process.execPath, [...CLI, '--port', '0', '--seed', 'demo'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';

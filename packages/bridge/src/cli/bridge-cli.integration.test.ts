@@ -1,4 +1,4 @@
-// The `bridge` CLI as a user runs it: node packages/bridge/bin/bridge.js, on PostgreSQL (DATABASE_URL) and on PGlite.
+// The `bridge` CLI as a user runs it (a child process, from the sources), on PostgreSQL (DATABASE_URL) and on PGlite.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
@@ -8,11 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BRIDGE_CLI_FROM_SOURCE } from '../../test/helpers/bridge-cli-from-source';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/test-database';
 import { createConnectionService } from '../connections/connection-service';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const BIN = path.join('packages', 'bridge', 'bin', 'bridge.js');
 const run = promisify(execFile);
 
 /** Runs the CLI from the repository root with only the given bridge variables set. */
@@ -21,7 +21,10 @@ async function bridgeCli(args: string[], env: Record<string, string>) {
     Object.entries(process.env).filter(([name]) => !/^(DATABASE_URL|BRIDGE_|PROCOUNTOR_|PORT|LOG_LEVEL)/.test(name)),
   );
   try {
-    const { stdout, stderr } = await run('node', [BIN, ...args], { cwd: REPO_ROOT, env: { ...clean, ...env } });
+    const { stdout, stderr } = await run('node', [...BRIDGE_CLI_FROM_SOURCE, ...args], {
+      cwd: REPO_ROOT,
+      env: { ...clean, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

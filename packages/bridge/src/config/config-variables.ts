@@ -49,6 +49,14 @@ const base64Key: ParseRule<Buffer> = (raw) => {
 const logLevel: ParseRule<LogLevel> = (raw) =>
   (LOG_LEVELS as readonly string[]).includes(raw) ? { value: raw as LogLevel } : { problem: `'${raw}' is unknown` };
 
+const STARTTLS_MODES = ['auto', 'required', 'never'] as const;
+export type StarttlsMode = (typeof STARTTLS_MODES)[number];
+
+const starttlsMode: ParseRule<StarttlsMode> = (raw) =>
+  (STARTTLS_MODES as readonly string[]).includes(raw)
+    ? { value: raw as StarttlsMode }
+    : { problem: `'${raw}' is unknown` };
+
 const booleanFlag: ParseRule<boolean> = (raw) =>
   raw === 'true' || raw === 'false' ? { value: raw === 'true' } : { problem: `'${raw}' is neither true nor false` };
 
@@ -181,8 +189,33 @@ export const CONFIG_VARIABLES = {
     name: 'SMTP_TLS',
     defaultText: '`false`',
     rule: 'true or false',
-    description: 'Connect with TLS from the first byte (SMTPS, usually port 465). STARTTLS is not supported.',
+    description:
+      'Connect with TLS from the first byte (SMTPS, usually port 465). `false`: a plain connection that `SMTP_STARTTLS` may upgrade.',
     parse: booleanFlag,
+  }),
+  smtpStarttls: variable({
+    name: 'SMTP_STARTTLS',
+    defaultText: '`auto`',
+    rule: 'auto, required or never',
+    description:
+      'Without `SMTP_TLS`: `auto` upgrades to TLS when the server offers STARTTLS, `required` sends nothing unless it does (port 587 submission), `never` stays plain (a local relay).',
+    parse: starttlsMode,
+  }),
+  smtpTlsRejectUnauthorized: variable({
+    name: 'SMTP_TLS_REJECT_UNAUTHORIZED',
+    defaultText: '`true`',
+    rule: 'true or false',
+    description:
+      "Verify the mail server's TLS certificate (SMTPS and STARTTLS). `false` accepts any certificate: only for a relay on a network you trust.",
+    parse: booleanFlag,
+  }),
+  smtpTlsCaFile: variable({
+    name: 'SMTP_TLS_CA_FILE',
+    defaultText: "(unset: Node's trusted CAs)",
+    rule: 'a path to a PEM file',
+    description:
+      "Certificate(s) of the CA that signed the mail server's certificate, trusted besides Node's own: for a server with a private or self-signed certificate, verified all the same.",
+    parse: text,
   }),
   smtpFrom: variable({
     name: 'SMTP_FROM',
@@ -195,7 +228,8 @@ export const CONFIG_VARIABLES = {
     name: 'SMTP_USER',
     defaultText: '(unset: no login)',
     rule: 'text; set together with SMTP_PASSWORD',
-    description: 'Login for the mail server (AUTH PLAIN). A local relay usually needs none.',
+    description:
+      'Login for the mail server (AUTH PLAIN or LOGIN, as the server offers). A local relay usually needs none.',
     parse: text,
   }),
   smtpPassword: variable({

@@ -95,6 +95,8 @@ describe('loadConfig', () => {
       host: 'mail.example.fi',
       port: 25,
       tls: false,
+      starttls: 'auto',
+      rejectUnauthorized: true,
       from: 'procountor-bridge@localhost',
     });
     expect(
@@ -109,11 +111,38 @@ describe('loadConfig', () => {
       host: 'mail.example.fi',
       port: 465,
       tls: true,
+      starttls: 'auto',
+      rejectUnauthorized: true,
       from: 'bridge@example.fi',
       auth: { user: 'bridge', password: 'hunter2' },
     });
     const error = parseProblems({ SMTP_HOST: 'mail', SMTP_PORT: '0', SMTP_TLS: 'yes', SMTP_USER: 'bridge' });
     expect(error.problems.map((problem) => problem.variable)).toEqual(['SMTP_PORT', 'SMTP_TLS', 'SMTP_PASSWORD']);
+  });
+
+  it('reads STARTTLS, certificate verification and a CA file for the mail server', () => {
+    expect(
+      loadConfig(
+        {
+          SMTP_HOST: 'mail.example.fi',
+          SMTP_PORT: '587',
+          SMTP_STARTTLS: 'required',
+          SMTP_TLS_REJECT_UNAUTHORIZED: 'false',
+          SMTP_TLS_CA_FILE: 'certs/mail-ca.pem',
+        },
+        '/srv/bridge',
+      ).smtp,
+    ).toMatchObject({
+      port: 587,
+      starttls: 'required',
+      rejectUnauthorized: false,
+      caFile: '/srv/bridge/certs/mail-ca.pem',
+    });
+    const error = parseProblems({ SMTP_HOST: 'mail', SMTP_STARTTLS: 'yes', SMTP_TLS_REJECT_UNAUTHORIZED: 'no' });
+    expect(error.problems).toEqual([
+      { variable: 'SMTP_STARTTLS', rule: 'auto, required or never', message: "'yes' is unknown" },
+      { variable: 'SMTP_TLS_REJECT_UNAUTHORIZED', rule: 'true or false', message: "'no' is neither true nor false" },
+    ]);
   });
 
   it('never repeats the value of a secret variable in its message', () => {

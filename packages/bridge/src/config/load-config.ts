@@ -1,6 +1,6 @@
 // Parses the environment into a typed BridgeConfig once at start, reporting every problem at once; the only reader of process.env.
 import path from 'node:path';
-import { CONFIG_VARIABLES, type ConfigVariable, type LogLevel } from './config-variables';
+import { CONFIG_VARIABLES, type ConfigVariable, type LogLevel, type StarttlsMode } from './config-variables';
 
 /** Credentials of the first Procountor connection; absent means demo mode (the bridge starts the emulator). */
 export interface ProcountorCredentials {
@@ -16,9 +16,20 @@ export interface SmtpConfig {
   port: number;
   /** Implicit TLS (SMTPS) from the first byte. */
   tls: boolean;
+  /** Without `tls`: upgrade with STARTTLS when offered (auto, the default), insist on it (required), or never. */
+  starttls?: StarttlsMode;
+  /** Verify the server's certificate; default true. */
+  rejectUnauthorized?: boolean;
+  /** PEM file of a CA to trust besides Node's (absolute path). */
+  caFile?: string;
   from: string;
-  /** AUTH PLAIN when set. */
+  /** A login (PLAIN or LOGIN) when set. */
   auth?: { user: string; password: string };
+  /**
+   * Tries within one failure-e-mail job before it fails and pg-boss tries it again minutes later. Code only (no
+   * environment variable): tests shorten the delays. Default 3 attempts, 2 s then 4 s apart.
+   */
+  sendRetry?: { attempts: number; firstDelayMs: number };
 }
 
 export interface BridgeConfig {
@@ -93,6 +104,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const smtpHost = read(v.smtpHost);
   const smtpTls = read(v.smtpTls) ?? false;
   const smtpPort = read(v.smtpPort) ?? (smtpTls ? 465 : 25);
+  const smtpStarttls = read(v.smtpStarttls) ?? 'auto';
+  const smtpRejectUnauthorized = read(v.smtpTlsRejectUnauthorized) ?? true;
+  const smtpCaFile = read(v.smtpTlsCaFile);
   const smtpFrom = read(v.smtpFrom) ?? 'procountor-bridge@localhost';
   const smtpUser = read(v.smtpUser);
   const smtpPassword = read(v.smtpPassword);
@@ -118,6 +132,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             host: smtpHost,
             port: smtpPort,
             tls: smtpTls,
+            starttls: smtpStarttls,
+            rejectUnauthorized: smtpRejectUnauthorized,
+            ...(smtpCaFile ? { caFile: path.resolve(cwd, smtpCaFile) } : {}),
             from: smtpFrom,
             ...(smtpUser && smtpPassword ? { auth: { user: smtpUser, password: smtpPassword } } : {}),
           },

@@ -2,7 +2,7 @@
 
 import type { TransferRow } from '../transfers/transfer-repository';
 import type { TransferErrorInfo } from '../transfers/transfer-response';
-import type { MailMessage } from './smtp-client';
+import type { MailMessage } from './mail-transport';
 
 export interface FailureEmailInput {
   transfer: Pick<

@@ -1,17 +1,16 @@
 // `bridge payments subscribe|reconcile|unsubscribe` as a user runs them, against the emulator, on PostgreSQL.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BRIDGE_CLI_FROM_SOURCE } from '../../test/helpers/bridge-cli-from-source';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/test-database';
 import { createConnectionService } from '../connections/connection-service';
 import { startTestProcountor, type TestProcountor } from '../server/start-test-bridge';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const BIN = path.join('packages', 'bridge', 'bin', 'bridge.js');
 const run = promisify(execFile);
 const secretKey = randomBytes(32);
 
@@ -21,7 +20,7 @@ async function bridgeCli(args: string[], env: Record<string, string>) {
   );
   const all = { ...clean, ...env, BRIDGE_SECRET_KEY: secretKey.toString('base64') };
   try {
-    const { stdout, stderr } = await run('node', [BIN, ...args], { cwd: REPO_ROOT, env: all });
+    const { stdout, stderr } = await run('node', [...BRIDGE_CLI_FROM_SOURCE, ...args], { cwd: REPO_ROOT, env: all });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -1,12 +1,22 @@
 // GET /: the admin console (packages/console/dist) with a single-page fallback, or a plain page when it is not built.
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply } from 'fastify';
 import type { RouteModule } from './build-server';
 
+/** packages/bridge: the first folder with a package.json above this module (src/server/ from the sources, dist/ built). */
+function bridgePackageDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
 /** Where `vite build` of packages/console writes (npm start and the browser tests build it when missing or stale). */
-export const CONSOLE_DIST_DIR = fileURLToPath(new URL('../../../console/dist/', import.meta.url));
+export function consoleDistDir(): string {
+  return path.join(bridgePackageDir(), '..', 'console', 'dist');
+}
 
 /** Paths the bridge itself answers: an unknown one there is a JSON 404, never the console's page. */
 const API_PREFIXES = ['/v1/', '/docs', '/openapi.json', '/metrics', '/healthz'];
@@ -26,7 +36,7 @@ const PLACEHOLDER_PAGE = `<!doctype html>
 </html>
 `;
 
-export function homePageRoute(consoleDir = CONSOLE_DIST_DIR): RouteModule {
+export function homePageRoute(consoleDir = consoleDistDir()): RouteModule {
   return async (app) => {
     if (!existsSync(`${consoleDir}/index.html`)) {
       app.get('/', { schema: { hide: true } }, async (_request, reply) =>

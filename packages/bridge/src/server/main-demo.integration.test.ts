@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FROM_SOURCE_NODE_ARGS } from '../../../../scripts/source-condition';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -19,7 +20,7 @@ describe('main.ts in demo mode', () => {
     const clean = Object.fromEntries(
       Object.entries(process.env).filter(([name]) => !/^(DATABASE_URL|BRIDGE_|PROCOUNTOR_|PORT|LOG_LEVEL)/.test(name)),
     );
-    child = spawn('node', ['--import', 'tsx', 'packages/bridge/src/main.ts'], {
+    child = spawn('node', [...FROM_SOURCE_NODE_ARGS, 'packages/bridge/src/main.ts'], {
       cwd: REPO_ROOT,
       env: { ...clean, BRIDGE_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],

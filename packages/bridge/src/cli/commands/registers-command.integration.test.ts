@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BRIDGE_CLI_FROM_SOURCE } from '../../../test/helpers/bridge-cli-from-source';
 import { businessIdFrom } from '../../../test/helpers/sales-invoice-builder';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/test-database';
 import { createConnectionService } from '../../connections/connection-service';
@@ -15,7 +16,6 @@ import { upsertRegisterPage } from '../../registers/register-records';
 import { startTestProcountor, type TestProcountor } from '../../server/start-test-bridge';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
-const BIN = path.join('packages', 'bridge', 'bin', 'bridge.js');
 const run = promisify(execFile);
 const secretKey = randomBytes(32);
 
@@ -25,7 +25,7 @@ async function bridgeCli(args: string[], env: Record<string, string>) {
   );
   const all = { ...clean, ...env, BRIDGE_SECRET_KEY: secretKey.toString('base64') };
   try {
-    const { stdout, stderr } = await run('node', [BIN, ...args], { cwd: REPO_ROOT, env: all });
+    const { stdout, stderr } = await run('node', [...BRIDGE_CLI_FROM_SOURCE, ...args], { cwd: REPO_ROOT, env: all });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

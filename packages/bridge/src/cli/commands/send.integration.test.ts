@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BRIDGE_CLI_FROM_SOURCE } from '../../../test/helpers/bridge-cli-from-source';
 import { buildSalesInvoice } from '../../../test/helpers/sales-invoice-builder';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/test-database';
 import { createConnectionService } from '../../connections/connection-service';
@@ -16,7 +17,6 @@ import { migrateToLatest } from '../../storage/migrate';
 import type { Database } from '../../storage/schema';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
-const BIN = path.join('packages', 'bridge', 'bin', 'bridge.js');
 const run = promisify(execFile);
 const secretKey = randomBytes(32);
 
@@ -26,7 +26,7 @@ async function bridgeCli(args: string[], env: Record<string, string>) {
   );
   const all = { ...clean, ...env, BRIDGE_SECRET_KEY: secretKey.toString('base64') };
   try {
-    const { stdout, stderr } = await run('node', [BIN, ...args], { cwd: REPO_ROOT, env: all });
+    const { stdout, stderr } = await run('node', [...BRIDGE_CLI_FROM_SOURCE, ...args], { cwd: REPO_ROOT, env: all });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -1,15 +1,15 @@
-// `bridge users …` as an operator runs it (node packages/bridge/bin/bridge.js) on a PGlite data directory.
+// `bridge users …` as an operator runs it (a child process, from the sources) on a PGlite data directory.
 import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BRIDGE_CLI_FROM_SOURCE } from '../../../test/helpers/bridge-cli-from-source';
 import { createConsoleUserService } from '../../console-users/console-user-service';
 import { closeDatabase, createDatabase } from '../../storage/create-database';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
-const BIN = path.join('packages', 'bridge', 'bin', 'bridge.js');
 
 /** Runs the CLI with only BRIDGE_DATA_DIR of the bridge's variables, `stdin` piped in. */
 function bridgeCli(args: string[], dataDir: string, stdin = '') {
@@ -17,7 +17,10 @@ function bridgeCli(args: string[], dataDir: string, stdin = '') {
     Object.entries(process.env).filter(([name]) => !/^(DATABASE_URL|BRIDGE_|PROCOUNTOR_|PORT|LOG_LEVEL)/.test(name)),
   );
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn('node', [BIN, ...args], { cwd: REPO_ROOT, env: { ...env, BRIDGE_DATA_DIR: dataDir } });
+    const child = spawn('node', [...BRIDGE_CLI_FROM_SOURCE, ...args], {
+      cwd: REPO_ROOT,
+      env: { ...env, BRIDGE_DATA_DIR: dataDir },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
