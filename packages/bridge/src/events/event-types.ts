@@ -126,7 +126,7 @@ export const EVENT_TYPE_DEFINITIONS: Record<EventType, EventTypeDefinition> = {
   'invoice.payment_removed': {
     type: 'invoice.payment_removed',
     description:
-      'A payment counted before was removed in Procountor; amountPaid and amountOpen are after it (issue #6).',
+      'A payment counted before was removed in Procountor (its PAYMENT_DELETED webhook or the reconciliation poll, whichever first); amountPaid and amountOpen are after it.',
     payload: InvoicePaymentRemovedPayloadSchema,
   },
   'purchase_invoice.imported': {

@@ -9,6 +9,7 @@ import type {
 import type { ConsoleSessionsTable, ConsoleUsersTable } from './tables/console-user-tables';
 import type { EventsTable, WebhookDeliveriesTable, WebhookEndpointsTable } from './tables/event-tables';
 import type {
+  DeletedPaymentEventsTable,
   InvoicePaymentsTable,
   ProcountorWebhookSubscriptionsTable,
   SourceMarkPaidRequestsTable,
@@ -54,6 +55,7 @@ export interface DB {
   invoice_payments: InvoicePaymentsTable;
   transfer_payments: TransferPaymentsTable;
   source_mark_paid_requests: SourceMarkPaidRequestsTable;
+  deleted_payment_events: DeletedPaymentEventsTable;
   register_records: RegisterRecordsTable;
   register_sync_state: RegisterSyncStateTable;
   register_sync_runs: RegisterSyncRunsTable;
