@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { registerPaymentsCommands } from '../payments/payments-cli-command';
 import { registerConnectionsCommands } from './commands/connections-command';
 import { registerLinksCommands } from './commands/links-command';
+import { registerNextInvoiceNumberCommands } from './commands/next-invoice-number-command';
 import { registerRegistersCommands } from './commands/registers-command';
 import { registerSendCommands } from './commands/send';
 import { registerServeCommands } from './commands/serve-command';
@@ -17,6 +18,7 @@ export const CLI_COMMANDS: readonly ((program: Command) => void)[] = [
   registerTokensCommands,
   registerSendCommands,
   registerStatusCommands,
+  registerNextInvoiceNumberCommands,
   registerUsersCommands,
   registerRegistersCommands,
   registerLinksCommands,
