@@ -1,5 +1,6 @@
 // The registry of `bridge` command groups. To add one (e.g. `send`, `status`): append its register function here.
 import type { Command } from 'commander';
+import { registerBillsCommands } from '../bills/bills-cli-command';
 import { registerPaymentsCommands } from '../payments/payments-cli-command';
 import { registerConnectionsCommands } from './commands/connections-command';
 import { registerLinksCommands } from './commands/links-command';
@@ -23,4 +24,5 @@ export const CLI_COMMANDS: readonly ((program: Command) => void)[] = [
   registerRegistersCommands,
   registerLinksCommands,
   registerPaymentsCommands,
+  registerBillsCommands,
 ];

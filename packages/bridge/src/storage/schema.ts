@@ -1,5 +1,6 @@
 // The Kysely type of the whole database: each domain adds its table interfaces here beside its migration.
 import type { Generated, Kysely } from 'kysely';
+import type { BillWatchStateTable, ReceivedBillsTable } from './tables/bill-tables';
 import type {
   ApiTokensTable,
   ConnectionLeasesTable,
@@ -65,6 +66,8 @@ export interface DB {
   register_link_rejections: RegisterLinkRejectionsTable;
   purchase_invoice_imports: PurchaseInvoiceImportsTable;
   purchase_invoice_import_settings: PurchaseInvoiceImportSettingsTable;
+  bill_watch_state: BillWatchStateTable;
+  received_bills: ReceivedBillsTable;
   console_users: ConsoleUsersTable;
   console_sessions: ConsoleSessionsTable;
 }

@@ -9,7 +9,11 @@ export {
   validateFinnishVatNumber,
 } from './business-id';
 export { createFinnishIban, formatIban, normaliseIban, validateIban } from './iban';
-export { createPersonalIdentityCode, validatePersonalIdentityCode } from './personal-identity-code';
+export {
+  createPersonalIdentityCode,
+  maskPersonalIdentityCode,
+  validatePersonalIdentityCode,
+} from './personal-identity-code';
 export {
   compactReferenceNumber,
   createReferenceNumber,
