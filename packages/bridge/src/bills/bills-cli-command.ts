@@ -1,10 +1,8 @@
 // `bridge bills watch --connection <id>`: look for new bills in Procountor now, in this process, and announce each
 // once as bill.received (docs/purchase-invoices.md "New bills"); the server's workers deliver the events.
 import type { Command } from 'commander';
-import { withCliContext } from '../cli/cli-context';
+import { withCliContext, withJobQueue } from '../cli/cli-context';
 import { printFields, printJson } from '../cli/print-output';
-import { createJobQueue } from '../jobs/create-job-queue';
-import { QUEUE_NAMES } from '../jobs/queue-names';
 import { withProcountorErrors } from '../purchase-invoices/procountor-request-failed';
 import { watchReceivedBills } from './watch-received-bills';
 
@@ -19,25 +17,15 @@ export function registerBillsCommands(program: Command): void {
     .action(async (options: { connection: string; json?: boolean }) => {
       await withCliContext(async (context) => {
         await context.connections.requireActive(options.connection);
-        // Events go to the outbox with their webhook-delivery jobs in the same transaction.
-        const jobs = createJobQueue(
-          context.db,
-          { workerConcurrency: 0 },
-          { logger: context.logger, runMaintenance: false },
-        );
-        await jobs.start();
-        try {
-          await jobs.createQueue(QUEUE_NAMES.sourceWebhookDeliver);
-          const result = await withProcountorErrors('The bill watch stopped', () =>
+        const result = await withJobQueue(context, [], (jobs) =>
+          withProcountorErrors('The bill watch stopped', () =>
             watchReceivedBills(
               { db: context.db, jobs, connections: context.connections, logger: context.logger },
               options.connection,
             ),
-          );
-          return options.json ? printJson(result) : printFields({ ...result });
-        } finally {
-          await jobs.stop({ timeoutMs: 2_000 });
-        }
+          ),
+        );
+        return options.json ? printJson(result) : printFields({ ...result });
       });
     });
 }

@@ -1,49 +1,20 @@
 // `bridge bills watch` as a user runs it, against the emulator, on PostgreSQL: the first look sets the baseline, the
 // next announces the bill received since, once (the event waits in the outbox for the server's workers).
-import { randomBytes } from 'node:crypto';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBridgeCli } from '../../test/helpers/bridge-cli';
+import { type CliTestSetup, startCliTestSetup } from '../../test/helpers/bridge-cli';
 import { receiveSupplierInvoice } from '../../test/helpers/supplier-invoices';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/test-database';
-import { createConnectionService } from '../connections/connection-service';
-import { startTestProcountor, type TestProcountor } from '../server/start-test-bridge';
-
-const secretKey = randomBytes(32);
 
 describe('bridge bills watch (CLI) [postgres]', () => {
-  let database: TestDatabase;
-  let procountor: TestProcountor;
-  let connectionId: string;
-  let env: Record<string, string>;
-  const cli = (args: string[]) => runBridgeCli(args, env, secretKey);
-
+  let setup: CliTestSetup;
   beforeAll(async () => {
-    database = await createTestDatabase('postgres', { migrate: true });
-    procountor = await startTestProcountor('Komento Oy');
-    const service = createConnectionService({ db: database.db, secretKey, logger: pino({ level: 'silent' }) });
-    const created = await service.create({
-      name: 'CLI bills',
-      environment: 'custom',
-      baseUrl: procountor.emulator.baseUrl,
-      clientId: procountor.company.clientId,
-      clientSecret: procountor.company.clientSecret,
-      apiKey: procountor.company.apiKey,
-    });
-    connectionId = created.id;
-    await database.db
-      .updateTable('connections')
-      .set({ status: 'active', activated_at: new Date() })
-      .where('id', '=', connectionId)
-      .execute();
-    env = { DATABASE_URL: database.connectionString as string };
+    setup = await startCliTestSetup('Komento Oy');
   });
   afterAll(async () => {
-    await procountor?.emulator.stop();
-    await database?.destroy();
+    await setup?.stop();
   });
 
   it('sets the baseline, then announces a new bill once', { timeout: 120_000 }, async () => {
+    const { cli, connectionId, procountor, database } = setup;
     const first = await cli(['bills', 'watch', '--connection', connectionId, '--json']);
     expect(first.code, first.stderr).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({ outcome: 'baseline_set', announced: 0 });

@@ -7,6 +7,7 @@ import type { ConnectionService } from '../connections/connection-record';
 import { EVENT_TYPES } from '../events/event-types';
 import { newEventId, recordEvent } from '../events/record-event';
 import type { JobQueue } from '../jobs/create-job-queue';
+import { APPROVED_OR_LATER_STATUSES } from '../purchase-invoices/purchase-invoice-statuses';
 import type { Database } from '../storage/schema';
 import { type ReceivedBill, readBills } from './list-received-bills';
 
@@ -39,13 +40,8 @@ export interface BillWatchResult {
 export const RECEIVED_BILL_STATUSES = [
   'RECEIVED',
   'VERIFIED',
-  'APPROVED',
   'PAYMENT_DENIED',
-  'PAYMENT_QUEUED',
-  'PAYMENT_SENT_TO_BANK',
-  'PARTLY_PAID',
-  'PAID',
-  'MARKED_PAID',
+  ...APPROVED_OR_LATER_STATUSES,
 ] as const;
 
 /** Bills read per batch GET; each one still commits on its own. */
@@ -178,35 +174,38 @@ async function saveBillWatchState(
     .execute();
 }
 
-async function alreadyAnnounced(db: Database, connectionId: string, ids: number[]): Promise<number[]> {
+/** Of these Procountor invoice ids, the ones `select` finds; in chunks, as a look after a long pause may list more ids
+ * than one statement's parameters allow. */
+async function idsFound(ids: number[], select: (chunk: number[]) => Promise<number[]>): Promise<number[]> {
   const found: number[] = [];
-  // In chunks: a first look after a long pause may list more ids than one statement's parameters allow.
-  for (let start = 0; start < ids.length; start += 1000) {
+  for (let start = 0; start < ids.length; start += 1000) found.push(...(await select(ids.slice(start, start + 1000))));
+  return found;
+}
+
+function alreadyAnnounced(db: Database, connectionId: string, ids: number[]): Promise<number[]> {
+  return idsFound(ids, async (chunk) => {
     const rows = await db
       .selectFrom('received_bills')
       .select('procountor_invoice_id')
       .where('connection_id', '=', connectionId)
-      .where('procountor_invoice_id', 'in', ids.slice(start, start + 1000))
+      .where('procountor_invoice_id', 'in', chunk)
       .execute();
-    found.push(...rows.map((row) => row.procountor_invoice_id));
-  }
-  return found;
+    return rows.map((row) => row.procountor_invoice_id);
+  });
 }
 
 /** Purchase invoices the bridge created in Procountor for this connection's source (its own drafts sent on). */
-async function sentByThisBridge(db: Database, connectionId: string, ids: number[]): Promise<number[]> {
-  const found: number[] = [];
-  for (let start = 0; start < ids.length; start += 1000) {
+function sentByThisBridge(db: Database, connectionId: string, ids: number[]): Promise<number[]> {
+  return idsFound(ids, async (chunk) => {
     const rows = await db
       .selectFrom('transfers')
       .select('procountor_invoice_id')
       .where('connection_id', '=', connectionId)
       .where('kind', '=', 'purchase_invoice')
-      .where('procountor_invoice_id', 'in', ids.slice(start, start + 1000))
+      .where('procountor_invoice_id', 'in', chunk)
       .execute();
-    found.push(...rows.map((row) => row.procountor_invoice_id as number));
-  }
-  return found;
+    return rows.map((row) => row.procountor_invoice_id as number);
+  });
 }
 
 /** The row and its event in one transaction; false when another look announced the bill first. */

@@ -1,15 +1,8 @@
 // `bridge next-invoice-number` as a user runs it, against the emulator, on PostgreSQL: unknown before the company's
 // first sales invoice, then the number after the latest one, always said to be a prediction.
-import { randomBytes } from 'node:crypto';
 import { ProcountorClient, type ProcountorInvoice } from '@procountor-bridge/client';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBridgeCli } from '../../../test/helpers/bridge-cli';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/test-database';
-import { createConnectionService } from '../../connections/connection-service';
-import { startTestProcountor, type TestProcountor } from '../../server/start-test-bridge';
-
-const secretKey = randomBytes(32);
+import { type CliTestSetup, startCliTestSetup } from '../../../test/helpers/bridge-cli';
 
 /** A sales invoice as a user creates it in Procountor (not through the bridge). */
 function salesInvoiceBody(): ProcountorInvoice {
@@ -37,38 +30,16 @@ function salesInvoiceBody(): ProcountorInvoice {
 }
 
 describe('bridge next-invoice-number (CLI) [postgres]', () => {
-  let database: TestDatabase;
-  let procountor: TestProcountor;
-  let connectionId: string;
-  let env: Record<string, string>;
-  const cli = (args: string[]) => runBridgeCli(args, env, secretKey);
-
+  let setup: CliTestSetup;
   beforeAll(async () => {
-    database = await createTestDatabase('postgres', { migrate: true });
-    procountor = await startTestProcountor('Numerointi Oy');
-    const service = createConnectionService({ db: database.db, secretKey, logger: pino({ level: 'silent' }) });
-    const created = await service.create({
-      name: 'CLI numbers',
-      environment: 'custom',
-      baseUrl: procountor.emulator.baseUrl,
-      clientId: procountor.company.clientId,
-      clientSecret: procountor.company.clientSecret,
-      apiKey: procountor.company.apiKey,
-    });
-    connectionId = created.id;
-    await database.db
-      .updateTable('connections')
-      .set({ status: 'active', activated_at: new Date() })
-      .where('id', '=', connectionId)
-      .execute();
-    env = { DATABASE_URL: database.connectionString as string };
+    setup = await startCliTestSetup('Numerointi Oy');
   });
   afterAll(async () => {
-    await procountor?.emulator.stop();
-    await database?.destroy();
+    await setup?.stop();
   });
 
   it('prints the predicted number with how it was found and its limits', { timeout: 120_000 }, async () => {
+    const { cli, connectionId, procountor } = setup;
     const empty = await cli(['next-invoice-number', '--connection', connectionId]);
     expect(empty.code, empty.stderr).toBe(0);
     expect(empty.stdout).toMatch(/next invoice number:\s+unknown/);
