@@ -263,5 +263,13 @@ describeOnBothDatabases('bill watch (bill.received)', (database) => {
     expect((await call('GET', `/v1/connections/${connectionId}/bills/watch`, token)).status).toBe(404);
     expect((await call('POST', `/v1/connections/${connectionId}/bills/watch/runs`, token)).status).toBe(404);
     expect((await api('GET', '/bills/999999')).status).toBe(404);
+    const document = await (await fetch(`${bridge.url}/openapi.json`)).json();
+    for (const path of [
+      '/v1/connections/{connectionId}/bills/watch',
+      '/v1/connections/{connectionId}/bills/watch/runs',
+      '/v1/connections/{connectionId}/bills/{procountorInvoiceId}',
+    ]) {
+      expect(Object.keys(document.paths), path).toContain(path);
+    }
   });
 });

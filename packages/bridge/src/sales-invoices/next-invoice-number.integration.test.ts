@@ -146,5 +146,8 @@ describeOnBothDatabases('next invoice number', (database) => {
     expect(disabled.body.code).toBe('connection_not_active');
     const bad = await api.call('GET', `/v1/connections/${other.connectionId}/next-invoice-number?fresh=maybe`);
     expect(bad.status).toBe(400);
+    const document = await fetch(`${api.url}/openapi.json`).then((response) => response.json());
+    const route = document.paths['/v1/connections/{connectionId}/next-invoice-number'].get;
+    expect(route.description).toContain('not a reservation');
   });
 });
