@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import { apiTokenRoutes } from './api-tokens/api-token-routes';
 import { type ApiTokenService, createApiTokenService } from './api-tokens/api-token-service';
 import { billRoutes } from './bills/bill-routes';
+import { billWatchRoutes } from './bills/bill-watch-routes';
+import { watchReceivedBills } from './bills/watch-received-bills';
 import type { BridgeConfig } from './config/load-config';
 import { connectionRouteModules } from './connections/connection-route-modules';
 import { type ConnectionAdministration, createConnectionService } from './connections/connection-service';
@@ -90,6 +92,7 @@ export const ROUTE_MODULES: readonly RouteModuleFactory[] = [
   (services) => pullRunRoutes({ db: services.db }),
   (services) => purchaseInvoiceRoutes(purchaseInvoiceDepsOf(services)),
   (services) => billRoutes({ connections: services.connections }),
+  (services) => billWatchRoutes(purchaseInvoiceDepsOf(services)),
   (services) => sessionRoutes(createConsoleUserService(services.db)),
   (services) => dashboardRoute(services.db),
   (services) => registerRoutes({ db: services.db, jobs: services.jobQueue, connections: services.connections }),
@@ -120,7 +123,13 @@ export const WORKER_STARTERS: readonly WorkerStarter[] = [
       submitDocument: (connectionId, document) =>
         submitPulledDocument(transferDepsOf(services), connectionId, document),
     }),
-  (services) => startPurchaseInvoiceImportWorkers(services.jobQueue, purchaseInvoiceDepsOf(services)),
+  (services) =>
+    startPurchaseInvoiceImportWorkers(services.jobQueue, {
+      ...purchaseInvoiceDepsOf(services),
+      // The bill watch runs on the purchase invoice schedule (docs/purchase-invoices.md "New bills").
+      watchBills: (connectionId, logger) =>
+        watchReceivedBills({ ...purchaseInvoiceDepsOf(services), logger }, connectionId),
+    }),
   (services) =>
     startRegisterSyncWorkers({
       db: services.db,
@@ -152,7 +161,7 @@ export const WORKER_STARTERS: readonly WorkerStarter[] = [
     }),
 ];
 
-/** What the purchase invoice import (issue #6, seed 002) needs from the services. */
+/** What the purchase invoice import, the bills and their watch need from the services. */
 function purchaseInvoiceDepsOf(services: BridgeServices) {
   return { db: services.db, jobs: services.jobQueue, connections: services.connections, logger: services.logger };
 }

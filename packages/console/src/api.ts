@@ -172,6 +172,16 @@ export interface Transfer {
   timeline?: { at: string; kind: string; step: string | null; message: string }[];
 }
 
+/** GET /v1/connections/{id}/next-invoice-number (docs/transfers.md "The next invoice number"): a prediction. */
+export interface NextInvoiceNumber {
+  predictedInvoiceNumber: number | null;
+  isReservation: false;
+  howFound: string;
+  limits: string;
+  readAt: string;
+  fromCache: boolean;
+}
+
 export interface TransferPage {
   items: Transfer[];
   page: number;

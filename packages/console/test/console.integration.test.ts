@@ -1,6 +1,7 @@
 // The admin console in a real browser (Debian's Chromium through playwright-core) against a real bridge and emulator:
-// sign-in, the connection wizard, a failed transfer fixed and resent, the transfer list filtered, payments, bills and
-// imported purchase invoices, the Finnish wizard. Takes the screenshots.
+// sign-in, the connection wizard, a failed transfer fixed and resent, the transfer list filtered, "Send to Procountor"
+// with the predicted invoice number, payments, bills and imported purchase invoices, the Finnish wizard. Takes the
+// screenshots.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -436,6 +437,38 @@ describe('admin console in Chromium', { timeout: 60_000 }, () => {
     await screenshot('dashboard');
     await page.getByLabel('Kieli').selectOption('en');
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+  });
+
+  it('asks before "Send to Procountor" on the transfer page, with the predicted invoice number it then gets', async () => {
+    const settingsPath = `/v1/connections/${connectionId}`;
+    await call('PATCH', settingsPath, TEST_ADMIN_TOKEN, { settings: { transferMode: 'manual' } });
+    try {
+      const waiting = await submit({ customer: { ...buildSalesInvoice().customer, name: 'Numeroitava Oy' } });
+      expect(await transferState(waiting)).toBe('waiting_for_send');
+      const predicted = (await call('GET', `${settingsPath}/next-invoice-number?fresh=true`, TEST_ADMIN_TOKEN)).json
+        .predictedInvoiceNumber as number;
+      expect(predicted).toBeGreaterThan(0);
+
+      await page.goto(`${bridge.url}/connections/${connectionId}/transfers/${waiting}`);
+      await page.getByRole('button', { name: 'Send to Procountor' }).click();
+      const dialog = page.getByRole('dialog', { name: /Send .* to Procountor\?/ });
+      await dialog
+        .getByTestId('next-invoice-number')
+        .getByText(`Procountor will most likely give it invoice number ${predicted}.`)
+        .waitFor();
+      expect(await dialog.textContent()).toContain('A prediction, not a reservation');
+      // Nothing is sent before the confirmation.
+      expect(await transferState(waiting)).toBe('waiting_for_send');
+      await expectLabelledControls();
+      await screenshot('transfer-send-dialog');
+
+      await dialog.getByRole('button', { name: 'Yes, send' }).click();
+      await page.locator('.page-title .badge', { hasText: 'transferred' }).waitFor({ timeout: 30_000 });
+      expect(await transferState(waiting)).toBe('succeeded');
+      await eventually(() => page.getByTestId('procountor-invoice-number').textContent()).toBe(String(predicted));
+    } finally {
+      await call('PATCH', settingsPath, TEST_ADMIN_TOKEN, { settings: { transferMode: null } });
+    }
   });
 
   it('shows the payment state on a transfer page after a bank payment, checked with "Check payments now"', async () => {

@@ -1,12 +1,12 @@
-// HTTP surface of bills (seed 004): received purchase invoices with routing hints, and "Approve in Procountor".
+// HTTP surface of bills: received purchase invoices with routing hints, one bill, "Approve in Procountor".
 import { Type } from 'typebox';
 import type { ConnectionService } from '../connections/connection-record';
-import { ValidationFailedError } from '../errors/bridge-error';
+import { NotFoundError, ValidationFailedError } from '../errors/bridge-error';
 import { withProcountorErrors } from '../purchase-invoices/procountor-request-failed';
 import type { RouteModule } from '../server/build-server';
 import { assertConnectionAccess } from '../server/principal';
 import { approveBill } from './approve-bill';
-import { DEFAULT_BILL_STATUSES, listReceivedBills } from './list-received-bills';
+import { DEFAULT_BILL_STATUSES, listReceivedBills, readBills } from './list-received-bills';
 
 export interface BillRouteDeps {
   connections: ConnectionService;
@@ -111,6 +111,29 @@ export function billRoutes(deps: BillRouteDeps): RouteModule {
             ...(request.query.after !== undefined ? { afterId: request.query.after } : {}),
           }),
         );
+      },
+    );
+
+    app.get(
+      '/v1/connections/:connectionId/bills/:procountorInvoiceId',
+      {
+        schema: {
+          tags: TAGS,
+          summary: 'One bill, read live from Procountor, with its routing hints (the personal identity code whole)',
+          params: Type.Object({ connectionId: Type.String(), procountorInvoiceId: Type.Integer() }),
+          response: { 200: BillResponse },
+        },
+      },
+      async (request) => {
+        const { connectionId, procountorInvoiceId } = request.params;
+        assertConnectionAccess(request, connectionId);
+        const connection = await deps.connections.requireActive(connectionId);
+        const client = await deps.connections.procountorClient(connection);
+        const [bill] = await withProcountorErrors(`Bill ${procountorInvoiceId} could not be read`, () =>
+          readBills(client, connection, [procountorInvoiceId]),
+        );
+        if (!bill) throw new NotFoundError(`Bill ${procountorInvoiceId}`);
+        return bill;
       },
     );
 

@@ -1,5 +1,11 @@
-// Lists purchase invoices received in Procountor with the routing hints found on them (seed 004 "Bills").
-import type { ProcountorClient, ProcountorInvoice, ProcountorLedgerReceipt } from '@procountor-bridge/client';
+// Reads purchase invoices received in Procountor with the routing hints found on them (docs/purchase-invoices.md
+// "Bills"): a page of them, or given ones.
+import {
+  type ProcountorClient,
+  type ProcountorInvoice,
+  type ProcountorLedgerReceipt,
+  ProcountorNotFoundError,
+} from '@procountor-bridge/client';
 import type { ConnectionRecord } from '../connections/connection-record';
 import { dimensionNamesOf, findProjectDimensionId, projectCodesOf } from '../purchase-invoices/to-project-expense';
 import { findRoutingHints, type RoutingHints } from './find-routing-hints';
@@ -39,8 +45,8 @@ function toReceivedBill(invoice: ProcountorInvoice, routing: RoutingHints): Rece
 }
 
 /**
- * One page (ascending Procountor id, keyset by `afterId`): GET /invoices, then the invoices and their ledger receipts
- * in batches (≤ 200 ids each, FACTS.md), and GET /dimensions once for the project codes.
+ * One page (ascending Procountor id, keyset by `afterId`): GET /invoices, then the bills with their routing hints
+ * (readBills).
  */
 export async function listReceivedBills(
   client: ProcountorClient,
@@ -56,7 +62,31 @@ export async function listReceivedBills(
   });
   const ids = (page.results ?? []).map((basic) => basic.id).filter((id): id is number => id !== undefined);
   if (ids.length === 0) return { bills: [], nextCursor: null };
-  const invoices = (await client.invoices.getMany(ids)).sort((a, b) => (a.id as number) - (b.id as number));
+  const bills = await readBills(client, connection, ids);
+  return { bills, nextCursor: ids.length === options.limit ? (ids.at(-1) ?? null) : null };
+}
+
+/**
+ * These purchase invoices (1–200 ids) with their routing hints, ascending id: the invoices and their ledger receipts
+ * in one batch GET each (FACTS.md: up to 200 ids), and GET /dimensions once for the project codes. Ids Procountor
+ * does not have, and invoices that are not purchase invoices, are left out.
+ */
+export async function readBills(
+  client: ProcountorClient,
+  connection: ConnectionRecord,
+  ids: readonly number[],
+): Promise<ReceivedBill[]> {
+  let invoices: ProcountorInvoice[];
+  try {
+    invoices = await client.invoices.getMany(ids);
+  } catch (error) {
+    if (error instanceof ProcountorNotFoundError) return [];
+    throw error;
+  }
+  invoices = invoices
+    .filter((invoice) => invoice.type === 'PURCHASE_INVOICE')
+    .sort((a, b) => (a.id as number) - (b.id as number));
+  if (invoices.length === 0) return [];
   const receiptIds = invoices.map((invoice) => invoice.ledgerReceiptId).filter((id): id is number => id !== undefined);
   const receipts = new Map<number, ProcountorLedgerReceipt>();
   if (receiptIds.length > 0) {
@@ -67,10 +97,9 @@ export async function listReceivedBills(
   const knownCodes = new Set(
     projectDimensionId === undefined ? [] : [...(names.dimensions.get(projectDimensionId)?.items.values() ?? [])],
   );
-  const bills = invoices.map((invoice) => {
+  return invoices.map((invoice) => {
     const receipt = invoice.ledgerReceiptId === undefined ? undefined : receipts.get(invoice.ledgerReceiptId);
     const onReceipt = projectCodesOf(receipt, projectDimensionId, names);
     return toReceivedBill(invoice, findRoutingHints(invoice, onReceipt, knownCodes));
   });
-  return { bills, nextCursor: ids.length === options.limit ? (ids.at(-1) ?? null) : null };
 }

@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import { type ApiTokenService, createApiTokenService } from '../api-tokens/api-token-service';
 import { type BridgeConfig, loadConfig } from '../config/load-config';
 import { type ConnectionAdministration, createConnectionService } from '../connections/connection-service';
+import { createJobQueue, type JobQueue } from '../jobs/create-job-queue';
+import { QUEUE_NAMES, type QueueName } from '../jobs/queue-names';
 import { createLogger } from '../observability/create-logger';
 import { loadSecretKey } from '../secrets/load-secret-key';
 import { closeDatabase, createDatabase, databaseTargetFromConfig } from '../storage/create-database';
@@ -42,5 +44,25 @@ export async function withCliContext<T>(action: (context: CliContext) => Promise
     return await action({ config, logger, db, connections, apiTokens });
   } finally {
     await closeDatabase(db);
+  }
+}
+
+/**
+ * A job queue without workers for a command that records events or books jobs: the events' webhook deliveries go to
+ * the outbox in their transaction, and the server's workers send them. `queues` are created first (pg-boss 10 drops
+ * jobs sent to a queue never created); the source-webhook one always is.
+ */
+export async function withJobQueue<T>(
+  context: CliContext,
+  queues: readonly QueueName[],
+  action: (jobs: JobQueue) => Promise<T>,
+): Promise<T> {
+  const jobs = createJobQueue(context.db, { workerConcurrency: 0 }, { logger: context.logger, runMaintenance: false });
+  await jobs.start();
+  try {
+    for (const queue of new Set([QUEUE_NAMES.sourceWebhookDeliver, ...queues])) await jobs.createQueue(queue);
+    return await action(jobs);
+  } finally {
+    await jobs.stop({ timeoutMs: 2_000 });
   }
 }

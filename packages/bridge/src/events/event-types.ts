@@ -85,6 +85,32 @@ export const PurchaseInvoiceImportedPayloadSchema = Type.Object({
   currency: Type.String(),
 });
 
+const NullableString = Type.Union([Type.String(), Type.Null()]);
+
+/** A bill (a purchase invoice received in Procountor) appeared: its routing hints, the personal identity code masked. */
+export const BillReceivedPayloadSchema = Type.Object({
+  procountorInvoiceId: Type.Integer({
+    description: 'Also the event subjectId (bill_{id}); GET /v1/connections/{id}/bills/{procountorInvoiceId} reads it.',
+  }),
+  invoiceNumber: Type.Union([Type.Integer(), Type.Null()]),
+  originalInvoiceNumber: NullableString,
+  procountorStatus: Type.String(),
+  supplierName: Type.String(),
+  supplierBusinessId: NullableString,
+  date: Type.String(),
+  dueDate: NullableString,
+  totalAmount: Type.Union([Type.Number(), Type.Null()]),
+  currency: Type.String(),
+  routing: Type.Object({
+    projectNumber: NullableString,
+    projectNumberFoundIn: NullableString,
+    personalIdentityCode: Type.Union([Type.String(), Type.Null()], {
+      description: 'Masked ("******123A"); the whole code is in GET …/bills/{procountorInvoiceId}.',
+    }),
+    personalIdentityCodeFoundIn: NullableString,
+  }),
+});
+
 export const EVENT_TYPES = {
   transferSucceeded: 'transfer.succeeded',
   transferFailed: 'transfer.failed',
@@ -92,6 +118,7 @@ export const EVENT_TYPES = {
   invoicePartiallyPaid: 'invoice.partially_paid',
   invoicePaymentRemoved: 'invoice.payment_removed',
   purchaseInvoiceImported: 'purchase_invoice.imported',
+  billReceived: 'bill.received',
 } as const;
 
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];
@@ -126,13 +153,19 @@ export const EVENT_TYPE_DEFINITIONS: Record<EventType, EventTypeDefinition> = {
   'invoice.payment_removed': {
     type: 'invoice.payment_removed',
     description:
-      'A payment counted before was removed in Procountor; amountPaid and amountOpen are after it (issue #6).',
+      'A payment counted before was removed in Procountor (its PAYMENT_DELETED webhook or the reconciliation poll, whichever first); amountPaid and amountOpen are after it.',
     payload: InvoicePaymentRemovedPayloadSchema,
   },
   'purchase_invoice.imported': {
     type: 'purchase_invoice.imported',
     description: 'A purchase invoice dimensioned to a project reached an import status in Procountor (seed 002).',
     payload: PurchaseInvoiceImportedPayloadSchema,
+  },
+  'bill.received': {
+    type: 'bill.received',
+    description:
+      'A new bill (purchase invoice) was received in Procountor, with the project number and personal identity code (masked) found on it.',
+    payload: BillReceivedPayloadSchema,
   },
 };
 

@@ -1,6 +1,6 @@
 // Counts Procountor payment events on a transferred invoice, once each, and tells the source with invoice.paid or
-// invoice.partially_paid (invoice.payment_removed when one disappears): the one path webhooks, the reconciliation
-// poll and the source's mark-paid all go through.
+// invoice.partially_paid (invoice.payment_removed when one disappears or is deleted): the one path webhooks, the
+// reconciliation poll and the source's mark-paid all go through.
 import type { ProcountorPaymentEvent } from '@procountor-bridge/client';
 import { sql, type Transaction } from 'kysely';
 import { EVENT_TYPES } from '../events/event-types';
@@ -80,13 +80,42 @@ export async function removePaymentEvents(
   deps: ApplyPaymentDeps,
   transfer: PayableTransfer,
   procountorPaymentEventIds: readonly number[],
+  origin: PaymentOrigin,
 ): Promise<string[]> {
   const recorded: string[] = [];
   for (const paymentEventId of [...procountorPaymentEventIds].sort((a, b) => a - b)) {
-    const eventId = await deps.db.transaction().execute((trx) => removeOne(trx, deps.jobs, transfer, paymentEventId));
+    const eventId = await deps.db
+      .transaction()
+      .execute((trx) => removeOne(trx, deps.jobs, transfer, paymentEventId, origin));
     if (eventId) recorded.push(eventId);
   }
   return recorded;
+}
+
+/**
+ * Procountor reported the payment deleted (PAYMENT_DELETED): taken back if counted, and remembered as deleted in the
+ * same transaction, so neither a poll that read Procountor before the deletion nor an INVOICE_PAYMENT_CREATED that
+ * arrives after it counts the payment again. Whichever of webhook and poll comes first tells the source; the other
+ * finds nothing left to take back. Returns the source event id recorded, if any.
+ */
+export async function applyPaymentDeleted(
+  deps: ApplyPaymentDeps,
+  transfer: PayableTransfer,
+  paymentEventId: number,
+): Promise<string | undefined> {
+  return deps.db.transaction().execute(async (trx) => {
+    await lockPaymentState(trx, transfer);
+    await trx
+      .insertInto('deleted_payment_events')
+      .values({
+        connection_id: transfer.connection_id,
+        procountor_payment_event_id: paymentEventId,
+        transfer_id: transfer.id,
+      })
+      .onConflict((conflict) => conflict.columns(['connection_id', 'procountor_payment_event_id']).doNothing())
+      .execute();
+    return removeOne(trx, deps.jobs, transfer, paymentEventId, 'webhook');
+  });
 }
 
 async function applyOne(
@@ -99,6 +128,7 @@ async function applyOne(
   const connectionId = transfer.connection_id;
   const paymentEventId = event.id as number;
   await lockPaymentState(trx, transfer);
+  if (await wasDeleted(trx, connectionId, paymentEventId)) return undefined;
   const eventId = await unusedEventId(trx, paymentEventIdFor(connectionId, paymentEventId));
   const amount = amountInInvoiceCurrency(event);
   const paymentDate = event.paymentDate ?? new Date().toISOString().slice(0, 10);
@@ -143,12 +173,15 @@ async function removeOne(
   jobs: Pick<JobQueue, 'sendInTransaction'>,
   transfer: PayableTransfer,
   paymentEventId: number,
+  origin: PaymentOrigin,
 ): Promise<string | undefined> {
   await lockPaymentState(trx, transfer);
+  // Of this transfer only: a webhook's payment id is checked against the invoice it names.
   const removed = await trx
     .deleteFrom('invoice_payments')
     .where('connection_id', '=', transfer.connection_id)
     .where('procountor_payment_event_id', '=', String(paymentEventId))
+    .where('transfer_id', '=', transfer.id)
     .returning(['amount', 'payment_date', 'payment_type'])
     .executeTakeFirst();
   if (!removed) return undefined;
@@ -167,10 +200,20 @@ async function removeOne(
       amount: Number(removed.amount),
       paymentDate: removed.payment_date,
       paymentType: removed.payment_type,
-      origin: 'reconciliation',
+      origin,
     }),
   });
   return eventId;
+}
+
+async function wasDeleted(trx: Transaction<DB>, connectionId: string, paymentEventId: number): Promise<boolean> {
+  const row = await trx
+    .selectFrom('deleted_payment_events')
+    .select('procountor_payment_event_id')
+    .where('connection_id', '=', connectionId)
+    .where('procountor_payment_event_id', '=', String(paymentEventId))
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { JobQueue, SendOptions } from '../jobs/create-job-queue';
 import { QUEUE_NAMES } from '../jobs/queue-names';
 import {
   findSubscription,
+  hasAllEventTypes,
   receiverUrlOf,
   recordSubscriptionAttempt,
   type SubscriptionDeps,
@@ -52,7 +53,12 @@ export async function runWebhookSubscribe(deps: AutoSubscribeDeps, data: Webhook
   const existing = await findSubscription(deps.db, connectionId);
   const url = existing?.urlExplicit ? existing.url : receiverUrlOf(deps.publicUrl, connectionId);
   try {
-    if (existing?.webhookUuid && existing.url === url && (await heldAtProcountor(deps, connection, existing))) {
+    if (
+      existing?.webhookUuid &&
+      existing.url === url &&
+      hasAllEventTypes(existing) &&
+      (await heldAtProcountor(deps, connection, existing))
+    ) {
       await recordSubscriptionAttempt(deps, connectionId, null);
       return { subscribed: true, webhookUuid: existing.webhookUuid, unchanged: true };
     }
@@ -78,7 +84,10 @@ async function heldAtProcountor(
   return (found.results ?? []).some((hook) => hook.uuid === existing.webhookUuid);
 }
 
-/** Queues a subscription for every active connection (setting on) that has no webhook at Procountor yet. */
+/**
+ * Queues a subscription for every active connection (setting on) that has no webhook at Procountor yet, or one that
+ * misses an event type the bridge now handles (one made before PAYMENT_DELETED was handled): it is updated in place.
+ */
 export async function subscribeUnsubscribedConnections(
   deps: Pick<AutoSubscribeDeps, 'db' | 'jobs'>,
   connections: readonly ConnectionRecord[],
@@ -86,7 +95,8 @@ export async function subscribeUnsubscribedConnections(
   const queued: string[] = [];
   for (const connection of connections) {
     if (!wantsAutomaticSubscription(connection)) continue;
-    if ((await findSubscription(deps.db, connection.id))?.webhookUuid) continue;
+    const existing = await findSubscription(deps.db, connection.id);
+    if (existing?.webhookUuid && hasAllEventTypes(existing)) continue;
     await requestWebhookSubscription(deps.jobs, connection);
     queued.push(connection.id);
   }

@@ -1,6 +1,7 @@
 // Automatic Procountor webhook subscription (issue #6) through the composed bridge and the emulator, on both
 // databases: activation subscribes (and a bank payment then comes back with no manual step), the setting turned off
-// subscribes nothing, and a refused subscription leaves the activation successful and is retried until it works.
+// subscribes nothing, a subscription lacking an event type is updated at start, and a refused subscription leaves the
+// activation successful and is retried until it works.
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { sql } from 'kysely';
@@ -160,6 +161,41 @@ describeOnBothDatabases('automatic Procountor webhook subscription', (database) 
       return answer.json?.state === 'subscribed' ? answer.json : undefined;
     });
     expect(subscribed.url).toBe(`${publicUrl}/hooks/procountor/${connectionId}`);
+    await deleteConnection(connectionId);
+  });
+
+  it('updates at start, in place, a subscription made before PAYMENT_DELETED was handled', async () => {
+    const connectionId = await createConnection('Older subscription');
+    expect((await activate(connectionId)).status).toBe(200);
+    const subscribed = await waitFor('the subscription', async () => {
+      const answer = await subscription(connectionId);
+      return answer.json?.state === 'subscribed' ? answer.json : undefined;
+    });
+    // What an older bridge held, at Procountor and in its own record.
+    const olderTypes = ['INVOICE_PAYMENT_CREATED', 'INVOICE_PAYMENTEVENTS_DELETED', 'PAYMENT_UPDATED'];
+    const hook = hooksAtProcountor().find((candidate) => candidate.uuid === subscribed.webhookUuid)!;
+    hook.subscriptions = [...olderTypes] as typeof hook.subscriptions;
+    await database.db
+      .updateTable('procountor_webhook_subscriptions')
+      .set({ event_types: JSON.stringify(olderTypes) })
+      .where('connection_id', '=', connectionId)
+      .execute();
+
+    await bridge.stop();
+    bridge = await startTestBridge(
+      database.db,
+      {},
+      { workerConcurrency: 2, port: Number(new URL(publicUrl).port), publicUrl, secretKey },
+    );
+    await bridge.services.jobQueue.boss.unschedule(QUEUE_NAMES.paymentReconcile);
+    const updated = await waitFor('the updated subscription', async () => {
+      const answer = await subscription(connectionId);
+      return answer.json?.eventTypes?.includes('PAYMENT_DELETED') ? answer.json : undefined;
+    });
+    expect(updated.webhookUuid).toBe(subscribed.webhookUuid);
+    const held = hooksAtProcountor().filter((candidate) => candidate.url === subscribed.url);
+    expect(held).toEqual([expect.objectContaining({ uuid: subscribed.webhookUuid })]);
+    expect(held[0]!.subscriptions).toContain('PAYMENT_DELETED');
     await deleteConnection(connectionId);
   });
 

@@ -1,9 +1,8 @@
 // `bridge payments …`: subscribe a connection to Procountor's payment webhooks, reconcile its payments now, show one
 // document's payment state (docs/payments.md).
 import type { Command } from 'commander';
-import { CliError, withCliContext } from '../cli/cli-context';
+import { CliError, withCliContext, withJobQueue } from '../cli/cli-context';
 import { printFields, printJson, printTable } from '../cli/print-output';
-import { createJobQueue } from '../jobs/create-job-queue';
 import { QUEUE_NAMES } from '../jobs/queue-names';
 import { loadSecretKey } from '../secrets/load-secret-key';
 import { findTransferByExternalId } from '../transfers/transfer-repository';
@@ -58,26 +57,15 @@ export function registerPaymentsCommands(program: Command): void {
     .action(async (options: { connection: string; json?: boolean }) => {
       await withCliContext(async (context) => {
         await context.connections.get(options.connection);
-        // Events go to the outbox with their webhook-delivery jobs; the server's workers send them.
-        const jobs = createJobQueue(
-          context.db,
-          { workerConcurrency: 0 },
-          { logger: context.logger, runMaintenance: false },
-        );
-        await jobs.start();
-        try {
-          await jobs.createQueue(QUEUE_NAMES.sourceWebhookDeliver);
-          await jobs.createQueue(QUEUE_NAMES.paymentReconcile);
-          const result = await runPaymentReconcile(
+        const result = await withJobQueue(context, [QUEUE_NAMES.paymentReconcile], (jobs) =>
+          runPaymentReconcile(
             { db: context.db, jobs, connections: context.connections, logger: context.logger },
             { connectionId: options.connection },
           ).catch((error: unknown) => {
             throw new CliError(error instanceof Error ? error.message : String(error));
-          });
-          return options.json ? printJson(result) : printFields({ ...result });
-        } finally {
-          await jobs.stop({ timeoutMs: 2_000 });
-        }
+          }),
+        );
+        return options.json ? printJson(result) : printFields({ ...result });
       });
     });
 

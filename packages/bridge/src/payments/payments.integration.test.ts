@@ -1,6 +1,7 @@
 // Payments flowing back to the source (issue #6) through the composed bridge and the emulator, on both databases:
 // bank payment → Procountor webhook → invoice.paid / partially_paid to the source's webhook and the feed; bad
-// signatures, duplicate deliveries, missed webhooks (reconciliation), a restart mid-reconciliation, and mark-paid.
+// signatures, duplicate deliveries, missed webhooks (reconciliation), a restart mid-reconciliation, mark-paid, and
+// payments removed (PAYMENT_DELETED, the poll) told once whichever comes first.
 import { randomBytes } from 'node:crypto';
 import { ProcountorClient } from '@procountor-bridge/client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ import {
 } from '../server/start-test-bridge';
 import { startTestReceiver, type TestReceiver } from '../source-webhooks/start-test-receiver';
 import { signProcountorBody } from './procountor-signature';
+import { subscriptionSecret } from './procountor-webhook-subscription';
 
 async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -88,6 +90,54 @@ describeOnBothDatabases('payments back to the source', (database) => {
     return ((await response.json()) as { paymentEvent: { id: number } }).paymentEvent;
   };
   const reconcile = async () => expect((await api('POST', '/payments/reconcile')).status).toBe(202);
+  /** Procountor as a user there acts: the emulator's API with the company's key. */
+  const procountorApi = () =>
+    new ProcountorClient({
+      baseUrl: procountor.emulator.baseUrl,
+      clientId: procountor.company.clientId,
+      clientSecret: procountor.company.clientSecret,
+      apiKey: procountor.company.apiKey,
+    });
+  /** A user removes the payment in Procountor's UI (the emulator's admin surface): PAYMENT_DELETED is delivered. */
+  const removeInProcountor = async (invoiceId: number, paymentEventId: number) => {
+    const response = await fetch(
+      `${procountor.emulator.url}/_emulator/invoices/${invoiceId}/payment-events/${paymentEventId}`,
+      { method: 'DELETE' },
+    );
+    expect(response.status).toBe(200);
+    return response.json();
+  };
+  const envelope = (eventType: string, payload: unknown) =>
+    JSON.stringify({
+      eventType,
+      webhookUuid: 'by-hand',
+      payload,
+      meta: { version: '1', timestamp: new Date().toISOString() },
+    });
+  /** Posts a delivery to the receiver as Procountor would, signed with the connection's secret. */
+  const deliverByHand = async (body: string) => {
+    const secret = await subscriptionSecret(database.db, secretKey, connectionId);
+    const response = await fetch(`${bridge.url}/hooks/procountor/${connectionId}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-procountor-signature': signProcountorBody(secret!, body) },
+      body,
+    });
+    expect(response.status).toBe(200);
+    return response.json();
+  };
+  /**
+   * Runs `action` while Procountor holds no webhook (removed through its API; the bridge keeps its secret), so the
+   * test delivers the webhooks itself, in the order it wants; subscribes again afterwards.
+   */
+  const withoutProcountorDeliveries = async <T>(action: () => Promise<T>): Promise<T> => {
+    const client = procountorApi();
+    for (const hook of (await client.webhooks.list({})).results ?? []) await client.webhooks.delete(hook.uuid!);
+    try {
+      return await action();
+    } finally {
+      await subscribe();
+    }
+  };
 
   beforeAll(async () => {
     procountor = await startTestProcountor('Maksaja Oy');
@@ -125,7 +175,7 @@ describeOnBothDatabases('payments back to the source', (database) => {
     expect(hooks[0]).toMatchObject({
       url: `${bridge.url}/hooks/procountor/${connectionId}`,
       authenticationType: 'HMAC',
-      subscriptions: expect.arrayContaining(['INVOICE_PAYMENT_CREATED']),
+      subscriptions: expect.arrayContaining(['INVOICE_PAYMENT_CREATED', 'PAYMENT_DELETED']),
     });
   });
 
@@ -391,33 +441,112 @@ describeOnBothDatabases('payments back to the source', (database) => {
     expect(paid.json.code).toBe('already_paid');
   });
 
-  it('takes back a payment removed in Procountor with invoice.payment_removed', async () => {
+  it('takes back a payment removed through the API once, though both INVOICE_PAYMENTEVENTS_DELETED and PAYMENT_DELETED arrive', async () => {
     const invoice = await transferInvoice();
     const marked = await api('POST', `/sales-invoices/${invoice.externalId}/mark-paid`, { paymentId: 'to-remove' });
     expect(marked.json.state).toMatchObject({ fullyPaid: true, amountPaid: 251 });
-    const client = new ProcountorClient({
-      baseUrl: procountor.emulator.baseUrl,
-      clientId: procountor.company.clientId,
-      clientSecret: procountor.company.clientSecret,
-      apiKey: procountor.company.apiKey,
-    });
-    // INVOICE_PAYMENTEVENTS_DELETED reaches the bridge, which reads the invoice's payments again.
-    await client.invoices.deletePaymentEvent(invoice.invoiceId, marked.json.procountorPaymentEventId);
+    const paymentEventId = marked.json.procountorPaymentEventId as number;
+    // INVOICE_PAYMENTEVENTS_DELETED makes the bridge poll the invoice; PAYMENT_DELETED names the payment itself.
+    await procountorApi().invoices.deletePaymentEvent(invoice.invoiceId, paymentEventId);
     const events = await waitFor('invoice.payment_removed', async () => {
       const found = await paymentEventsOf(invoice.transferId);
       return found.length === 2 ? found : undefined;
     });
     expect(events[1]).toMatchObject({
       type: 'invoice.payment_removed',
-      payload: {
-        procountorPaymentEventId: marked.json.procountorPaymentEventId,
-        amount: 251,
-        amountPaid: 0,
-        amountOpen: 251,
-      },
+      payload: { procountorPaymentEventId: paymentEventId, amount: 251, amountPaid: 0, amountOpen: 251 },
     });
+    // Both deliveries answered and the poll done: still one removal.
+    await waitFor('both deliveries and the poll', async () => {
+      const answered = company().webhookDeliveries.filter(
+        (delivery) => delivery.body.includes(`${paymentEventId}`) && delivery.status === 200,
+      );
+      const types = new Set(answered.map((delivery) => delivery.eventType));
+      const state = (await api('GET', `/sales-invoices/${invoice.externalId}/payments`)).json;
+      return types.has('PAYMENT_DELETED') && types.has('INVOICE_PAYMENTEVENTS_DELETED') && state.lastReconciledAt
+        ? true
+        : undefined;
+    });
+    expect((await paymentEventsOf(invoice.transferId)).map((event) => event.type)).toEqual([
+      'invoice.paid',
+      'invoice.payment_removed',
+    ]);
     const state = await api('GET', `/sales-invoices/${invoice.externalId}/payments`);
     expect(state.json).toMatchObject({ fullyPaid: false, amountPaid: 0, amountOpen: 251, payments: [] });
+  });
+
+  it('takes back a bank payment a user removed in Procountor on PAYMENT_DELETED, and a later poll adds nothing', async () => {
+    const invoice = await transferInvoice();
+    const payment = await bankPayment(invoice.invoiceId, 251);
+    await waitFor('invoice.paid', async () =>
+      (await paymentEventsOf(invoice.transferId)).length === 1 ? true : undefined,
+    );
+    const removed = await removeInProcountor(invoice.invoiceId, payment.id);
+    expect(removed).toMatchObject({ invoiceStatus: 'NOT_SENT' });
+    const [, taken] = await waitFor('invoice.payment_removed', async () => {
+      const found = await paymentEventsOf(invoice.transferId);
+      return found.length === 2 ? found : undefined;
+    });
+    expect(taken).toMatchObject({
+      type: 'invoice.payment_removed',
+      payload: { procountorPaymentEventId: payment.id, amount: 251, amountPaid: 0, amountOpen: 251, origin: 'webhook' },
+    });
+    const delivery = company().webhookDeliveries.findLast((item) => item.eventType === 'PAYMENT_DELETED');
+    expect(delivery).toMatchObject({ status: 200 });
+
+    // The same delivery again, and a poll: nothing more.
+    const again = await deliverByHand(delivery!.body);
+    expect(again).toEqual({ status: 'processed', recorded: 0 });
+    const before = (await api('GET', `/sales-invoices/${invoice.externalId}/payments`)).json.lastReconciledAt;
+    await reconcile();
+    await waitFor('the poll', async () => {
+      const state = await api('GET', `/sales-invoices/${invoice.externalId}/payments`);
+      return state.json.lastReconciledAt !== before ? true : undefined;
+    });
+    expect((await paymentEventsOf(invoice.transferId)).map((event) => event.type)).toEqual([
+      'invoice.paid',
+      'invoice.payment_removed',
+    ]);
+  });
+
+  it('tells the source once when the poll saw the removal before PAYMENT_DELETED arrived', async () => {
+    const invoice = await transferInvoice();
+    const payment = await bankPayment(invoice.invoiceId, 100);
+    await waitFor('invoice.partially_paid', async () =>
+      (await paymentEventsOf(invoice.transferId)).length === 1 ? true : undefined,
+    );
+    const deletedBody = await withoutProcountorDeliveries(async () => {
+      await removeInProcountor(invoice.invoiceId, payment.id);
+      await reconcile();
+      await waitFor('the removal found by the poll', async () =>
+        (await paymentEventsOf(invoice.transferId)).length === 2 ? true : undefined,
+      );
+      return envelope('PAYMENT_DELETED', { ...payment, invoiceId: invoice.invoiceId });
+    });
+    // PAYMENT_DELETED arrives late: processed, nothing new for the source.
+    expect(await deliverByHand(deletedBody)).toEqual({ status: 'processed', recorded: 0 });
+    const events = await paymentEventsOf(invoice.transferId);
+    expect(events.map((event) => [event.type, event.payload.origin])).toEqual([
+      ['invoice.partially_paid', 'webhook'],
+      ['invoice.payment_removed', 'reconciliation'],
+    ]);
+  });
+
+  it('never counts a payment whose PAYMENT_DELETED came before its INVOICE_PAYMENT_CREATED', async () => {
+    const invoice = await transferInvoice();
+    const [created, deleted] = await withoutProcountorDeliveries(async () => {
+      const payment = await bankPayment(invoice.invoiceId, 51);
+      await removeInProcountor(invoice.invoiceId, payment.id);
+      return [
+        envelope('INVOICE_PAYMENT_CREATED', payment),
+        envelope('PAYMENT_DELETED', { ...payment, invoiceId: invoice.invoiceId }),
+      ];
+    });
+    expect(await deliverByHand(deleted)).toEqual({ status: 'processed', recorded: 0 });
+    expect(await deliverByHand(created)).toEqual({ status: 'processed', recorded: 0 });
+    expect(await paymentEventsOf(invoice.transferId)).toEqual([]);
+    const state = await api('GET', `/sales-invoices/${invoice.externalId}/payments`);
+    expect(state.json).toMatchObject({ amountPaid: 0, payments: [] });
   });
 
   it('refuses a mark-paid with a clear error when the connection does not forward them', async () => {

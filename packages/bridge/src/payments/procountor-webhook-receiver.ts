@@ -8,7 +8,7 @@ import { ValidationFailedError } from '../errors/bridge-error';
 import type { JobQueue } from '../jobs/create-job-queue';
 import type { RouteModule } from '../server/build-server';
 import type { Database } from '../storage/schema';
-import { applyPaymentEvents, findPayableTransfer } from './apply-payment-events';
+import { applyPaymentDeleted, applyPaymentEvents, findPayableTransfer } from './apply-payment-events';
 import { InvalidProcountorSignatureError } from './payment-errors';
 import { isValidProcountorSignature, PROCOUNTOR_SIGNATURE_HEADER } from './procountor-signature';
 import { subscriptionSecret } from './procountor-webhook-subscription';
@@ -30,7 +30,7 @@ interface Envelope {
 const Answer = Type.Object({
   status: Type.Union([Type.Literal('processed'), Type.Literal('queued'), Type.Literal('ignored')], {
     description:
-      'processed: the payment was counted now (or was known); queued: the bridge polls the invoice again; ignored: not an invoice the bridge sent.',
+      'processed: the payment was counted (or taken back) now, or was known; queued: the bridge polls the invoice again; ignored: not an invoice the bridge sent.',
   }),
   recorded: Type.Integer({ description: 'Source events recorded by this delivery (0 for a duplicate).' }),
 });
@@ -95,9 +95,18 @@ async function handleDelivery(deps: ReceiverDeps, connectionId: string, envelope
     const recorded = await applyPaymentEvents(deps, transfer, [payload as ProcountorPaymentEvent], 'webhook');
     return { status: 'processed' as const, recorded: recorded.length };
   }
+  // The deleted PaymentEvent (its id and invoiceId; emulator README "Webhooks"): taken back at once.
+  const paymentEventId = typeof payload.id === 'number' ? payload.id : undefined;
+  if (envelope.eventType === 'PAYMENT_DELETED' && invoiceId !== undefined && paymentEventId !== undefined) {
+    const transfer = await findPayableTransfer(deps.db, connectionId, invoiceId);
+    if (!transfer) return { status: 'ignored' as const, recorded: 0 };
+    const recorded = await applyPaymentDeleted(deps, transfer, paymentEventId);
+    return { status: 'processed' as const, recorded: recorded ? 1 : 0 };
+  }
   if (
     envelope.eventType === 'INVOICE_PAYMENTEVENTS_DELETED' ||
     envelope.eventType === 'PAYMENT_UPDATED' ||
+    envelope.eventType === 'PAYMENT_DELETED' ||
     envelope.eventType === 'INVOICE_PAYMENT_CREATED'
   ) {
     // No payment in the payload to count: poll the invoice (or the connection) for its payments instead.

@@ -8,13 +8,20 @@ import { newProcountorWebhookSecret, PROCOUNTOR_HMAC_SECRET_KEY } from './procou
 
 /**
  * The payment events the bridge listens to (contract Webhook.subscriptions). INVOICE_PAYMENT_CREATED carries the new
- * payment; the others only make the bridge poll the connection again (payments/reconcile-payments.ts).
+ * payment and PAYMENT_DELETED the deleted one; the others only make the bridge poll the connection again
+ * (payments/reconcile-payments.ts).
  */
 export const SUBSCRIBED_EVENT_TYPES = [
   'INVOICE_PAYMENT_CREATED',
   'INVOICE_PAYMENTEVENTS_DELETED',
   'PAYMENT_UPDATED',
+  'PAYMENT_DELETED',
 ] as const;
+
+/** Whether a subscription listens to every event type the bridge handles (one made by an older bridge may not). */
+export function hasAllEventTypes(subscription: { eventTypes: readonly string[] }): boolean {
+  return SUBSCRIBED_EVENT_TYPES.every((type) => subscription.eventTypes.includes(type));
+}
 
 export interface SubscriptionDeps {
   db: Database;

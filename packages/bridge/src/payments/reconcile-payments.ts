@@ -139,7 +139,7 @@ async function reconcileConnection(
       const own = events.filter((event) => event.invoiceId === transfer.procountor_invoice_id);
       const present = new Set(own.filter(isCountedPayment).map((event) => event.id as number));
       const gone = (known.get(transfer.id) ?? []).filter((id) => !present.has(id));
-      const removed = await removePaymentEvents(deps, transfer, gone);
+      const removed = await removePaymentEvents(deps, transfer, gone, 'reconciliation');
       const recorded = await applyPaymentEvents(deps, transfer, own, 'reconciliation');
       await markReconciled(deps.db, transfer);
       result.checked += 1;

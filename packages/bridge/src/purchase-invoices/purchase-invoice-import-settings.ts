@@ -1,4 +1,5 @@
-// Per-connection settings of the purchase invoice import (seed 002): on or off, the statuses imported, the interval.
+// Per-connection settings of the purchase invoice import: on or off, the statuses imported, the interval,
+// and whether the same schedule watches for new bills (bill.received).
 import type { Kysely } from 'kysely';
 import { type Static, Type } from 'typebox';
 import type { DB } from '../storage/schema';
@@ -28,6 +29,10 @@ export const PurchaseInvoiceImportSettingsSchema = Type.Object(
       maximum: 1440,
       description: `Minutes between imports; default ${DEFAULT_INTERVAL_MINUTES} (seed 002: "within 10 minutes").`,
     }),
+    billReceivedEvents: Type.Boolean({
+      description:
+        'On the same schedule, look for bills newly received in Procountor and tell the source of each with bill.received (docs/purchase-invoices.md "New bills"); default false.',
+    }),
   },
   { additionalProperties: false },
 );
@@ -53,10 +58,16 @@ export async function readImportSettings(db: Kysely<DB>, connectionId: string): 
     enabled: row?.enabled ?? false,
     statuses: (row?.statuses ?? [...DEFAULT_IMPORT_STATUSES]) as PurchaseInvoiceImportSettings['statuses'],
     intervalMinutes: row?.interval_minutes ?? DEFAULT_INTERVAL_MINUTES,
+    billReceivedEvents: row?.bill_received_events ?? false,
     versionCursor: row?.version_cursor ?? null,
     lastRunAt: row?.last_run_at ?? null,
     lastResult: row?.last_result ?? null,
   };
+}
+
+/** Whether the connection's schedule runs at all: for the import, the bill watch, or both. */
+export function isScheduled(settings: Pick<PurchaseInvoiceImportSettings, 'enabled' | 'billReceivedEvents'>): boolean {
+  return settings.enabled || settings.billReceivedEvents;
 }
 
 /** Saves the settings; a change of statuses clears the cursor, so invoices already in a newly added status are seen. */
@@ -72,6 +83,7 @@ export async function saveImportSettings(
     enabled: next.enabled,
     statuses: JSON.stringify(next.statuses),
     interval_minutes: next.intervalMinutes,
+    bill_received_events: next.billReceivedEvents,
     updated_at: new Date(),
     ...(statusesChanged ? { version_cursor: null } : {}),
   };

@@ -11,6 +11,7 @@ import type { Database } from '../storage/schema';
 import { ConnectionParams } from '../transfers/transfer-schemas';
 import { withProcountorErrors } from './procountor-request-failed';
 import {
+  isScheduled,
   PurchaseInvoiceImportSettingsPatchSchema,
   readImportSettings,
   type StoredImportSettings,
@@ -47,6 +48,7 @@ function settingsToApi(settings: StoredImportSettings) {
     enabled: settings.enabled,
     statuses: settings.statuses,
     intervalMinutes: settings.intervalMinutes,
+    billReceivedEvents: settings.billReceivedEvents,
     versionCursor: settings.versionCursor,
     lastRunAt: settings.lastRunAt ? new Date(settings.lastRunAt).toISOString() : null,
     lastResult: settings.lastResult,
@@ -89,9 +91,9 @@ export function purchaseInvoiceRoutes(deps: PurchaseInvoiceRouteDeps): RouteModu
       {
         schema: {
           tags: TAGS,
-          summary: 'Turn the purchase invoice import on or off, choose its statuses and interval',
+          summary: 'Turn the purchase invoice import and the bill watch on or off, choose the statuses and interval',
           description:
-            'Seed 002: purchase invoices dimensioned to a project are imported as project expenses once they reach one of `statuses`. Enabling it books a run at once.',
+            'Purchase invoices dimensioned to a project are imported as project expenses once they reach one of `statuses`; with `billReceivedEvents` the same schedule also announces new bills (bill.received). Turning either on books a run at once.',
           params: ConnectionParams,
           body: PurchaseInvoiceImportSettingsPatchSchema,
           response: { 200: ImportSettingsResponse },
@@ -102,7 +104,7 @@ export function purchaseInvoiceRoutes(deps: PurchaseInvoiceRouteDeps): RouteModu
         assertConnectionAccess(request, connectionId);
         await requireConnection(connectionId);
         const saved = await saveImportSettings(deps.db, connectionId, request.body);
-        if (saved.enabled) await scheduleImportRun(deps.jobs, connectionId);
+        if (isScheduled(saved)) await scheduleImportRun(deps.jobs, connectionId);
         return settingsToApi(saved);
       },
     );

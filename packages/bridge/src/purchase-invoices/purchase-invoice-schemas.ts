@@ -80,6 +80,9 @@ export const ImportSettingsResponse = Type.Object({
   enabled: Type.Boolean(),
   statuses: Type.Array(Type.Union(IMPORTABLE_STATUSES.map((status) => Type.Literal(status)))),
   intervalMinutes: Type.Integer(),
+  billReceivedEvents: Type.Boolean({
+    description: 'The schedule also looks for new bills (bill.received); GET …/bills/watch shows what it found.',
+  }),
   versionCursor: Nullable(Type.String({ description: 'The next run lists invoices changed since this version.' })),
   lastRunAt: Nullable(Type.String()),
   lastResult: Type.Union([Type.Unknown(), Type.Null()], { description: 'What the last run did.' }),

@@ -1,5 +1,6 @@
 // The stored copy of Procountor's registers: upserting a synced page, listing with search and paging, lookups.
 
+import { maskPersonalIdentityCode } from '@procountor-bridge/client/finnish';
 import { sql } from 'kysely';
 import { containsPattern } from '../storage/contains-pattern';
 import type { Database } from '../storage/schema';
@@ -179,14 +180,14 @@ export function toRegisterRecord(row: RecordRow): RegisterRecord {
   };
 }
 
-/** A personal identity code is shown as "******-123A": enough to recognise, not to copy (checks run in the bridge). */
+/** A personal identity code is shown as "******123A": enough to recognise, not to copy (checks run in the bridge). */
 export function maskPersonIdentifier(record: RegisterRecord): RegisterRecord {
   if (record.register !== 'persons' || !record.identifier) return record;
-  const visible = record.identifier.slice(-4);
+  const masked = maskPersonalIdentityCode(record.identifier);
   const data = { ...record.data };
   const invoicingInfo = data.invoicingInfo as Record<string, unknown> | undefined;
-  if (invoicingInfo?.identifier) data.invoicingInfo = { ...invoicingInfo, identifier: `******${visible}` };
-  return { ...record, identifier: `******${visible}`, data };
+  if (invoicingInfo?.identifier) data.invoicingInfo = { ...invoicingInfo, identifier: masked };
+  return { ...record, identifier: masked, data };
 }
 
 /** The columns toRegisterRecord reads. */

@@ -10,6 +10,7 @@ import { findProductIdByCode, rowsByProductCode, toProcountorProduct } from '../
 import type { TransferDeps } from '../transfers/transfer-deps';
 import type { TransferProgress } from '../transfers/transfer-progress';
 import { defaultCodeOf, defaultCodesOf } from './default-row-code';
+import type { NextInvoiceNumber, NextInvoiceNumberPredictor } from './next-invoice-number';
 import { requireValidSalesInvoice } from './submit-sales-invoice';
 import type { ProcountorInvoice } from './to-procountor-invoice';
 
@@ -27,6 +28,8 @@ export interface DryRunResult {
     products: ProcountorProduct[];
     dimensionItems: { dimension: string; code: string }[];
   } | null;
+  /** The number Procountor will most likely give the invoice: a prediction, never a reservation. */
+  nextInvoiceNumber: NextInvoiceNumber | null;
 }
 
 /** Reads partners, products and dimensions from Procountor (GETs only) to show what a transfer would match or create. */
@@ -34,6 +37,7 @@ export async function dryRunSalesInvoice(
   deps: TransferDeps,
   connectionId: string,
   input: unknown,
+  nextInvoiceNumber?: NextInvoiceNumberPredictor,
 ): Promise<DryRunResult> {
   const connection = await deps.connections.requireActive(connectionId);
   let invoice: ReturnType<typeof requireValidSalesInvoice>;
@@ -41,7 +45,14 @@ export async function dryRunSalesInvoice(
     invoice = requireValidSalesInvoice(input, connection);
   } catch (error) {
     if (error instanceof ValidationFailedError) {
-      return { valid: false, problems: error.details, procountorInvoice: null, matched: null, wouldCreate: null };
+      return {
+        valid: false,
+        problems: error.details,
+        procountorInvoice: null,
+        matched: null,
+        wouldCreate: null,
+        nextInvoiceNumber: null,
+      };
     }
     throw error;
   }
@@ -123,5 +134,6 @@ export async function dryRunSalesInvoice(
       products: progress.products ?? {},
     },
     wouldCreate,
+    nextInvoiceNumber: (await nextInvoiceNumber?.predict(connectionId)) ?? null,
   };
 }

@@ -1,4 +1,5 @@
-// HTTP surface of sales invoices: submit, dry run, batch, replace ("fix and resend") and read by externalId.
+// HTTP surface of sales invoices: submit, dry run, batch, replace ("fix and resend"), read by externalId, and the
+// next invoice number.
 import { Type } from 'typebox';
 import type { BridgeApp } from '../server/build-server';
 import { assertConnectionAccess } from '../server/principal';
@@ -17,12 +18,16 @@ import {
 } from '../transfers/transfer-schemas';
 import { registerBatchSalesInvoicesRoute } from './batch-sales-invoices-route';
 import { dryRunSalesInvoice } from './dry-run-sales-invoice';
+import { createNextInvoiceNumberPredictor } from './next-invoice-number';
+import { registerNextInvoiceNumberRoute } from './next-invoice-number-route';
 import { SalesInvoiceBodySchema } from './sales-invoice-body-schema';
 import { submitSalesInvoice } from './submit-sales-invoice';
 
 const tags = ['sales invoices'];
 
 export async function registerSalesInvoiceRoutes(app: BridgeApp, deps: TransferDeps): Promise<void> {
+  // One per bridge: the route and the dry run share its short cache.
+  const nextInvoiceNumber = createNextInvoiceNumberPredictor(deps);
   app.post(
     '/v1/connections/:connectionId/sales-invoices',
     {
@@ -55,16 +60,18 @@ export async function registerSalesInvoiceRoutes(app: BridgeApp, deps: TransferD
         tags,
         summary: 'Dry run a sales invoice',
         description:
-          'Everything a transfer does except writing to Procountor: validation, and partner, product and dimension look-ups showing what would be matched or created.',
+          'Everything a transfer does except writing to Procountor: validation, partner, product and dimension look-ups showing what would be matched or created, and `nextInvoiceNumber`, the number Procountor will most likely give it (a prediction, as GET …/next-invoice-number).',
         params: ConnectionParams,
         body: Type.Unknown({ description: 'A SalesInvoiceInput, as for POST sales-invoices.' }),
       },
     },
     async (request) => {
       assertConnectionAccess(request, request.params.connectionId);
-      return dryRunSalesInvoice(deps, request.params.connectionId, request.body);
+      return dryRunSalesInvoice(deps, request.params.connectionId, request.body, nextInvoiceNumber);
     },
   );
+
+  registerNextInvoiceNumberRoute(app, nextInvoiceNumber);
 
   registerBatchSalesInvoicesRoute(app, deps);
 

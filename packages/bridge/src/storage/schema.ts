@@ -1,5 +1,6 @@
 // The Kysely type of the whole database: each domain adds its table interfaces here beside its migration.
 import type { Generated, Kysely } from 'kysely';
+import type { BillWatchStateTable, ReceivedBillsTable } from './tables/bill-tables';
 import type {
   ApiTokensTable,
   ConnectionLeasesTable,
@@ -9,6 +10,7 @@ import type {
 import type { ConsoleSessionsTable, ConsoleUsersTable } from './tables/console-user-tables';
 import type { EventsTable, WebhookDeliveriesTable, WebhookEndpointsTable } from './tables/event-tables';
 import type {
+  DeletedPaymentEventsTable,
   InvoicePaymentsTable,
   ProcountorWebhookSubscriptionsTable,
   SourceMarkPaidRequestsTable,
@@ -54,6 +56,7 @@ export interface DB {
   invoice_payments: InvoicePaymentsTable;
   transfer_payments: TransferPaymentsTable;
   source_mark_paid_requests: SourceMarkPaidRequestsTable;
+  deleted_payment_events: DeletedPaymentEventsTable;
   register_records: RegisterRecordsTable;
   register_sync_state: RegisterSyncStateTable;
   register_sync_runs: RegisterSyncRunsTable;
@@ -63,6 +66,8 @@ export interface DB {
   register_link_rejections: RegisterLinkRejectionsTable;
   purchase_invoice_imports: PurchaseInvoiceImportsTable;
   purchase_invoice_import_settings: PurchaseInvoiceImportSettingsTable;
+  bill_watch_state: BillWatchStateTable;
+  received_bills: ReceivedBillsTable;
   console_users: ConsoleUsersTable;
   console_sessions: ConsoleSessionsTable;
 }

@@ -10,7 +10,11 @@ export {
 } from './business-id';
 export { validateEInvoiceAddress, validateEInvoiceOperator, validateOvt } from './e-invoice-address';
 export { createFinnishIban, formatIban, normaliseIban, validateIban } from './iban';
-export { createPersonalIdentityCode, validatePersonalIdentityCode } from './personal-identity-code';
+export {
+  createPersonalIdentityCode,
+  maskPersonalIdentityCode,
+  validatePersonalIdentityCode,
+} from './personal-identity-code';
 export {
   compactReferenceNumber,
   createReferenceNumber,

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createPersonalIdentityCode, validatePersonalIdentityCode } from './personal-identity-code';
+import {
+  createPersonalIdentityCode,
+  maskPersonalIdentityCode,
+  validatePersonalIdentityCode,
+} from './personal-identity-code';
 
 describe('validatePersonalIdentityCode', () => {
   // dvv.fi's published example 131052-308T; 010594Y9032 and 010594Y9021 are DVV's examples of the 2023 century signs.
@@ -29,5 +33,12 @@ describe('validatePersonalIdentityCode', () => {
 describe('createPersonalIdentityCode', () => {
   it('appends the check character', () => {
     expect(createPersonalIdentityCode('131052', '-', '308')).toEqual({ valid: true, value: '131052-308T' });
+  });
+});
+
+describe('maskPersonalIdentityCode', () => {
+  it('keeps only the individual number and the check character', () => {
+    expect(maskPersonalIdentityCode(' 131052-308T ')).toBe('******308T');
+    expect(maskPersonalIdentityCode('010594Y9032')).not.toContain('010594');
   });
 });

@@ -54,3 +54,11 @@ export function createPersonalIdentityCode(
   const result = validatePersonalIdentityCode(code);
   return result.valid ? { valid: true, value: code } : result;
 }
+
+/**
+ * The code as "******123A": the individual number and check character only, enough to tell people apart, never the
+ * birth date or the whole code. For codes shown or sent where they need not be whole (lists, webhooks, logs).
+ */
+export function maskPersonalIdentityCode(code: string): string {
+  return `******${code.trim().slice(-4)}`;
+}

@@ -1,10 +1,11 @@
 // One transfer: state, Procountor invoice id, number and reference, the error in plain language with its fix,
-// resend / cancel / "Send to Procountor", the timeline of steps, the payments once it is in Procountor, and the
-// document beside what went to Procountor.
+// resend / cancel / "Send to Procountor" (confirmed in a dialog with the predicted invoice number), the timeline of
+// steps, the payments once it is in Procountor, and the document beside what went to Procountor.
 import { useEffect, useState } from 'react';
 import { api, type Transfer } from '../api';
 import { BridgeMessage, ErrorMessage, JsonBlock, Loading, Notice, StateBadge } from '../components/common';
 import { hasPaymentState, PaymentStateCard } from '../components/payment-state-card';
+import { SendToProcountorDialog } from '../components/send-to-procountor-dialog';
 import { useAction } from '../components/use-action';
 import { type MessageKey, useI18n } from '../i18n';
 import { Link } from '../router';
@@ -42,6 +43,7 @@ export function TransferPage({ connectionId, transferId }: { connectionId: strin
   const { error: actionError, notice, busy, run } = useAction();
   // Refresh also reads the payments again (a new key remounts their card).
   const [refreshes, setRefreshes] = useState(0);
+  const [confirmingSend, setConfirmingSend] = useState(false);
 
   const act = (action: 'resend' | 'cancel' | 'send', label: string) =>
     run(
@@ -119,8 +121,8 @@ export function TransferPage({ connectionId, transferId }: { connectionId: strin
             {t('resend')}
           </button>
         )}
-        {transfer.state === 'waiting_for_send' && (
-          <button type="button" className="primary" disabled={busy} onClick={() => act('send', t('sendToProcountor'))}>
+        {transfer.state === 'waiting_for_send' && !confirmingSend && (
+          <button type="button" className="primary" disabled={busy} onClick={() => setConfirmingSend(true)}>
             {t('sendToProcountor')}
           </button>
         )}
@@ -130,6 +132,18 @@ export function TransferPage({ connectionId, transferId }: { connectionId: strin
           </button>
         )}
       </div>
+      {transfer.state === 'waiting_for_send' && confirmingSend && (
+        <SendToProcountorDialog
+          connectionId={connectionId}
+          transfer={transfer}
+          busy={busy}
+          onSend={() => {
+            setConfirmingSend(false);
+            act('send', t('sendToProcountor'));
+          }}
+          onCancel={() => setConfirmingSend(false)}
+        />
+      )}
       <div className="grid">
         <section className="card" aria-labelledby="facts-title">
           <h2 id="facts-title">{t('transfer')}</h2>
@@ -147,7 +161,7 @@ export function TransferPage({ connectionId, transferId }: { connectionId: strin
             <dt>{t('procountorInvoiceId')}</dt>
             <dd data-testid="procountor-invoice-id">{transfer.procountor.invoiceId ?? t('none')}</dd>
             <dt>{t('procountorInvoiceNumber')}</dt>
-            <dd>{transfer.procountor.invoiceNumber ?? t('none')}</dd>
+            <dd data-testid="procountor-invoice-number">{transfer.procountor.invoiceNumber ?? t('none')}</dd>
             <dt>{t('referenceCode')}</dt>
             <dd>{transfer.procountor.referenceCode ?? t('none')}</dd>
             <dt>{t('procountorStatus')}</dt>

@@ -1,4 +1,5 @@
-// Emulator-only admin paths for invoices: bank payments, supplier-sent purchase invoices, approval-status moves.
+// Emulator-only admin paths for invoices: bank payments and their removal, supplier-sent purchase invoices,
+// approval-status moves.
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../emulator-context';
 import { ProcountorApiError } from '../http/procountor-error';
@@ -6,7 +7,7 @@ import type { Invoice } from '../state/contract-types';
 import type { CompanyData } from '../state/emulator-state';
 import { changeInvoiceStatus } from './change-invoice-status';
 import { insertInvoice } from './create-invoice-route';
-import { bookPayment } from './invoice-payments';
+import { bookPayment, removePaymentEvent } from './invoice-payments';
 import { actionReaching, isPayableStatus } from './invoice-statuses';
 import type { InvoiceStatus } from './invoice-types';
 import { isSalesType } from './invoice-types';
@@ -58,6 +59,20 @@ export function registerInvoiceAdminRoutes(app: FastifyInstance, context: Emulat
     });
     return { paymentEvent, invoiceStatus: invoice.status };
   });
+
+  // A user removes a payment in Procountor (a bank allocation undone, a marked payment deleted): PAYMENT_DELETED.
+  app.delete<{ Params: Params & { paymentEventId: string } }>(
+    '/_emulator/invoices/:invoiceId/payment-events/:paymentEventId',
+    async (request) => {
+      const { company, invoice } = findInvoiceAnywhere(context, request.params.invoiceId);
+      const paymentEventId = Number(request.params.paymentEventId);
+      const removed = Number.isInteger(paymentEventId)
+        ? removePaymentEvent(context, company, invoice, paymentEventId, 'user')
+        : undefined;
+      if (!removed) throw ProcountorApiError.notFound('Payment event');
+      return { removedPaymentEvent: removed, invoiceStatus: invoice.status };
+    },
+  );
 
   // A supplier sends a purchase invoice to the company (e-invoice or scan): it arrives as RECEIVED.
   app.post('/_emulator/purchase-invoices', async (request) => {

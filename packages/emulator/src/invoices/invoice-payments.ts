@@ -100,27 +100,47 @@ export function bookPayment(
   return event;
 }
 
-/** Removes one payment event, recomputes the status and fires INVOICE_PAYMENTEVENTS_DELETED. */
+/**
+ * Who removed a payment event: the API's DELETE /invoices/{id}/paymentevents/{eventId} (marked payments only), or a
+ * user in Procountor's UI (any payment, e.g. a bank allocation undone), which the admin surface stands in for.
+ */
+export type PaymentRemovedBy = 'api' | 'user';
+
+/**
+ * Removes one payment event and recomputes the status. Webhooks (assumptions, README "Webhooks"): PAYMENT_DELETED
+ * with the removed PaymentEvent as payload, whoever removed it; INVOICE_PAYMENTEVENTS_DELETED too when the API did,
+ * the operation that event is named after. Answers the removed event, or undefined when the invoice has no such event.
+ */
 export function removePaymentEvent(
   context: EmulatorContext,
   company: CompanyData,
   invoice: Invoice,
   eventId: number,
-): void {
-  const events = paymentEventsOf(company, invoice.id!).filter((event) => event.id !== eventId);
+  removedBy: PaymentRemovedBy,
+): PaymentEvent | undefined {
+  const before = paymentEventsOf(company, invoice.id!);
+  const removed = before.find((event) => event.id === eventId);
+  if (!removed) return undefined;
+  const events = before.filter((event) => event.id !== eventId);
   company.paymentEvents.set(invoice.id!, events);
   applyPaymentStatus(context, company, invoice, events);
+  // Contract InvoiceTransaction actions: a payment marked paid elsewhere vs. any other payment transaction.
+  const action =
+    removed.status === 'MARKED_PAID' ? 'DELETED_PAID_ELSEWHERE_PAYMENT_TRANSACTION' : 'DELETED_PAYMENT_TRANSACTION';
   recordHistory(
     context,
     company,
     invoice.id!,
-    'DELETED_PAID_ELSEWHERE_PAYMENT_TRANSACTION',
-    'API',
+    action,
+    removedBy === 'api' ? 'API' : 'Emulator User',
     `payment event ${eventId}`,
   );
-  // Payload shape is an assumption (README "Assumptions").
-  dispatchWebhookEvent(context, company, 'INVOICE_PAYMENTEVENTS_DELETED', {
-    invoiceId: invoice.id,
-    paymentEventIds: [eventId],
-  });
+  if (removedBy === 'api') {
+    dispatchWebhookEvent(context, company, 'INVOICE_PAYMENTEVENTS_DELETED', {
+      invoiceId: invoice.id,
+      paymentEventIds: [eventId],
+    });
+  }
+  dispatchWebhookEvent(context, company, 'PAYMENT_DELETED', removed);
+  return removed;
 }

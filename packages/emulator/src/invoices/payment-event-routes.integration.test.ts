@@ -12,7 +12,7 @@ interface Received {
   body: string;
 }
 
-describe('payments: bank payments (admin), markpaid, payment events and their webhooks', () => {
+describe('payments: bank payments and their removal (admin), markpaid, payment events and their webhooks', () => {
   let session: TestSession;
   let customerId: number;
   let receiver: Server;
@@ -40,7 +40,7 @@ describe('payments: bank payments (admin), markpaid, payment events and their we
         url,
         authenticationType: 'HMAC',
         authenticationMeta: { secret },
-        subscriptions: ['INVOICE_PAYMENT_CREATED', 'INVOICE_PAYMENTEVENTS_DELETED'],
+        subscriptions: ['INVOICE_PAYMENT_CREATED', 'INVOICE_PAYMENTEVENTS_DELETED', 'PAYMENT_DELETED'],
       },
     });
     expect(created.status).toBe(200);
@@ -146,10 +146,38 @@ describe('payments: bank payments (admin), markpaid, payment events and their we
     expect(isValidAgainst('TransactionIdentifier', await removed.json()).valid).toBe(true);
     expect(await statusOf(invoice.id!)).toBe('SENT');
     await settleWebhookDeliveries(companyData(session));
-    expect(JSON.parse(received[0]!.body)).toMatchObject({
-      eventType: 'INVOICE_PAYMENTEVENTS_DELETED',
-      payload: { invoiceId: invoice.id, paymentEventIds: [event.id] },
-    });
+    expect(received.map((delivery) => JSON.parse(delivery.body))).toMatchObject([
+      { eventType: 'INVOICE_PAYMENTEVENTS_DELETED', payload: { invoiceId: invoice.id, paymentEventIds: [event.id] } },
+      { eventType: 'PAYMENT_DELETED', payload: event },
+    ]);
+  });
+
+  it('a user removes a bank payment (admin): the status goes back and PAYMENT_DELETED carries the payment', async () => {
+    const invoice = await sentInvoice();
+    await bankPayment(invoice.id!, 100);
+    const second = (await (await bankPayment(invoice.id!, 196)).json()).paymentEvent;
+    expect(await statusOf(invoice.id!)).toBe('PAID');
+
+    received.length = 0;
+    const removeAt = (invoiceId: number, eventId: number) =>
+      fetch(`${session.emulator.url}/_emulator/invoices/${invoiceId}/payment-events/${eventId}`, { method: 'DELETE' });
+    const removed = await removeAt(invoice.id!, second.id);
+    expect(removed.status).toBe(200);
+    expect(await removed.json()).toEqual({ removedPaymentEvent: second, invoiceStatus: 'PARTLY_PAID' });
+    expect(await statusOf(invoice.id!)).toBe('PARTLY_PAID');
+    const left = await (await session.api(`/invoices/${invoice.id}/paymentevents`)).json();
+    expect(left.results.map((event: { id: number }) => event.id)).not.toContain(second.id);
+
+    await settleWebhookDeliveries(companyData(session));
+    expect(received).toHaveLength(1);
+    const delivery = received[0]!;
+    const envelope = JSON.parse(delivery.body);
+    expect(envelope).toMatchObject({ eventType: 'PAYMENT_DELETED', payload: second });
+    expect(isValidAgainst('PaymentEvent', envelope.payload).valid).toBe(true);
+    expect(delivery.headers[WEBHOOK_SIGNATURE_HEADER]).toBe(signWebhookBody(secret, delivery.body));
+
+    expect((await removeAt(invoice.id!, second.id)).status).toBe(404);
+    expect((await removeAt(999999, second.id)).status).toBe(404);
   });
 
   it('refuses markpaid in a wrong currency, in UNFINISHED, and deleting a bank payment', async () => {

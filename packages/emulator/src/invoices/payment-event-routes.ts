@@ -111,7 +111,7 @@ export function registerPaymentEventRoutes(app: FastifyInstance, context: Emulat
           'status',
         );
       }
-      removePaymentEvent(context, company, invoice, event.id!);
+      removePaymentEvent(context, company, invoice, event.id!, 'api');
       // Contract answers 202 with a 2-factor TransactionIdentifier; the emulator confirms at once (assumption).
       return reply.status(202).send({ transactionIdentifier: randomUUID(), confirmationApp: 'EMULATOR' });
     },

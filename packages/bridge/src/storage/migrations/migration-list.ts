@@ -7,6 +7,7 @@ import * as payments from './0005-payments';
 import * as purchaseInvoicesTravelExpenses from './0006-purchase-invoices-travel-expenses';
 import * as consoleUsers from './0007-console-users';
 import * as procountorWebhookAutoSubscribe from './0008-procountor-webhook-auto-subscribe';
+import * as receivedBillsAndDeletedPayments from './0009-received-bills-and-deleted-payments';
 
 /**
  * To add a migration: create `NNNN-what-it-does.ts` beside this file exporting `up` (and `down` when it can be
@@ -21,4 +22,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006-purchase-invoices-travel-expenses': purchaseInvoicesTravelExpenses,
   '0007-console-users': consoleUsers,
   '0008-procountor-webhook-auto-subscribe': procountorWebhookAutoSubscribe,
+  '0009-received-bills-and-deleted-payments': receivedBillsAndDeletedPayments,
 };

@@ -1,5 +1,5 @@
 // Row types of Procountor webhook subscriptions, counted invoice payments, transfer payment state and the source's
-// mark-paid requests (migration 0005).
+// mark-paid requests (migration 0005), and the payment events Procountor reported deleted (migration 0009).
 import type { ColumnType, Generated } from 'kysely';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -61,4 +61,11 @@ export interface SourceMarkPaidRequestsTable {
   error: ColumnType<Record<string, unknown> | null, string | null, string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+}
+
+export interface DeletedPaymentEventsTable {
+  connection_id: string;
+  procountor_payment_event_id: BigId;
+  transfer_id: string;
+  deleted_at: CreatedAt;
 }

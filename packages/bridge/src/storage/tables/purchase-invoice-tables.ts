@@ -1,4 +1,4 @@
-// Row types of purchase_invoice_imports and purchase_invoice_import_settings (migration 0006).
+// Row types of purchase_invoice_imports and purchase_invoice_import_settings (migrations 0006, 0009).
 import type { ColumnType } from 'kysely';
 
 type Json<T> = ColumnType<T, string | T, string | T>;
@@ -26,6 +26,8 @@ export interface PurchaseInvoiceImportSettingsTable {
   enabled: ColumnType<boolean, boolean | undefined, boolean>;
   statuses: ColumnType<string[], string, string>;
   interval_minutes: ColumnType<number, number | undefined, number>;
+  /** The schedule also watches for new bills (bill.received; migration 0009). */
+  bill_received_events: ColumnType<boolean, boolean | undefined, boolean>;
   version_cursor: string | null;
   last_run_at: Date | null;
   last_result: Json<Record<string, unknown>> | null;
