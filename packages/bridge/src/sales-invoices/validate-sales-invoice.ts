@@ -7,9 +7,8 @@ import {
   validateRfReference,
 } from '@procountor-bridge/client/finnish';
 import { contractSchemas } from '@procountor-bridge/client/generated';
-import { Compile } from 'typebox/compile';
 import type { ErrorDetail } from '../errors/bridge-error';
-import { schemaErrorToDetail } from '../errors/schema-error-detail';
+import { compileDocumentCheck } from '../validation/check-document';
 import { chooseInvoiceChannel, type InvoiceChannelSettings } from './choose-invoice-channel';
 import {
   ALLOWED_ATTACHMENT_MEDIA_TYPES,
@@ -25,7 +24,8 @@ import { toProcountorUnit } from './procountor-unit';
 import { type SalesInvoiceInput, SalesInvoiceInputSchema } from './sales-invoice-schema';
 import { joinAdditionalInformation } from './to-procountor-invoice';
 
-const checkSchema = Compile(SalesInvoiceInputSchema);
+/** The same check as a route body's (no coercion, text rules), for batch documents and dry runs too. */
+const checkSchema = compileDocumentCheck(SalesInvoiceInputSchema);
 
 const PROCOUNTOR_CURRENCIES: ReadonlySet<string> = new Set(
   (contractSchemas.PaymentInfo as { properties: { currency: { enum: string[] } } }).properties.currency.enum,
@@ -185,8 +185,12 @@ function businessRuleProblems(invoice: SalesInvoiceInput, settings: SalesInvoice
   return problems;
 }
 
-/** Every problem of a submitted document, or [] when it can be accepted. Pure: no I/O. */
+/**
+ * Every problem of a submitted document, or [] when it can be accepted. No I/O; normalises `input` in place as a
+ * route body is (null of an optional field removed, defaults filled), so pass a copy.
+ */
 export function validateSalesInvoice(input: unknown, settings: SalesInvoiceRuleSettings): ErrorDetail[] {
-  if (!checkSchema.Check(input)) return [...checkSchema.Errors(input)].map(schemaErrorToDetail);
+  const schemaProblems = checkSchema(input);
+  if (schemaProblems.length > 0) return schemaProblems;
   return businessRuleProblems(input as SalesInvoiceInput, settings);
 }

@@ -81,7 +81,7 @@ describe('buildServer', () => {
     expect(body.details).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ path: 'name', rule: 'max_length_3' }),
-        expect.objectContaining({ path: '(body)', rule: 'no_unknown_fields' }),
+        expect.objectContaining({ path: 'extra', rule: 'no_unknown_fields' }),
       ]),
     );
   });

@@ -8,7 +8,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
 import type { Logger } from 'pino';
 import { installErrorHandler } from './error-handler';
+import { installJsonBodyParser } from './json-body-parser';
 import { AuthenticationRequiredError, CsrfTokenRequiredError, type Principal } from './principal';
+import { requestValidatorCompiler } from './request-validator-compiler';
 
 export type BridgeApp = FastifyInstance<
   RawServerDefault,
@@ -57,10 +59,11 @@ export async function buildServer(options: ServerOptions): Promise<BridgeApp> {
     loggerInstance: options.logger as FastifyBaseLogger,
     bodyLimit: MAX_REQUEST_BYTES,
     genReqId: (request) => (request.headers['x-request-id'] as string | undefined) ?? randomUUID(),
-    // Unknown fields are errors, not silently dropped (Fastify's default removes them); every problem is reported.
-    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Bodies are validated as sent: no coercion, unknown fields refused by name, text that cannot be stored refused.
+  app.setValidatorCompiler(requestValidatorCompiler);
+  installJsonBodyParser(app);
   installErrorHandler(app);
   await app.register(cookie);
 
