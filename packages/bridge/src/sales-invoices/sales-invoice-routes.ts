@@ -1,7 +1,6 @@
 // HTTP surface of sales invoices: submit, dry run, batch, replace ("fix and resend") and read by externalId.
 import { Type } from 'typebox';
 import type { BridgeApp } from '../server/build-server';
-import { assertConnectionAccess } from '../server/principal';
 import {
   DocumentParams,
   idempotencyOf,
@@ -39,7 +38,6 @@ export async function registerSalesInvoiceRoutes(app: BridgeApp, deps: TransferD
     },
     async (request, reply) => {
       const { connectionId } = request.params;
-      assertConnectionAccess(request, connectionId);
       const result = await submitSalesInvoice(deps, connectionId, request.body, {
         mode: 'create',
         ...idempotencyOf(request),
@@ -61,7 +59,6 @@ export async function registerSalesInvoiceRoutes(app: BridgeApp, deps: TransferD
       },
     },
     async (request) => {
-      assertConnectionAccess(request, request.params.connectionId);
       return dryRunSalesInvoice(deps, request.params.connectionId, request.body);
     },
   );
@@ -84,7 +81,6 @@ export async function registerSalesInvoiceRoutes(app: BridgeApp, deps: TransferD
     },
     async (request, reply) => {
       const { connectionId, externalId } = request.params;
-      assertConnectionAccess(request, connectionId);
       requireExternalIdOfPath(request.body.externalId, externalId, 'The sales invoice');
       const result = await submitSalesInvoice(deps, connectionId, request.body, {
         mode: 'replace',
@@ -108,7 +104,6 @@ export async function registerSalesInvoiceRoutes(app: BridgeApp, deps: TransferD
     },
     async (request) => {
       const { connectionId, externalId } = request.params;
-      assertConnectionAccess(request, connectionId);
       return readTransferByExternalId(deps, connectionId, 'sales_invoice', externalId, `Sales invoice ${externalId}`);
     },
   );
