@@ -373,10 +373,21 @@ describeOnBothDatabases('malformed bodies on every write route', (database) => {
       ROUTES.map((route) => `${route.method} ${route.path.replace(/\/INV-[^/]+$/, '/{externalId}')}`),
     );
     expect(writeRoutes.filter((route) => !fuzzed.has(route))).toEqual([]);
+    const kinds = new Set<string>();
     for (const route of ROUTES) {
       const body = JSON.parse(fill(JSON.stringify(route.body)));
+      for (const kind of malformationsOf(schemaOf(route), body).kinds) kinds.add(kind);
       expect(compileDocumentCheck(schemaOf(route))(body), `${route.method} ${route.path}`).toEqual([]);
     }
+    expect([...kinds].sort()).toEqual([
+      'invalid JSON',
+      'missing required field',
+      'null where not allowed',
+      'oversized string',
+      'text that cannot be stored',
+      'unknown property',
+      'wrong type',
+    ]);
   });
 
   it.each(ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))(
