@@ -10,7 +10,7 @@ import type { JsonSchema } from './schema-positions';
 import { MULTILINE_KEYWORD } from './storable-text';
 import { storableTextProblems } from './text-problems';
 
-/** Ajv as Fastify configures it, less coercion and with every problem reported; `multiline` is an annotation. */
+/** Ajv as the bridge ran it inside Fastify (every problem reported, unknown fields kept to be refused), less coercion when asked; `multiline` is an annotation. */
 export function createAjv(options: { coerceTypes: false | 'array' }): Ajv {
   const ajv = new Ajv({
     coerceTypes: options.coerceTypes,
