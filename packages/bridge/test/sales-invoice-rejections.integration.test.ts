@@ -17,7 +17,7 @@ const withRow = (invoice: SalesInvoiceInput, change: Partial<SalesInvoiceInput['
 
 const CASES: [string, (invoice: SalesInvoiceInput) => unknown, string, string][] = [
   ['a missing required field', ({ rows: _rows, ...rest }) => rest, 'rows', 'required'],
-  ['an unknown field', (invoice) => ({ ...invoice, colour: 'red' }), '(body)', 'no_unknown_fields'],
+  ['an unknown field', (invoice) => ({ ...invoice, colour: 'red' }), 'colour', 'no_unknown_fields'],
   [
     'a business ID with a wrong check digit',
     (invoice) => ({ ...invoice, customer: { ...invoice.customer, businessId: '1234567-8' } }),

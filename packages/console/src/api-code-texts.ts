@@ -185,6 +185,10 @@ export const API_ERROR_TEXTS: Record<ApiErrorCode, InBothLanguages> = {
     en: 'Some fields are not valid; nothing was saved.',
     fi: 'Osa kentistä ei kelpaa; mitään ei tallennettu.',
   },
+  invalid_json: {
+    en: 'The request body is not valid JSON; nothing was saved.',
+    fi: 'Pyynnön sisältö ei ole kelvollista JSONia; mitään ei tallennettu.',
+  },
   internal_error: {
     en: "Something failed on the bridge's side; its log has the details.",
     fi: 'Siirtopalvelussa tapahtui virhe; sen lokissa on tarkemmat tiedot.',

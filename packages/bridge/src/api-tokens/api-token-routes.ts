@@ -1,7 +1,6 @@
 // POST, GET and DELETE /v1/api-tokens: admin-only token management; the token itself is in the POST answer only.
 import { Type } from 'typebox';
-import type { RouteModule } from '../server/build-server';
-import { assertAdmin } from '../server/principal';
+import type { BridgeRouteConfig, RouteModule } from '../server/build-server';
 import type { ApiTokenRecord, ApiTokenService } from './api-token-service';
 
 const ApiTokenResponse = Type.Object({
@@ -31,6 +30,7 @@ export function apiTokenRoutes(apiTokens: ApiTokenService): RouteModule {
     app.post(
       '/v1/api-tokens',
       {
+        config: { admin: true } satisfies BridgeRouteConfig,
         schema: {
           tags: ['api-tokens'],
           summary: 'Create an API token',
@@ -52,7 +52,6 @@ export function apiTokenRoutes(apiTokens: ApiTokenService): RouteModule {
         },
       },
       async (request, reply) => {
-        assertAdmin(request);
         const { token, record } = await apiTokens.create(request.body);
         return reply.status(201).send({ token, apiToken: toApiTokenResponse(record) });
       },
@@ -61,6 +60,7 @@ export function apiTokenRoutes(apiTokens: ApiTokenService): RouteModule {
     app.get(
       '/v1/api-tokens',
       {
+        config: { admin: true } satisfies BridgeRouteConfig,
         schema: {
           tags: ['api-tokens'],
           summary: 'List API tokens',
@@ -71,7 +71,6 @@ export function apiTokenRoutes(apiTokens: ApiTokenService): RouteModule {
         },
       },
       async (request) => {
-        assertAdmin(request);
         const records = await apiTokens.list({ includeRevoked: request.query.includeRevoked ?? false });
         return { apiTokens: records.map(toApiTokenResponse) };
       },
@@ -80,6 +79,7 @@ export function apiTokenRoutes(apiTokens: ApiTokenService): RouteModule {
     app.delete(
       '/v1/api-tokens/:tokenId',
       {
+        config: { admin: true } satisfies BridgeRouteConfig,
         schema: {
           tags: ['api-tokens'],
           summary: 'Revoke an API token',
@@ -88,7 +88,6 @@ export function apiTokenRoutes(apiTokens: ApiTokenService): RouteModule {
         },
       },
       async (request, reply) => {
-        assertAdmin(request);
         await apiTokens.revoke(request.params.tokenId);
         return reply.status(204).send();
       },

@@ -4,7 +4,6 @@ import type { ConnectionService } from '../connections/connection-record';
 import { NotFoundError, ValidationFailedError } from '../errors/bridge-error';
 import { withProcountorErrors } from '../purchase-invoices/procountor-request-failed';
 import type { RouteModule } from '../server/build-server';
-import { assertConnectionAccess } from '../server/principal';
 import { approveBill } from './approve-bill';
 import { DEFAULT_BILL_STATUSES, listReceivedBills, readBills } from './list-received-bills';
 
@@ -87,7 +86,6 @@ export function billRoutes(deps: BillRouteDeps): RouteModule {
       },
       async (request) => {
         const { connectionId } = request.params;
-        assertConnectionAccess(request, connectionId);
         const statuses = (request.query.statuses ?? DEFAULT_BILL_STATUSES.join(','))
           .split(',')
           .map((status) => status.trim())
@@ -126,7 +124,6 @@ export function billRoutes(deps: BillRouteDeps): RouteModule {
       },
       async (request) => {
         const { connectionId, procountorInvoiceId } = request.params;
-        assertConnectionAccess(request, connectionId);
         const connection = await deps.connections.requireActive(connectionId);
         const client = await deps.connections.procountorClient(connection);
         const [bill] = await withProcountorErrors(`Bill ${procountorInvoiceId} could not be read`, () =>
@@ -157,7 +154,6 @@ export function billRoutes(deps: BillRouteDeps): RouteModule {
       },
       async (request) => {
         const { connectionId, procountorInvoiceId } = request.params;
-        assertConnectionAccess(request, connectionId);
         const connection = await deps.connections.requireActive(connectionId);
         const client = await deps.connections.procountorClient(connection);
         const comment = commentOf(request.body);

@@ -8,7 +8,6 @@ import type { JobQueue } from '../jobs/create-job-queue';
 import { withProcountorErrors } from '../purchase-invoices/procountor-request-failed';
 import { readImportSettings } from '../purchase-invoices/purchase-invoice-import-settings';
 import type { RouteModule } from '../server/build-server';
-import { assertConnectionAccess } from '../server/principal';
 import type { Database } from '../storage/schema';
 import { readBillWatchState, watchReceivedBills } from './watch-received-bills';
 
@@ -61,7 +60,6 @@ export function billWatchRoutes(deps: BillWatchRouteDeps): RouteModule {
       },
       async (request) => {
         const { connectionId } = request.params;
-        assertConnectionAccess(request, connectionId);
         const connection = await deps.connections.find(connectionId);
         if (!connection) throw new NotFoundError(`Connection ${connectionId}`);
         const settings = await readImportSettings(deps.db, connectionId);
@@ -91,7 +89,6 @@ export function billWatchRoutes(deps: BillWatchRouteDeps): RouteModule {
       },
       async (request) => {
         const { connectionId } = request.params;
-        assertConnectionAccess(request, connectionId);
         await deps.connections.requireActive(connectionId);
         return withProcountorErrors('The bill watch stopped', () =>
           watchReceivedBills({ ...deps, logger: request.log as unknown as Logger }, connectionId),

@@ -1,7 +1,7 @@
 // The `bridge` CLI as a user runs it (a child process, from the sources), on PostgreSQL (DATABASE_URL) and on PGlite.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +66,31 @@ describe('bridge CLI on PostgreSQL', () => {
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe('bridge: Connection con_missing was not found.');
   });
+
+  it('refuses an argument with a control character before touching the database, and stores nothing', async () => {
+    const result = await bridgeCli(
+      [
+        'connections',
+        'add',
+        '--name',
+        'Red\u001b[31m Oy',
+        '--client-id',
+        'c',
+        '--client-secret',
+        's',
+        '--api-key',
+        'k',
+      ],
+      env,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      'bridge: --name: contains the control character U+001B at character 4, which cannot be printed (no_control_character)',
+    );
+    expect(await database.db.selectFrom('connections').select('id').where('name', 'like', 'Red%').execute()).toEqual(
+      [],
+    );
+  });
 });
 
 describe('bridge CLI on PGlite', () => {
@@ -100,4 +125,19 @@ describe('bridge CLI on PGlite', () => {
     expect(tokens).toEqual([expect.objectContaining({ name: 'crm', scope: 'connection', connectionId: id })]);
     // Five processes, each opening PGlite (WASM start-up) and checking migrations.
   }, 150_000);
+
+  it('names the line and column of a JSON file bridge send cannot read, and a tab in an option', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'bridge-cli-'));
+    const file = path.join(dataDir, 'broken.json');
+    await writeFile(file, '{\n  "externalId": "A-1",\n  "rows": [1, 2,]\n}');
+    const env = { BRIDGE_DATA_DIR: dataDir };
+    const sent = await bridgeCli(['send', file, '--connection', 'con_x'], env);
+    expect(sent.code).toBe(1);
+    expect(sent.stderr.trim()).toBe(`bridge: ${file}: not valid JSON, line 3, column 17: expected a value`);
+    const tabbed = await bridgeCli(['tokens', 'create', '--name', 'crm\tapp'], env);
+    expect(tabbed.code).toBe(1);
+    expect(tabbed.stderr).toContain(
+      'bridge: --name: contains a tab (U+0009) at character 4; this field takes one line',
+    );
+  }, 60_000);
 });

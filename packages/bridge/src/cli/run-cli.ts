@@ -2,13 +2,16 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/load-config';
 import { BridgeError } from '../errors/bridge-error';
+import { checkCliText } from './check-cli-text';
 import { CLI_COMMANDS } from './cli-commands';
 
 export function buildCliProgram(): Command {
   const program = new Command('bridge')
     .description('procountor-bridge: run the service and manage connections and tokens')
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    // One check for every command's arguments and options, before it opens the database.
+    .hook('preAction', (_program, command) => checkCliText(command));
   for (const register of CLI_COMMANDS) register(program);
   return program;
 }

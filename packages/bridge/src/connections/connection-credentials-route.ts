@@ -1,6 +1,5 @@
 // PUT /v1/connections/{connectionId}/credentials: replace the API key (or other credentials) without stopping transfers.
-import type { RouteModule } from '../server/build-server';
-import { assertAdmin, assertConnectionAccess } from '../server/principal';
+import type { BridgeRouteConfig, RouteModule } from '../server/build-server';
 import {
   ConnectionIdParams,
   ConnectionResponse,
@@ -14,6 +13,7 @@ export function connectionCredentialsRoute(connections: ConnectionAdministration
     app.put(
       '/v1/connections/:connectionId/credentials',
       {
+        config: { admin: true } satisfies BridgeRouteConfig,
         schema: {
           tags: ['connections'],
           summary: 'Replace the credentials',
@@ -25,8 +25,6 @@ export function connectionCredentialsRoute(connections: ConnectionAdministration
         },
       },
       async (request) => {
-        assertConnectionAccess(request, request.params.connectionId);
-        assertAdmin(request);
         return toConnectionResponse(await connections.replaceCredentials(request.params.connectionId, request.body));
       },
     );

@@ -195,7 +195,7 @@ describeOnBothDatabases('connections API', (database) => {
     });
     expect(response.status).toBe(400);
     expect(response.json.details.map((detail: { path: string }) => detail.path).sort()).toEqual([
-      'settings',
+      'settings.nonsense',
       'settings.rateLimitPerSecond',
       'settings.transferMode',
     ]);

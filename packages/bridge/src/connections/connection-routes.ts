@@ -1,6 +1,5 @@
 // GET, PATCH and DELETE /v1/connections/{connectionId}: read (also with the connection's own token), change, delete.
-import type { RouteModule } from '../server/build-server';
-import { assertAdmin, assertConnectionAccess } from '../server/principal';
+import type { BridgeRouteConfig, RouteModule } from '../server/build-server';
 import {
   ConnectionIdParams,
   ConnectionResponse,
@@ -23,7 +22,6 @@ export function connectionRoutes(connections: ConnectionAdministration): RouteMo
         },
       },
       async (request) => {
-        assertConnectionAccess(request, request.params.connectionId);
         return toConnectionResponse(await connections.get(request.params.connectionId));
       },
     );
@@ -31,6 +29,7 @@ export function connectionRoutes(connections: ConnectionAdministration): RouteMo
     app.patch(
       '/v1/connections/:connectionId',
       {
+        config: { admin: true } satisfies BridgeRouteConfig,
         schema: {
           tags: ['connections'],
           summary: 'Rename a connection or change its settings',
@@ -41,8 +40,6 @@ export function connectionRoutes(connections: ConnectionAdministration): RouteMo
         },
       },
       async (request) => {
-        assertConnectionAccess(request, request.params.connectionId);
-        assertAdmin(request);
         return toConnectionResponse(await connections.update(request.params.connectionId, request.body));
       },
     );
@@ -50,6 +47,7 @@ export function connectionRoutes(connections: ConnectionAdministration): RouteMo
     app.delete(
       '/v1/connections/:connectionId',
       {
+        config: { admin: true } satisfies BridgeRouteConfig,
         schema: {
           tags: ['connections'],
           summary: 'Delete a connection',
@@ -59,8 +57,6 @@ export function connectionRoutes(connections: ConnectionAdministration): RouteMo
         },
       },
       async (request, reply) => {
-        assertConnectionAccess(request, request.params.connectionId);
-        assertAdmin(request);
         await connections.delete(request.params.connectionId);
         return reply.status(204).send();
       },

@@ -1,6 +1,5 @@
 // POST /v1/connections/{connectionId}/activate, /disable and /enable: the connection's lifecycle (admin only).
-import type { RouteModule } from '../server/build-server';
-import { assertAdmin, assertConnectionAccess } from '../server/principal';
+import type { BridgeRouteConfig, RouteModule } from '../server/build-server';
 import { ConnectionIdParams, ConnectionResponse, toConnectionResponse } from './connection-schemas';
 import type { ConnectionAdministration } from './connection-service';
 
@@ -30,6 +29,7 @@ export function connectionStatusRoutes(connections: ConnectionAdministration): R
       app.post(
         `/v1/connections/:connectionId/${operation.action}`,
         {
+          config: { admin: true } satisfies BridgeRouteConfig,
           schema: {
             tags: ['connections'],
             summary: operation.summary,
@@ -39,8 +39,6 @@ export function connectionStatusRoutes(connections: ConnectionAdministration): R
           },
         },
         async (request) => {
-          assertConnectionAccess(request, request.params.connectionId);
-          assertAdmin(request);
           return toConnectionResponse(await connections[operation.action](request.params.connectionId));
         },
       );

@@ -1,7 +1,6 @@
 // POST /v1/connections and GET /v1/connections: create a draft connection and list them (admin only).
 import { Type } from 'typebox';
-import type { RouteModule } from '../server/build-server';
-import { assertAdmin } from '../server/principal';
+import type { BridgeRouteConfig, RouteModule } from '../server/build-server';
 import { ConnectionResponse, CreateConnectionBody, toConnectionResponse } from './connection-schemas';
 import type { ConnectionAdministration } from './connection-service';
 
@@ -10,6 +9,7 @@ export function connectionsRoutes(connections: ConnectionAdministration): RouteM
     app.post(
       '/v1/connections',
       {
+        config: { admin: true } satisfies BridgeRouteConfig,
         schema: {
           tags: ['connections'],
           summary: 'Create a connection',
@@ -20,7 +20,6 @@ export function connectionsRoutes(connections: ConnectionAdministration): RouteM
         },
       },
       async (request, reply) => {
-        assertAdmin(request);
         const created = await connections.create(request.body);
         return reply.status(201).send(toConnectionResponse(created));
       },
@@ -29,14 +28,14 @@ export function connectionsRoutes(connections: ConnectionAdministration): RouteM
     app.get(
       '/v1/connections',
       {
+        config: { admin: true } satisfies BridgeRouteConfig,
         schema: {
           tags: ['connections'],
           summary: 'List connections',
           response: { 200: Type.Object({ connections: Type.Array(ConnectionResponse) }) },
         },
       },
-      async (request) => {
-        assertAdmin(request);
+      async () => {
         return { connections: (await connections.list()).map(toConnectionResponse) };
       },
     );

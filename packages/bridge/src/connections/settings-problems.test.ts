@@ -19,14 +19,22 @@ describe('settingsProblems', () => {
         { path: 'settings.transferMode', rule: 'one_of', message: 'must be one of "automatic", "manual"' },
         expect.objectContaining({ path: 'settings.rateLimitPerSecond', rule: 'minimum' }),
         expect.objectContaining({ path: 'settings.errorEmailRecipients[0]', rule: 'format' }),
-        expect.objectContaining({
-          path: 'settings',
-          rule: 'no_unknown_fields',
-          message: 'has unknown field(s): colour',
-        }),
+        expect.objectContaining({ path: 'settings.colour', rule: 'no_unknown_fields' }),
       ]),
     );
     expect(details).toHaveLength(4);
+  });
+
+  it('coerces nothing and refuses text that cannot be stored, by path', () => {
+    const details = settingsProblems({ rateLimitPerSecond: '2', emailSending: 'true', defaultProductCode: 'A\u0000B' });
+    expect(details).toEqual(
+      expect.arrayContaining([
+        { path: 'settings.rateLimitPerSecond', rule: 'type', message: 'must be a number, not a string' },
+        { path: 'settings.emailSending', rule: 'type', message: 'must be a boolean, not a string' },
+        expect.objectContaining({ path: 'settings.defaultProductCode', rule: 'no_nul_character' }),
+      ]),
+    );
+    expect(details).toHaveLength(3);
   });
 });
 

@@ -1,7 +1,6 @@
 // HTTP surface of credit invoices (seed 000): credit a transferred invoice, then optionally send its correction.
 import { Type } from 'typebox';
 import type { BridgeApp } from '../server/build-server';
-import { assertConnectionAccess } from '../server/principal';
 import { idempotencyOf, readTransferByExternalId } from '../transfers/document-requests';
 import type { TransferDeps } from '../transfers/transfer-deps';
 import {
@@ -32,7 +31,6 @@ export async function registerCreditInvoiceRoutes(app: BridgeApp, deps: Transfer
     },
     async (request, reply) => {
       const { connectionId } = request.params;
-      assertConnectionAccess(request, connectionId);
       const result = await submitCreditInvoice(deps, connectionId, request.body, idempotencyOf(request));
       return reply.status(result.statusCode as 202).send(result.body as never);
     },
@@ -51,7 +49,6 @@ export async function registerCreditInvoiceRoutes(app: BridgeApp, deps: Transfer
     },
     async (request) => {
       const { connectionId, externalId } = request.params;
-      assertConnectionAccess(request, connectionId);
       return readTransferByExternalId(deps, connectionId, 'credit_invoice', externalId, `Credit invoice ${externalId}`);
     },
   );

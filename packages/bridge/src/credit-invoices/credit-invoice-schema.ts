@@ -37,7 +37,11 @@ export const CreditInvoiceInputSchema = Type.Object(
       Type.String({ format: 'date', description: 'Date of the credit invoice; default today.' }),
     ),
     reason: Type.Optional(
-      Type.String({ maxLength: 500, description: "Why the invoice is credited; goes to Procountor's notes." }),
+      Type.String({
+        maxLength: 500,
+        multiline: true,
+        description: "Why the invoice is credited; goes to Procountor's notes.",
+      }),
     ),
     correctedInvoice: Type.Optional(
       Type.Unsafe<Static<typeof SalesInvoiceBodySchema>>({

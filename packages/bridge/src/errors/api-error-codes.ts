@@ -8,6 +8,7 @@ export const API_ERROR_CODES = [
   'not_found',
   'route_not_found',
   'validation_failed',
+  'invalid_json',
   'internal_error',
   'connection_not_active',
   'connection_name_taken',

@@ -5,7 +5,6 @@ import type { ConnectionService } from '../connections/connection-record';
 import { NotFoundError } from '../errors/bridge-error';
 import type { JobQueue } from '../jobs/create-job-queue';
 import type { RouteModule } from '../server/build-server';
-import { assertConnectionAccess } from '../server/principal';
 import type { Database } from '../storage/schema';
 import { DocumentParams } from '../transfers/document-requests';
 import { findTransferByExternalId } from '../transfers/transfer-repository';
@@ -145,7 +144,6 @@ export function paymentRoutes(deps: PaymentRouteDeps): RouteModule {
       },
       async (request) => {
         const { connectionId } = request.params;
-        assertConnectionAccess(request, connectionId);
         return subscribeProcountorWebhook(deps, connectionId, request.body?.url ? { url: request.body.url } : {});
       },
     );
@@ -162,7 +160,6 @@ export function paymentRoutes(deps: PaymentRouteDeps): RouteModule {
       },
       async (request) => {
         const { connectionId } = request.params;
-        assertConnectionAccess(request, connectionId);
         const found = await findSubscription(db, connectionId);
         if (!found) throw new NotFoundError('The Procountor webhook subscription');
         return found;
@@ -180,7 +177,6 @@ export function paymentRoutes(deps: PaymentRouteDeps): RouteModule {
       },
       async (request, reply) => {
         const { connectionId } = request.params;
-        assertConnectionAccess(request, connectionId);
         if (!(await unsubscribeProcountorWebhook(deps, connectionId))) {
           throw new NotFoundError('The Procountor webhook subscription');
         }
@@ -202,7 +198,6 @@ export function paymentRoutes(deps: PaymentRouteDeps): RouteModule {
       },
       async (request, reply) => {
         const { connectionId } = request.params;
-        assertConnectionAccess(request, connectionId);
         await deps.connections.requireActive(connectionId);
         return reply.status(202).send({ jobId: await enqueueReconcile(deps.jobs, { connectionId }) });
       },
@@ -221,7 +216,6 @@ export function paymentRoutes(deps: PaymentRouteDeps): RouteModule {
         },
         async (request) => {
           const { connectionId, externalId } = request.params;
-          assertConnectionAccess(request, connectionId);
           const transfer = await findTransferByExternalId(db, connectionId, document.kind, externalId);
           if (!transfer) throw new NotFoundError(`Document ${externalId}`);
           return paymentStateOfTransfer(db, transfer);
@@ -251,7 +245,6 @@ export function paymentRoutes(deps: PaymentRouteDeps): RouteModule {
         },
         async (request) => {
           const { connectionId, externalId } = request.params;
-          assertConnectionAccess(request, connectionId);
           const result = await markPaidFromSource(deps, connectionId, document.kind, externalId, request.body);
           return {
             paymentId: result.paymentId,

@@ -6,7 +6,6 @@ import type { ConnectionService } from '../connections/connection-record';
 import { NotFoundError } from '../errors/bridge-error';
 import type { JobQueue } from '../jobs/create-job-queue';
 import type { RouteModule } from '../server/build-server';
-import { assertConnectionAccess } from '../server/principal';
 import type { Database } from '../storage/schema';
 import { ConnectionParams } from '../transfers/transfer-schemas';
 import { withProcountorErrors } from './procountor-request-failed';
@@ -80,7 +79,6 @@ export function purchaseInvoiceRoutes(deps: PurchaseInvoiceRouteDeps): RouteModu
       },
       async (request) => {
         const { connectionId } = request.params;
-        assertConnectionAccess(request, connectionId);
         await requireConnection(connectionId);
         return settingsToApi(await readImportSettings(deps.db, connectionId));
       },
@@ -101,7 +99,6 @@ export function purchaseInvoiceRoutes(deps: PurchaseInvoiceRouteDeps): RouteModu
       },
       async (request) => {
         const { connectionId } = request.params;
-        assertConnectionAccess(request, connectionId);
         await requireConnection(connectionId);
         const saved = await saveImportSettings(deps.db, connectionId, request.body);
         if (isScheduled(saved)) await scheduleImportRun(deps.jobs, connectionId);
@@ -122,7 +119,6 @@ export function purchaseInvoiceRoutes(deps: PurchaseInvoiceRouteDeps): RouteModu
       },
       async (request) => {
         const { connectionId } = request.params;
-        assertConnectionAccess(request, connectionId);
         await deps.connections.requireActive(connectionId);
         return withProcountorErrors('The import stopped', () =>
           runPurchaseInvoiceImport({ ...deps, logger: request.log as unknown as Logger }, connectionId),
@@ -152,7 +148,6 @@ export function purchaseInvoiceRoutes(deps: PurchaseInvoiceRouteDeps): RouteModu
       },
       async (request) => {
         const { connectionId } = request.params;
-        assertConnectionAccess(request, connectionId);
         const limit = request.query.limit ?? 50;
         const rows = await listImportedPurchaseInvoices(deps.db, connectionId, {
           limit: limit + 1,
@@ -179,7 +174,6 @@ export function purchaseInvoiceRoutes(deps: PurchaseInvoiceRouteDeps): RouteModu
       },
       async (request) => {
         const { connectionId, purchaseInvoiceId } = request.params;
-        assertConnectionAccess(request, connectionId);
         return toPurchaseInvoiceResponse(await requireImported(connectionId, purchaseInvoiceId));
       },
     );
@@ -196,7 +190,6 @@ export function purchaseInvoiceRoutes(deps: PurchaseInvoiceRouteDeps): RouteModu
       },
       async (request) => {
         const { connectionId, purchaseInvoiceId } = request.params;
-        assertConnectionAccess(request, connectionId);
         await requireImported(connectionId, purchaseInvoiceId);
         await acknowledgePurchaseInvoice(deps.db, connectionId, purchaseInvoiceId);
         return toPurchaseInvoiceResponse(await requireImported(connectionId, purchaseInvoiceId));
@@ -218,7 +211,6 @@ export function purchaseInvoiceRoutes(deps: PurchaseInvoiceRouteDeps): RouteModu
       },
       async (request, reply) => {
         const { connectionId, purchaseInvoiceId, attachmentId } = request.params;
-        assertConnectionAccess(request, connectionId);
         const row = await requireImported(connectionId, purchaseInvoiceId);
         const listed = toPurchaseInvoiceResponse(row).expense.attachments.some(
           (attachment) => attachment.attachmentId === attachmentId,

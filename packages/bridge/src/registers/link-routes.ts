@@ -6,7 +6,6 @@ import { normalizeBusinessIdForMatch } from '../business-partners/match-business
 import type { ConnectionService } from '../connections/connection-record';
 import { NotFoundError, ValidationFailedError } from '../errors/bridge-error';
 import type { BridgeApp, RouteModule } from '../server/build-server';
-import { assertConnectionAccess } from '../server/principal';
 import type { Database } from '../storage/schema';
 import type { SourceRecordKind } from '../storage/tables/register-tables';
 import { acceptSuggestion, autoLink, linkByHand, rejectSuggestion, unlink } from './link-actions';
@@ -161,7 +160,6 @@ function registerKindRoutes(app: BridgeApp, deps: LinkRouteDeps, surface: KindSu
     },
     async (request) => {
       const { connectionId } = request.params as { connectionId: string };
-      assertConnectionAccess(request, connectionId);
       await requireConnection(deps, connectionId);
       const items = (request.body as Record<string, Record<string, unknown>[]>)[surface.listField] ?? [];
       const records = items.map((item, index) => surface.toSourceRecord(item, index));
@@ -192,7 +190,6 @@ function registerKindRoutes(app: BridgeApp, deps: LinkRouteDeps, surface: KindSu
     },
     async (request) => {
       const { connectionId } = request.params as { connectionId: string };
-      assertConnectionAccess(request, connectionId);
       await requireConnection(deps, connectionId);
       const query = request.query as {
         status?: 'all' | 'linked' | 'unlinked';
@@ -229,7 +226,6 @@ function registerKindRoutes(app: BridgeApp, deps: LinkRouteDeps, surface: KindSu
     async (request, reply) => {
       const { connectionId } = request.params as { connectionId: string };
       const { sourceKey, procountorId } = request.body as { sourceKey: string; procountorId: number };
-      assertConnectionAccess(request, connectionId);
       await requireConnection(deps, connectionId);
       return reply.code(201).send(await linkByHand(deps.db, connectionId, kind, sourceKey, procountorId));
     },
@@ -249,7 +245,6 @@ function registerKindRoutes(app: BridgeApp, deps: LinkRouteDeps, surface: KindSu
     async (request, reply) => {
       const { connectionId, sourceKey } = request.params as { connectionId: string; sourceKey: string };
       const { procountorId } = request.body as { procountorId: number };
-      assertConnectionAccess(request, connectionId);
       await requireConnection(deps, connectionId);
       return reply.code(201).send(await acceptSuggestion(deps.db, connectionId, kind, sourceKey, procountorId));
     },
@@ -269,7 +264,6 @@ function registerKindRoutes(app: BridgeApp, deps: LinkRouteDeps, surface: KindSu
     async (request, reply) => {
       const { connectionId, sourceKey } = request.params as { connectionId: string; sourceKey: string };
       const { procountorId } = request.body as { procountorId: number };
-      assertConnectionAccess(request, connectionId);
       await requireConnection(deps, connectionId);
       await rejectSuggestion(deps.db, connectionId, kind, sourceKey, procountorId);
       return reply.code(204).send(null);
@@ -288,7 +282,6 @@ function registerKindRoutes(app: BridgeApp, deps: LinkRouteDeps, surface: KindSu
     },
     async (request, reply) => {
       const { connectionId, sourceKey } = request.params as { connectionId: string; sourceKey: string };
-      assertConnectionAccess(request, connectionId);
       await requireConnection(deps, connectionId);
       await unlink(deps.db, connectionId, kind, sourceKey);
       return reply.code(204).send(null);
@@ -307,7 +300,6 @@ function registerKindRoutes(app: BridgeApp, deps: LinkRouteDeps, surface: KindSu
     },
     async (request) => {
       const { connectionId } = request.params as { connectionId: string };
-      assertConnectionAccess(request, connectionId);
       await requireConnection(deps, connectionId);
       return autoLink(deps.db, connectionId, kind);
     },

@@ -4,7 +4,6 @@ import type { ConnectionService } from '../connections/connection-record';
 import { BridgeError, NotFoundError, ValidationFailedError } from '../errors/bridge-error';
 import type { JobQueue } from '../jobs/create-job-queue';
 import type { RouteModule } from '../server/build-server';
-import { assertConnectionAccess } from '../server/principal';
 import type { Database } from '../storage/schema';
 import {
   isRegisterName,
@@ -67,7 +66,6 @@ export function registerRoutes(deps: RegisterRouteDeps): RouteModule {
       },
       async (request, reply) => {
         const { connectionId } = request.params;
-        assertConnectionAccess(request, connectionId);
         const connection = await requireConnection(deps, connectionId);
         if (connection.status !== 'active') {
           throw new BridgeError(
@@ -100,7 +98,6 @@ export function registerRoutes(deps: RegisterRouteDeps): RouteModule {
       },
       async (request) => {
         const { connectionId } = request.params;
-        assertConnectionAccess(request, connectionId);
         await requireConnection(deps, connectionId);
         return { runs: await listSyncRuns(deps.db, connectionId, request.query.limit ?? 20) };
       },
@@ -118,7 +115,6 @@ export function registerRoutes(deps: RegisterRouteDeps): RouteModule {
       },
       async (request) => {
         const { connectionId, runId } = request.params;
-        assertConnectionAccess(request, connectionId);
         const run = await findSyncRun(deps.db, runId);
         if (!run || run.connectionId !== connectionId) throw new NotFoundError(`Sync run ${runId}`);
         return run;
@@ -145,7 +141,6 @@ export function registerRoutes(deps: RegisterRouteDeps): RouteModule {
       },
       async (request) => {
         const { connectionId } = request.params;
-        assertConnectionAccess(request, connectionId);
         await requireConnection(deps, connectionId);
         const { everyMinutes } = request.body;
         await saveSyncSchedule(deps.db, connectionId, everyMinutes);
@@ -183,7 +178,6 @@ export function registerRoutes(deps: RegisterRouteDeps): RouteModule {
       },
       async (request) => {
         const { connectionId } = request.params;
-        assertConnectionAccess(request, connectionId);
         await requireConnection(deps, connectionId);
         const [counts, states, schedule] = await Promise.all([
           deps.db
@@ -256,7 +250,6 @@ export function registerRoutes(deps: RegisterRouteDeps): RouteModule {
       },
       async (request) => {
         const { connectionId } = request.params;
-        assertConnectionAccess(request, connectionId);
         await requireConnection(deps, connectionId);
         const register: RegisterName | undefined = registerFromPathSegment(request.params.register);
         if (!register) {

@@ -3,7 +3,6 @@
 import { Type } from 'typebox';
 import { BridgeError } from '../errors/bridge-error';
 import type { BridgeApp } from '../server/build-server';
-import { assertConnectionAccess } from '../server/principal';
 import { idempotencyOf } from '../transfers/document-requests';
 import {
   type IdempotencyRequest,
@@ -68,7 +67,6 @@ export function registerBatchSalesInvoicesRoute(app: BridgeApp, deps: TransferDe
     },
     async (request) => {
       const { connectionId } = request.params;
-      assertConnectionAccess(request, connectionId);
       await deps.connections.requireActive(connectionId);
       const { idempotency } = idempotencyOf(request);
       if (idempotency) {

@@ -3,7 +3,6 @@
 import { Type } from 'typebox';
 import { withProcountorErrors } from '../purchase-invoices/procountor-request-failed';
 import type { BridgeApp } from '../server/build-server';
-import { assertConnectionAccess } from '../server/principal';
 import { ConnectionParams } from '../transfers/transfer-schemas';
 import {
   LATEST_INVOICES_READ,
@@ -60,7 +59,6 @@ export function registerNextInvoiceNumberRoute(app: BridgeApp, predictor: NextIn
     },
     async (request) => {
       const { connectionId } = request.params;
-      assertConnectionAccess(request, connectionId);
       return withProcountorErrors('The next invoice number could not be read', () =>
         predictor.predict(connectionId, { fresh: request.query.fresh ?? false }),
       );

@@ -2,7 +2,6 @@
 // next invoice number.
 import { Type } from 'typebox';
 import type { BridgeApp } from '../server/build-server';
-import { assertConnectionAccess } from '../server/principal';
 import {
   DocumentParams,
   idempotencyOf,
@@ -44,7 +43,6 @@ export async function registerSalesInvoiceRoutes(app: BridgeApp, deps: TransferD
     },
     async (request, reply) => {
       const { connectionId } = request.params;
-      assertConnectionAccess(request, connectionId);
       const result = await submitSalesInvoice(deps, connectionId, request.body, {
         mode: 'create',
         ...idempotencyOf(request),
@@ -66,7 +64,6 @@ export async function registerSalesInvoiceRoutes(app: BridgeApp, deps: TransferD
       },
     },
     async (request) => {
-      assertConnectionAccess(request, request.params.connectionId);
       return dryRunSalesInvoice(deps, request.params.connectionId, request.body, nextInvoiceNumber);
     },
   );
@@ -91,7 +88,6 @@ export async function registerSalesInvoiceRoutes(app: BridgeApp, deps: TransferD
     },
     async (request, reply) => {
       const { connectionId, externalId } = request.params;
-      assertConnectionAccess(request, connectionId);
       requireExternalIdOfPath(request.body.externalId, externalId, 'The sales invoice');
       const result = await submitSalesInvoice(deps, connectionId, request.body, {
         mode: 'replace',
@@ -115,7 +111,6 @@ export async function registerSalesInvoiceRoutes(app: BridgeApp, deps: TransferD
     },
     async (request) => {
       const { connectionId, externalId } = request.params;
-      assertConnectionAccess(request, connectionId);
       return readTransferByExternalId(deps, connectionId, 'sales_invoice', externalId, `Sales invoice ${externalId}`);
     },
   );

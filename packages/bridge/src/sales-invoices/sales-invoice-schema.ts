@@ -12,6 +12,9 @@ import {
 
 const IsoDate = Type.String({ format: 'date', description: 'ISO 8601 date, YYYY-MM-DD.' });
 const Text = (description: string, maxLength = 10_000) => Type.String({ maxLength, description });
+/** Text of several lines: tab, CR and LF allowed (validation/storable-text.ts); every other string is one line. */
+const MultilineText = (description: string, maxLength = 10_000) =>
+  Type.String({ maxLength, multiline: true, description });
 
 /** Invoice languages Procountor supports (contract Invoice.language; seed 002). */
 export const INVOICE_LANGUAGES = {
@@ -132,6 +135,7 @@ export const SalesInvoiceRowSchema = Type.Object(
     description: Type.Optional(
       Type.String({
         maxLength: 2_000,
+        multiline: true,
         description: 'Descriptive text; its first line becomes the row comment (seed 004).',
       }),
     ),
@@ -176,6 +180,8 @@ export const AttachmentInputSchema = Type.Object(
     mediaType: Type.String({ description: 'application/pdf, image/jpeg or image/gif (seed 002).' }),
     contentBase64: Type.String({
       minLength: 1,
+      // Base64 is often wrapped in lines of 76 characters (MIME); the whitespace is ignored when decoding.
+      multiline: true,
       description: 'File content, base64; at most 10,000,000 bytes decoded.',
     }),
     kind: Type.Optional(
@@ -230,10 +236,10 @@ export const SalesInvoiceInputSchema = Type.Object(
     ),
     ourReference: Type.Optional(Text('Our reference (goes to the additional information).')),
     yourReference: Type.Optional(Text('Your reference (goes to the additional information).')),
-    notes: Type.Optional(Text('Notes shown on the invoice (additional information).')),
-    textAboveRows: Type.Optional(Text('Free text above the rows.')),
-    textBelowRows: Type.Optional(Text('Free text below the rows.')),
-    internalNotes: Type.Optional(Text("Notes not visible on the invoice (Procountor's notes).")),
+    notes: Type.Optional(MultilineText('Notes shown on the invoice (additional information).')),
+    textAboveRows: Type.Optional(MultilineText('Free text above the rows.')),
+    textBelowRows: Type.Optional(MultilineText('Free text below the rows.')),
+    internalNotes: Type.Optional(MultilineText("Notes not visible on the invoice (Procountor's notes).")),
     penaltyInterestPercent: Type.Optional(
       Type.Number({ minimum: 0, maximum: 100, description: 'Late interest %, scale 2.' }),
     ),

@@ -1,6 +1,13 @@
 // CSV exports become canonical documents: lines grouped by externalId, quotes and decimal commas handled.
 import { describe, expect, it } from 'vitest';
 import { parseCsv, salesInvoicesFromCsv } from './sales-invoices-from-csv';
+import { validateSalesInvoice } from './validate-sales-invoice';
+
+const RULES = { truncateFields: [], sendingDisabled: false, emailSendingEnabled: false };
+const HEADER =
+  'externalId,invoiceDate,customerName,street,postalCode,city,rowName,rowDescription,quantity,unitPrice,vatPercent,discountPercent';
+/** The problems of the one document of a CSV line under HEADER, as a submit reports them. */
+const problemsOfLine = (line: string) => validateSalesInvoice(salesInvoicesFromCsv(`${HEADER}\n${line}`)[0], RULES);
 
 describe('salesInvoicesFromCsv', () => {
   it('groups invoice rows by externalId and reads numbers, quotes and semicolons', () => {
@@ -31,6 +38,34 @@ describe('salesInvoicesFromCsv', () => {
     expect(parseCsv('a,b\n"x\ny",z\n')).toEqual([
       ['a', 'b'],
       ['x\ny', 'z'],
+    ]);
+  });
+
+  it('reads a CSV saved with a byte order mark', () => {
+    expect(salesInvoicesFromCsv('\ufeffexternalId,rowName\nA-1,Work')[0]).toMatchObject({ externalId: 'A-1' });
+  });
+});
+
+describe('CSV documents meet the API rules', () => {
+  it('accepts a valid line, with a line break in the row description', () => {
+    expect(problemsOfLine('C-1,2026-03-01,Csv Oy,Katu 1,00100,Helsinki,Work,"First\nsecond",1,10,25.5,')).toEqual([]);
+  });
+
+  it('refuses a cell holding text that cannot be stored or printed, by the field it fills', () => {
+    expect(problemsOfLine('C-2,2026-03-01,Csv Oy,Katu 1,00100,Helsinki,Wo\u0000rk,,1,10,25.5,')).toEqual([
+      expect.objectContaining({ path: 'rows[0].name', rule: 'no_nul_character' }),
+    ]);
+    expect(problemsOfLine('C-3,2026-03-01,"Csv\nOy",Katu 1,00100,Helsinki,Work,,1,10,25.5,')).toEqual([
+      expect.objectContaining({ path: 'customer.name', rule: 'single_line' }),
+    ]);
+    expect(problemsOfLine('C-4,2026-03-01,Csv Oy,Katu\u001b[2J 1,00100,Helsinki,Work,,1,10,25.5,')).toEqual([
+      expect.objectContaining({ path: 'customer.address.street', rule: 'no_control_character' }),
+    ]);
+  });
+
+  it('names a number cell that is not a number instead of dropping it', () => {
+    expect(problemsOfLine('C-5,2026-03-01,Csv Oy,Katu 1,00100,Helsinki,Work,,1,10,25.5,ten')).toEqual([
+      { path: 'rows[0].discountPercent', rule: 'type', message: 'must be a number, not a string' },
     ]);
   });
 });

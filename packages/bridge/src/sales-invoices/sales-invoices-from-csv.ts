@@ -63,8 +63,12 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const number = (value: string | undefined) =>
-  value === undefined || value.trim() === '' ? undefined : Number(value.replace(',', '.'));
+/** A number, or the cell as written when it is none ("abc", "1.2.3"), so validation names the field. */
+function number(value: string | undefined): number | string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const parsed = Number(value.replace(',', '.'));
+  return Number.isFinite(parsed) ? parsed : value.trim();
+}
 const text = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.trim());
 
 /**
@@ -72,7 +76,8 @@ const text = (value: string | undefined) => (value === undefined || value.trim()
  * decimal comma allowed); validation happens on submit, so a bad line is reported with its document's field path.
  */
 export function salesInvoicesFromCsv(csv: string): Record<string, unknown>[] {
-  const [header, ...lines] = parseCsv(csv);
+  // Spreadsheets save UTF-8 CSV with a byte order mark; it is not part of the first column's name.
+  const [header, ...lines] = parseCsv(csv.charCodeAt(0) === 0xfeff ? csv.slice(1) : csv);
   if (!header) return [];
   const index = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]));
   const documents = new Map<string, Record<string, unknown> & { rows: Record<string, unknown>[] }>();

@@ -42,3 +42,20 @@ describe('truncateOptedFields', () => {
     expect(mapped.additionalInformation).toHaveLength(10_000);
   });
 });
+
+describe('truncateOptedFields at a surrogate pair', () => {
+  it('cuts before an emoji the limit would halve, so the cut name is still valid text', () => {
+    const name = `${'N'.repeat(79)}😀 Oy`;
+    const withName = {
+      ...invoice,
+      notes: undefined,
+      textBelowRows: undefined,
+      customer: { ...invoice.customer, name },
+    };
+    const cut = truncateOptedFields(JSON.parse(JSON.stringify(withName)), ['customer.name']) as {
+      customer: { name: string };
+    };
+    expect(cut.customer.name).toBe('N'.repeat(79));
+    expect(validateSalesInvoice(cut, rules(['customer.name']))).toEqual([]);
+  });
+});

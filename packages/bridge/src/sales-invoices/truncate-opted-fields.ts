@@ -32,8 +32,11 @@ export function truncateOptedFields(document: unknown, fields: readonly Truncata
     ) as Record<string, unknown> | undefined;
     const key = rule.path[rule.path.length - 1]!;
     const value = parent?.[key];
-    if (parent && typeof value === 'string' && value.length > rule.maxChars)
-      parent[key] = value.slice(0, rule.maxChars);
+    if (parent && typeof value === 'string' && value.length > rule.maxChars) {
+      // Never half a surrogate pair: the text check refuses a lone surrogate (validation/storable-text.ts).
+      const cut = value.slice(0, rule.maxChars);
+      parent[key] = /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+    }
   }
   return copy;
 }

@@ -4,7 +4,6 @@ import {
   validateReferenceNumber,
   validateRfReference,
 } from '@procountor-bridge/client/finnish';
-import { Compile } from 'typebox/compile';
 import { customerProblems } from '../business-partners/customer-rules';
 import { attachmentContentProblems } from '../document-rules/attachment-content';
 import {
@@ -24,7 +23,7 @@ import {
   VAT_PERCENT_LIMIT,
 } from '../document-rules/number-limits';
 import type { ErrorDetail } from '../errors/bridge-error';
-import { schemaErrorToDetail } from '../errors/schema-error-detail';
+import { compileDocumentCheck } from '../validation/check-document';
 import { chooseInvoiceChannel, type InvoiceChannelSettings } from './choose-invoice-channel';
 import {
   ALLOWED_ATTACHMENT_MEDIA_TYPES,
@@ -37,7 +36,8 @@ import { toProcountorUnit } from './procountor-unit';
 import { type SalesInvoiceInput, SalesInvoiceInputSchema } from './sales-invoice-schema';
 import { joinAdditionalInformation } from './to-procountor-invoice';
 
-const checkSchema = Compile(SalesInvoiceInputSchema);
+/** The same check as a route body's (no coercion, text rules), for batch documents and dry runs too. */
+const checkSchema = compileDocumentCheck(SalesInvoiceInputSchema);
 
 /** Visma Severa's help page: "The name of the file must not contain any special characters." */
 const SAFE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._ -]*\.[A-Za-z0-9]{1,5}$/;
@@ -198,8 +198,12 @@ function businessRuleProblems(invoice: SalesInvoiceInput, settings: SalesInvoice
   return problems;
 }
 
-/** Every problem of a submitted document, or [] when it can be accepted. Pure: no I/O. */
+/**
+ * Every problem of a submitted document, or [] when it can be accepted. No I/O; normalises `input` in place as a
+ * route body is (null of an optional field removed, defaults filled), so pass a copy.
+ */
 export function validateSalesInvoice(input: unknown, settings: SalesInvoiceRuleSettings): ErrorDetail[] {
-  if (!checkSchema.Check(input)) return [...checkSchema.Errors(input)].map(schemaErrorToDetail);
+  const schemaProblems = checkSchema(input);
+  if (schemaProblems.length > 0) return schemaProblems;
   return businessRuleProblems(input as SalesInvoiceInput, settings);
 }

@@ -2,8 +2,7 @@ import pino from 'pino';
 import { Type } from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BridgeError } from '../errors/bridge-error';
-import { type BridgeApp, buildServer } from './build-server';
-import { assertConnectionAccess } from './principal';
+import { type BridgeApp, type BridgeRouteConfig, buildServer } from './build-server';
 
 describe('buildServer', () => {
   let app: BridgeApp;
@@ -28,10 +27,15 @@ describe('buildServer', () => {
                 body: Type.Object({ name: Type.String({ maxLength: 3 }) }, { additionalProperties: false }),
               },
             },
-            async (request) => {
-              assertConnectionAccess(request, request.params.connectionId);
-              return { ok: request.body.name };
+            async (request) => ({ ok: request.body.name }),
+          );
+          server.put(
+            '/v1/connections/:connectionId/secrets',
+            {
+              config: { admin: true } satisfies BridgeRouteConfig,
+              schema: { body: Type.Object({ key: Type.String() }, { additionalProperties: false }) },
             },
+            async () => ({ ok: true }),
           );
           server.get('/v1/public-thing', { config: { public: true } }, async () => ({ public: true }));
           server.get('/v1/conflict', async () => {
@@ -47,14 +51,14 @@ describe('buildServer', () => {
   });
   afterAll(() => app.close());
 
-  const call = (path: string, token?: string, body?: unknown) =>
+  const call = (path: string, token?: string, body?: unknown, method = body === undefined ? 'GET' : 'POST') =>
     fetch(`${url}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
+      method,
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
 
   it('refuses a /v1 request without a valid token with 401 in the API error shape', async () => {
@@ -73,6 +77,24 @@ describe('buildServer', () => {
     expect((await response.json()).code).toBe('not_found');
   });
 
+  it('checks access to the connection before the body: a foreign token learns nothing of its shape', async () => {
+    for (const body of [{ wrong: 1 }, '{"name": ', '']) {
+      const response = await call('/v1/connections/b/things', 'conn-a', body);
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({ code: 'not_found', message: 'Connection b was not found.', details: [] });
+    }
+    expect((await call('/v1/connections/a/things', 'conn-a', { name: 'x' })).status).toBe(200);
+  });
+
+  it('refuses an admin-only route to a connection token before validating the body', async () => {
+    const own = await call('/v1/connections/a/secrets', 'conn-a', { nonsense: true }, 'PUT');
+    expect(own.status).toBe(403);
+    expect((await own.json()).code).toBe('admin_required');
+    const foreign = await call('/v1/connections/b/secrets', 'conn-a', { nonsense: true }, 'PUT');
+    expect(foreign.status).toBe(404);
+    expect((await call('/v1/connections/b/secrets', 'admin', { key: 'k' }, 'PUT')).status).toBe(200);
+  });
+
   it('reports every schema problem with its path and rule, unknown fields included', async () => {
     const response = await call('/v1/connections/a/things', 'admin', { name: 'long', extra: 1 });
     expect(response.status).toBe(400);
@@ -81,7 +103,7 @@ describe('buildServer', () => {
     expect(body.details).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ path: 'name', rule: 'max_length_3' }),
-        expect.objectContaining({ path: '(body)', rule: 'no_unknown_fields' }),
+        expect.objectContaining({ path: 'extra', rule: 'no_unknown_fields' }),
       ]),
     );
   });

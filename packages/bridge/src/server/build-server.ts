@@ -8,7 +8,15 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
 import type { Logger } from 'pino';
 import { installErrorHandler } from './error-handler';
-import { AuthenticationRequiredError, CsrfTokenRequiredError, type Principal } from './principal';
+import { installJsonBodyParser } from './json-body-parser';
+import {
+  AuthenticationRequiredError,
+  assertAdmin,
+  assertConnectionAccess,
+  CsrfTokenRequiredError,
+  type Principal,
+} from './principal';
+import { requestValidatorCompiler } from './request-validator-compiler';
 
 export type BridgeApp = FastifyInstance<
   RawServerDefault,
@@ -47,9 +55,25 @@ const sameSecret = (a: string, b: string) =>
 /** Base64 attachments of 10,000,000 bytes grow by a third; a batch of up to 1,000 documents needs room too. */
 const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
 
-/** Route config flag for /v1 routes that need no token (e.g. signing in); /healthz, /metrics and /docs are outside /v1. */
+/** Route config flags, checked by the kernel before the body is parsed or validated. */
 export interface BridgeRouteConfig {
+  /** A /v1 route that needs no token (e.g. signing in); /healthz, /metrics and /docs are outside /v1. */
   public?: boolean;
+  /** Only an admin token or console user may call it; a connection token gets 403 admin_required. */
+  admin?: boolean;
+}
+
+/**
+ * Every route under this prefix acts on the connection in its path: the kernel checks the token's access to it
+ * before anything else, so a token of another connection learns nothing, not even the shape of the body.
+ */
+export const CONNECTION_ROUTE_PREFIX = '/v1/connections/:connectionId';
+
+function isConnectionRoute(routeUrl: string | undefined): boolean {
+  return (
+    routeUrl !== undefined &&
+    (routeUrl === CONNECTION_ROUTE_PREFIX || routeUrl.startsWith(`${CONNECTION_ROUTE_PREFIX}/`))
+  );
 }
 
 export async function buildServer(options: ServerOptions): Promise<BridgeApp> {
@@ -57,10 +81,11 @@ export async function buildServer(options: ServerOptions): Promise<BridgeApp> {
     loggerInstance: options.logger as FastifyBaseLogger,
     bodyLimit: MAX_REQUEST_BYTES,
     genReqId: (request) => (request.headers['x-request-id'] as string | undefined) ?? randomUUID(),
-    // Unknown fields are errors, not silently dropped (Fastify's default removes them); every problem is reported.
-    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Bodies are validated as sent: no coercion, unknown fields refused by name, text that cannot be stored refused.
+  app.setValidatorCompiler(requestValidatorCompiler);
+  installJsonBodyParser(app);
   installErrorHandler(app);
   await app.register(cookie);
 
@@ -80,8 +105,9 @@ export async function buildServer(options: ServerOptions): Promise<BridgeApp> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  // Every /v1 route needs a valid token unless its config says public; checked before validation, so a caller
-  // without a token learns nothing about the request's shape.
+  // Every /v1 route needs a valid token unless its config says public; then the connection in the path and the
+  // admin flag are checked. All of it before the body is parsed and validated, so a caller without the right
+  // learns nothing about the request's shape (onRequest runs before parsing).
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/v1/')) return;
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
@@ -97,9 +123,14 @@ export async function buildServer(options: ServerOptions): Promise<BridgeApp> {
         principal = session.principal;
       }
     }
+    const config = request.routeOptions.config as BridgeRouteConfig | undefined;
     if (principal) request.principal = principal;
-    else if (!(request.routeOptions.config as BridgeRouteConfig | undefined)?.public)
-      throw new AuthenticationRequiredError();
+    else if (config?.public) return;
+    else throw new AuthenticationRequiredError();
+    if (isConnectionRoute(request.routeOptions.url)) {
+      assertConnectionAccess(request, (request.params as { connectionId: string }).connectionId);
+    }
+    if (config?.admin) assertAdmin(request);
   });
 
   for (const register of options.routes) await register(app);

@@ -51,7 +51,8 @@ export function principalOf(request: FastifyRequest): Principal {
 
 /**
  * An admin sees every connection; a connection token only its own. Another connection's id answers 404, as if it
- * did not exist, so a token never learns which connections there are.
+ * did not exist, so a token never learns which connections there are. The kernel calls it for every route under
+ * /v1/connections/:connectionId (build-server.ts); a handler calls it only for a connection named elsewhere (a query).
  */
 export function assertConnectionAccess(request: FastifyRequest, connectionId: string): void {
   const principal = principalOf(request);
@@ -60,6 +61,7 @@ export function assertConnectionAccess(request: FastifyRequest, connectionId: st
   }
 }
 
+/** The kernel calls it for every route whose config says `admin: true` (build-server.ts BridgeRouteConfig). */
 export function assertAdmin(request: FastifyRequest): void {
   if (principalOf(request).kind !== 'admin') throw new AdminRequiredError();
 }

@@ -3,7 +3,6 @@ import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { QUEUE_NAMES } from '../jobs/queue-names';
 import type { RouteModule } from '../server/build-server';
-import { assertConnectionAccess } from '../server/principal';
 import type { Database } from '../storage/schema';
 
 export interface PullRunRouteDeps {
@@ -54,7 +53,6 @@ export function pullRunRoutes(deps: PullRunRouteDeps): RouteModule {
       },
       async (request) => {
         const { connectionId } = request.params;
-        assertConnectionAccess(request, connectionId);
         const limit = request.query.limit ?? 20;
         // pg-boss keeps runs in pgboss.job and moves finished ones to pgboss.archive after 12 hours (its default).
         const { rows } = await sql<RunRow>`

@@ -1,7 +1,6 @@
 // HTTP surface of the delivery log: list deliveries (newest first, paged), replay a delivery, replay an event.
 import { Type } from 'typebox';
 import type { RouteModule } from '../server/build-server';
-import { assertConnectionAccess } from '../server/principal';
 import type { Database } from '../storage/schema';
 import { type ReplayJobs, replayDelivery, replayEvent } from './replay-deliveries';
 
@@ -61,7 +60,6 @@ export function webhookDeliveryRoutes(deps: WebhookDeliveryRouteDeps): RouteModu
       },
       async (request) => {
         const { connectionId } = request.params;
-        assertConnectionAccess(request, connectionId);
         const { state, endpointId, before } = request.query;
         const limit = request.query.limit ?? DEFAULT_PAGE;
         let query = db
@@ -119,7 +117,6 @@ export function webhookDeliveryRoutes(deps: WebhookDeliveryRouteDeps): RouteModu
       },
       async (request, reply) => {
         const { connectionId, deliveryId } = request.params;
-        assertConnectionAccess(request, connectionId);
         await replayDelivery(db, jobs, connectionId, deliveryId);
         return reply.status(202).send({ deliveryId, state: 'pending' as const });
       },
@@ -137,7 +134,6 @@ export function webhookDeliveryRoutes(deps: WebhookDeliveryRouteDeps): RouteModu
       },
       async (request, reply) => {
         const { connectionId, eventId } = request.params;
-        assertConnectionAccess(request, connectionId);
         return reply.status(202).send(await replayEvent(db, jobs, connectionId, eventId));
       },
     );

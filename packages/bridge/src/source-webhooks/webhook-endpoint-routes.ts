@@ -3,7 +3,6 @@ import { Type } from 'typebox';
 import { ValidationFailedError } from '../errors/bridge-error';
 import { EventTypeSchema } from '../events/event-types';
 import type { RouteModule } from '../server/build-server';
-import { assertConnectionAccess } from '../server/principal';
 import type { Database } from '../storage/schema';
 import {
   assertConnectionExists,
@@ -84,7 +83,6 @@ export function webhookEndpointRoutes(deps: WebhookEndpointRouteDeps): RouteModu
       },
       async (request, reply) => {
         const { connectionId } = request.params;
-        assertConnectionAccess(request, connectionId);
         assertHttpUrl(request.body.url);
         await assertConnectionExists(db, connectionId);
         const { row, secret } = await createWebhookEndpoint(db, secretKey, {
@@ -108,7 +106,6 @@ export function webhookEndpointRoutes(deps: WebhookEndpointRouteDeps): RouteModu
         },
       },
       async (request) => {
-        assertConnectionAccess(request, request.params.connectionId);
         const rows = await listWebhookEndpoints(db, request.params.connectionId);
         return { endpoints: rows.map((row) => webhookEndpointToApi(row, secretKey)) };
       },
@@ -126,7 +123,6 @@ export function webhookEndpointRoutes(deps: WebhookEndpointRouteDeps): RouteModu
       },
       async (request) => {
         const { connectionId, endpointId } = request.params;
-        assertConnectionAccess(request, connectionId);
         return webhookEndpointToApi(await getWebhookEndpoint(db, connectionId, endpointId), secretKey);
       },
     );
@@ -147,7 +143,6 @@ export function webhookEndpointRoutes(deps: WebhookEndpointRouteDeps): RouteModu
       },
       async (request) => {
         const { connectionId, endpointId } = request.params;
-        assertConnectionAccess(request, connectionId);
         if (request.body.url !== undefined) assertHttpUrl(request.body.url);
         const row = await updateWebhookEndpoint(db, connectionId, endpointId, request.body);
         return webhookEndpointToApi(row, secretKey);
@@ -159,7 +154,6 @@ export function webhookEndpointRoutes(deps: WebhookEndpointRouteDeps): RouteModu
       { schema: { tags: TAGS, summary: 'Delete a webhook endpoint and its delivery log', params: EndpointParams } },
       async (request, reply) => {
         const { connectionId, endpointId } = request.params;
-        assertConnectionAccess(request, connectionId);
         await deleteWebhookEndpoint(db, connectionId, endpointId);
         return reply.status(204).send();
       },
@@ -177,7 +171,6 @@ export function webhookEndpointRoutes(deps: WebhookEndpointRouteDeps): RouteModu
       },
       async (request) => {
         const { connectionId, endpointId } = request.params;
-        assertConnectionAccess(request, connectionId);
         await getWebhookEndpoint(db, connectionId, endpointId);
         const secret = generateEndpointSecret();
         const row = await updateWebhookEndpoint(db, connectionId, endpointId, {

@@ -1,7 +1,6 @@
 // HTTP surface of transfers of every kind: list, read, resend, cancel, "Send to Procountor", retry every failed one.
 import { Type } from 'typebox';
 import type { BridgeApp } from '../server/build-server';
-import { assertConnectionAccess } from '../server/principal';
 import { listTransfers } from './list-transfers';
 import {
   cancelTransfer,
@@ -36,7 +35,6 @@ export async function registerTransferRoutes(app: BridgeApp, deps: TransferDeps)
       },
     },
     async (request) => {
-      assertConnectionAccess(request, request.params.connectionId);
       return listTransfers(deps.db, request.params.connectionId, request.query);
     },
   );
@@ -54,7 +52,6 @@ export async function registerTransferRoutes(app: BridgeApp, deps: TransferDeps)
     },
     async (request) => {
       const { connectionId, transferId } = request.params;
-      assertConnectionAccess(request, connectionId);
       const row = await requireTransfer(deps, connectionId, transferId);
       return toTransferResponse(row, await listTimeline(deps.db, row.id));
     },
@@ -75,7 +72,6 @@ export async function registerTransferRoutes(app: BridgeApp, deps: TransferDeps)
       { schema: { tags, summary, description, params: TransferParams, response: { 200: TransferResponseSchema } } },
       async (request) => {
         const { connectionId, transferId } = request.params;
-        assertConnectionAccess(request, connectionId);
         const row = await run(deps, connectionId, transferId);
         return toTransferResponse(row, await listTimeline(deps.db, row.id));
       },
@@ -115,7 +111,6 @@ export async function registerTransferRoutes(app: BridgeApp, deps: TransferDeps)
       },
     },
     async (request) => {
-      assertConnectionAccess(request, request.params.connectionId);
       return retryFailedTransfers(deps, request.params.connectionId, request.body?.kind);
     },
   );

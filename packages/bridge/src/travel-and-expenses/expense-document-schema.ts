@@ -53,7 +53,7 @@ export const ExpenseRowSchema = Type.Object(
     vatPercent: Type.Number({
       description: 'Must be a Finnish VAT rate in force on invoiceDate (seed 004: "check VAT").',
     }),
-    comment: Type.Optional(Type.String({ maxLength: 512 })),
+    comment: Type.Optional(Type.String({ maxLength: 512, multiline: true })),
     dimensions: Type.Optional(DimensionsSchema),
   },
   { additionalProperties: false },
@@ -67,7 +67,11 @@ export const ExpenseAttachmentSchema = Type.Object(
       description: 'With its extension; letters, digits, space . _ - ( ).',
     }),
     mediaType: Type.Optional(Type.String({ description: 'Default from the extension.' })),
-    contentBase64: Type.String({ minLength: 1, description: 'The file, base64; at most 10,000,000 bytes decoded.' }),
+    contentBase64: Type.String({
+      minLength: 1,
+      multiline: true,
+      description: 'The file, base64; at most 10,000,000 bytes decoded.',
+    }),
   },
   { additionalProperties: false },
 );
@@ -111,7 +115,7 @@ const TravelSchema = Type.Object(
     }),
     arrival: Type.String({ maxLength: 40, description: 'Return date, free text.' }),
     places: Type.String({ maxLength: 255 }),
-    purpose: Type.String({ maxLength: 255 }),
+    purpose: Type.String({ maxLength: 255, multiline: true }),
   },
   { additionalProperties: false },
 );
@@ -140,7 +144,9 @@ const Common = {
   invoiceDate: DateString('Invoice date (YYYY-MM-DD).'),
   dueDate: Type.Optional(DateString('Due date; default the invoice date.')),
   currency: Type.Optional(Type.String({ minLength: 3, maxLength: 3, description: 'Default EUR.' })),
-  notes: Type.Optional(Type.String({ maxLength: 10000, description: 'Procountor notes (not on the invoice).' })),
+  notes: Type.Optional(
+    Type.String({ maxLength: 10000, multiline: true, description: 'Procountor notes (not on the invoice).' }),
+  ),
   rows: Type.Array(ExpenseRowSchema, { minItems: 1, maxItems: 500 }),
   attachments: Type.Optional(Type.Array(ExpenseAttachmentSchema, { maxItems: 20 })),
   statusAfterTransfer: Type.Optional(StatusAfterTransfer),

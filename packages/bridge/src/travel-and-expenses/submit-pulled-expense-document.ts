@@ -1,10 +1,9 @@
 // The scheduled pull (seed 002) also fetches travel reimbursements: a pulled document with a documentType of this
 // domain is checked against its schema here (no HTTP layer validates it) and submitted like a POSTed one.
-import { Value } from 'typebox/value';
 import { ValidationFailedError } from '../errors/bridge-error';
-import { schemaErrorToDetail } from '../errors/schema-error-detail';
 import type { StoredResponse } from '../transfers/idempotency-keys';
 import type { TransferDeps } from '../transfers/transfer-deps';
+import { compileDocumentCheck } from '../validation/check-document';
 import {
   type ExpenseDocumentInput,
   type ExpenseDocumentKind,
@@ -26,13 +25,9 @@ export async function submitPulledExpenseDocument(
   pulled: Record<string, unknown>,
 ): Promise<StoredResponse> {
   const { documentType: _documentType, ...document } = pulled;
-  const schema = SCHEMA_OF[kind];
-  if (!Value.Check(schema, document)) {
-    const details = [...Value.Errors(schema, document)].map((error) =>
-      schemaErrorToDetail(error as unknown as Parameters<typeof schemaErrorToDetail>[0]),
-    );
-    throw new ValidationFailedError(details, SUBJECTS[kind]);
-  }
+  // The check a POSTed body gets: no coercion, null of an optional field as absent, text rules.
+  const details = compileDocumentCheck(SCHEMA_OF[kind])(document);
+  if (details.length > 0) throw new ValidationFailedError(details, SUBJECTS[kind]);
   return submitExpenseDocument(deps, connectionId, kind, document as unknown as ExpenseDocumentInput, {
     mode: 'create',
   });

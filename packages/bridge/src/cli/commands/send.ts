@@ -8,6 +8,7 @@ import { createJobQueue } from '../../jobs/create-job-queue';
 import { QUEUE_NAMES } from '../../jobs/queue-names';
 import { salesInvoicesFromCsv } from '../../sales-invoices/sales-invoices-from-csv';
 import { submitSalesInvoice } from '../../sales-invoices/submit-sales-invoice';
+import { InvalidJsonError, parseJsonBody } from '../../server/json-body-parser';
 import { CliError, withCliContext } from '../cli-context';
 import { printJson, printTable } from '../print-output';
 
@@ -32,9 +33,11 @@ async function readDocuments(target: string): Promise<unknown[]> {
   const content = await readFile(target, 'utf8');
   if (/\.csv$/i.test(target)) return salesInvoicesFromCsv(content);
   try {
-    return documentsOfJson(JSON.parse(content));
+    // As the API reads a body: a BOM skipped, the line and column of a syntax error named.
+    return documentsOfJson(parseJsonBody(content));
   } catch (error) {
-    throw new CliError(`${target}: not valid JSON (${(error as Error).message})`);
+    if (!(error instanceof InvalidJsonError)) throw error;
+    throw new CliError(`${target}: not valid JSON, ${error.details[0]?.message}`);
   }
 }
 
