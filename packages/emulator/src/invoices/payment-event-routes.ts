@@ -45,6 +45,22 @@ const EVENT_TYPE: Record<string, NonNullable<PaymentEvent['type']>> = {
   SET_OFF: 'SETOFF',
 };
 
+/**
+ * GET /payments/paymentevents answers the contract's PaymentSearchResult, whose entries are
+ * BasicPaymentTransactionData: a payment event without its type, currency and description.
+ */
+function toBasicPaymentTransactionData(event: PaymentEvent) {
+  return {
+    id: event.id,
+    invoiceId: event.invoiceId,
+    paymentDate: event.paymentDate,
+    amount: event.amount,
+    status: event.status,
+    paidAmount: event.paidAmount,
+    paidCurrency: event.paidCurrency,
+  };
+}
+
 function findEventOr404(events: PaymentEvent[], rawId: string): PaymentEvent {
   const event = events.find((candidate) => String(candidate.id) === rawId);
   // Contract 404: "Payment event or invoice related to payment event not found".
@@ -70,7 +86,8 @@ export function registerPaymentEventRoutes(app: FastifyInstance, context: Emulat
       parseIdOrder(query, 'ASC'),
       parseIntegerParam(query, 'previousId'),
     );
-    return pageOf(ordered, pageRequest);
+    const page = pageOf(ordered, pageRequest);
+    return { results: page.results.map(toBasicPaymentTransactionData), meta: page.meta };
   });
 
   app.get<{ Params: Params }>('/api/invoices/:invoiceId/paymentevents', async (request) => {

@@ -11,6 +11,8 @@ declare module 'fastify' {
     /** Set by the fault injector when a fault hits this request. */
     emulatorFaultKind?: string;
     emulatorLogPayload?: { contentType: string | null; body: unknown };
+    /** The request body as the client sent it, kept before handlers (or the unknown-property filter) change it. */
+    emulatorLogRequestBody?: unknown;
   }
 }
 
@@ -81,7 +83,7 @@ function writeEntry(context: EmulatorContext, request: FastifyRequest, reply: Fa
     clientId: clientOf(request),
     companyId: request.procountorToken?.companyId ?? null,
     headers: headersOf(request),
-    requestBody: describeRequestBody(request.body),
+    requestBody: request.emulatorLogRequestBody ?? describeRequestBody(request.body),
     responseContentType: logged?.contentType ?? null,
     ...(isJsonText(logged?.body) ? { responseJson: logged.body.json } : { responseBody: logged?.body ?? null }),
     ...(request.emulatorFaultKind ? { fault: request.emulatorFaultKind } : {}),
@@ -94,6 +96,10 @@ export function installRequestLog(app: FastifyInstance, context: EmulatorContext
     const startedMs = Date.now();
     // 'close' fires both after a full answer and when a fault drops the connection, so both are logged.
     reply.raw.once('close', () => writeEntry(context, request, reply, startedMs));
+  });
+  // Runs first among the preValidation hooks (installed first), once the body is parsed and before anything changes it.
+  app.addHook('preValidation', async (request) => {
+    if (isApiPath(request.url)) request.emulatorLogRequestBody = describeRequestBody(request.body);
   });
   app.addHook('onSend', async (request, reply, payload) => {
     if (!isApiPath(request.url)) return payload;
