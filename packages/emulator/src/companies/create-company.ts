@@ -57,6 +57,8 @@ export function createCompany(state: EmulatorState, input: CreateCompanyInput, n
     attachments: new Map(),
     webhooks: new Map(),
     webhookDeliveries: [],
+    outgoingPayments: new Map(),
+    paymentErrorMessages: [],
   };
   state.companies.set(companyId, company);
 

@@ -1,6 +1,5 @@
 // Payment events: GET list and one, DELETE (marked-paid only), PUT paymentevents/markpaid, and GET
 // /payments/paymentevents across invoices (contract).
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { companyOf } from '../auth/bearer-auth';
 import type { EmulatorContext } from '../emulator-context';
@@ -9,6 +8,7 @@ import { contractViolations } from '../http/contract-validator';
 import { orderAndSkipToPreviousId, pageOf, parseIdOrder, parseIntegerParam, parsePageRequest } from '../http/paging';
 import { ProcountorApiError } from '../http/procountor-error';
 import { CLOSED_FISCAL_PERIOD, isInClosedFiscalPeriod } from '../ledger-receipts/fiscal-periods';
+import { recordMfaTransaction } from '../payments/mfa-transactions';
 import type { PaymentEvent } from '../state/contract-types';
 import { bookPayment, paymentEventsOf, removePaymentEvent } from './invoice-payments';
 import { findInvoiceOr404 } from './invoice-records';
@@ -130,7 +130,8 @@ export function registerPaymentEventRoutes(app: FastifyInstance, context: Emulat
       }
       removePaymentEvent(context, company, invoice, event.id!);
       // Contract answers 202 with a 2-factor TransactionIdentifier; the emulator confirms at once (assumption).
-      return reply.status(202).send({ transactionIdentifier: randomUUID(), confirmationApp: 'EMULATOR' });
+      const info = `Payment event ${event.id} removed`;
+      return reply.status(202).send(recordMfaTransaction(context, company.id, { info }));
     },
   );
 
