@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { companyOf } from '../auth/bearer-auth';
 import type { EmulatorContext } from '../emulator-context';
 import { contractViolations } from '../http/contract-validator';
+import { withoutIgnoredProperties } from '../http/drop-ignored-properties';
 import { type ErrorEntry, ProcountorApiError } from '../http/procountor-error';
 import type { Attachment } from '../state/contract-types';
 import { type CompanyData, nextId } from '../state/emulator-state';
@@ -86,7 +87,10 @@ function metaProblems(company: CompanyData, meta: Attachment): ErrorEntry[] {
 export function registerUploadAttachmentRoute(app: FastifyInstance, context: EmulatorContext): void {
   app.post('/api/attachments', async (request) => {
     const company = companyOf(request, context);
-    const { meta, file } = await readParts(request);
+    const parts = await readParts(request);
+    // The meta part is a JSON body like any other: unknown and null properties are ignored (README).
+    const meta = parts.meta === undefined ? undefined : withoutIgnoredProperties('Attachment', parts.meta);
+    const file = parts.file;
     const problems: ErrorEntry[] =
       meta === undefined
         ? [{ status: 400, field: 'meta', message: 'must not be null' }]

@@ -1,7 +1,7 @@
 // Emulator-only admin paths for invoices: bank payments, supplier-sent purchase invoices, approval-status moves.
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../emulator-context';
-import { withoutUnknownProperties } from '../http/drop-unknown-properties';
+import { withoutIgnoredProperties } from '../http/drop-ignored-properties';
 import { ProcountorApiError } from '../http/procountor-error';
 import type { Invoice } from '../state/contract-types';
 import type { CompanyData } from '../state/emulator-state';
@@ -66,7 +66,7 @@ export function registerInvoiceAdminRoutes(app: FastifyInstance, context: Emulat
     const company = context.state.companies.get(Number(body.companyId));
     if (!company) throw ProcountorApiError.badRequest('companyId', `no company with id ${String(body.companyId)}`);
     // The same body as POST /api/invoices takes, unknown properties dropped as there.
-    const invoice = withoutUnknownProperties('Invoice', objectBody(body.invoice)) as Invoice;
+    const invoice = withoutIgnoredProperties('Invoice', objectBody(body.invoice)) as Invoice;
     if (invoice.type !== 'PURCHASE_INVOICE')
       throw ProcountorApiError.badRequest('invoice.type', 'must be PURCHASE_INVOICE');
     const problems = invoiceViolations(company, invoice, 'create');

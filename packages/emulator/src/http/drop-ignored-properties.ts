@@ -1,5 +1,6 @@
-// Procountor ignores request properties its contract does not name (assumption, README "Unknown properties"): they
-// are dropped from every /api JSON body before any handler validates or stores it, so they are never echoed back.
+// Procountor ignores request properties its contract does not name, and reads a property sent as null as one left out
+// (assumptions, README "Unknown and null properties"): both are dropped from every /api JSON body before any handler
+// validates or stores it, so an unknown property is never echoed back.
 import { type ContractOperation, contractOperations, contractSchemas } from '@procountor-bridge/client/generated';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
@@ -22,18 +23,19 @@ function resolve(schema: Schema | undefined): Schema | undefined {
 }
 
 /**
- * `value` with every property its schema does not allow left out, at every depth. An object schema with
- * `properties` and no `additionalProperties` allows only those (the contract's objects are closed unless they say
- * otherwise, as Webhook.authenticationMeta does). Returns the same object when nothing is dropped.
+ * `value` with every property its schema does not allow, and every property whose value is null, left out, at every
+ * depth. An object schema with `properties` and no `additionalProperties` allows only those (the contract's objects
+ * are closed unless they say otherwise, as Webhook.authenticationMeta does). Returns the same object when nothing is
+ * dropped.
  */
-export function withoutUnknownProperties(schemaOrName: Schema | string, value: unknown): unknown {
+export function withoutIgnoredProperties(schemaOrName: Schema | string, value: unknown): unknown {
   const schema = resolve(typeof schemaOrName === 'string' ? { $ref: `${SCHEMA_REF}${schemaOrName}` } : schemaOrName);
   if (!schema || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     if (!schema.items) return value;
     let changed = false;
     const items = value.map((item) => {
-      const kept = withoutUnknownProperties(schema.items!, item);
+      const kept = withoutIgnoredProperties(schema.items!, item);
       if (kept !== item) changed = true;
       return kept;
     });
@@ -44,13 +46,18 @@ export function withoutUnknownProperties(schemaOrName: Schema | string, value: u
   let changed = false;
   const kept: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
+    // Jackson binds null as "not given": a required one then fails as missing ("must not be null").
+    if (inner === null) {
+      changed = true;
+      continue;
+    }
     const known = schema.properties?.[key];
     const innerSchema = known ?? (typeof extra === 'object' ? extra : undefined);
     if (!known && extra !== true && typeof extra !== 'object') {
       changed = true;
       continue;
     }
-    const keptInner = innerSchema ? withoutUnknownProperties(innerSchema, inner) : inner;
+    const keptInner = innerSchema ? withoutIgnoredProperties(innerSchema, inner) : inner;
     if (keptInner !== inner) changed = true;
     kept[key] = keptInner;
   }
@@ -82,10 +89,10 @@ function requestSchemaOf(request: FastifyRequest): Schema | null {
   return schema;
 }
 
-export function installUnknownPropertyFilter(app: FastifyInstance): void {
+export function installIgnoredPropertyFilter(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
     if (!request.url.startsWith('/api/') || request.body === null || typeof request.body !== 'object') return;
     const schema = requestSchemaOf(request);
-    if (schema) request.body = withoutUnknownProperties(schema, request.body);
+    if (schema) request.body = withoutIgnoredProperties(schema, request.body);
   });
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSession, type TestSession } from '../companies/test-session';
-import { withoutUnknownProperties } from './drop-unknown-properties';
+import { withoutIgnoredProperties } from './drop-ignored-properties';
 
 const customer = (invoicingInfo: Record<string, unknown> = {}) => ({
   name: 'Rakennus Virtanen Oy',
@@ -17,7 +17,7 @@ const customer = (invoicingInfo: Record<string, unknown> = {}) => ({
   paymentInfo: { paymentMethod: 'BANK_TRANSFER', currency: 'EUR', paymentTermDays: '14' },
 });
 
-describe('unknown properties in request bodies are ignored, never stored or echoed', () => {
+describe('unknown and null properties in request bodies are ignored, never stored or echoed', () => {
   let session: TestSession;
   beforeAll(async () => {
     session = await startTestSession();
@@ -96,11 +96,13 @@ describe('unknown properties in request bodies are ignored, never stored or echo
   it('returns the very same value when nothing is unknown, and copies only what it changes', () => {
     const address = { street: 'Katu 1', zip: '00100', city: 'Helsinki', country: 'FINLAND' };
     const partner = customer();
-    expect(withoutUnknownProperties('BusinessPartner', partner)).toBe(partner);
+    expect(withoutIgnoredProperties('BusinessPartner', partner)).toBe(partner);
     const withExtra = { ...partner, address: { ...address, floor: 3 } };
-    const kept = withoutUnknownProperties('BusinessPartner', withExtra) as typeof partner;
+    const kept = withoutIgnoredProperties('BusinessPartner', withExtra) as typeof partner;
     expect(kept.address).toEqual(address);
     expect(kept.invoicingInfo).toBe(partner.invoicingInfo);
     expect(withExtra.address).toHaveProperty('floor');
+    const withNulls = { ...partner, notes: null, address: { ...address, specifier: null } };
+    expect(withoutIgnoredProperties('BusinessPartner', withNulls)).toEqual({ ...partner, address });
   });
 });
