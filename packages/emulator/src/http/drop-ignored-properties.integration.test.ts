@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { contractSchemas } from '@procountor-bridge/client/generated';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTRACT_PATH } from '../../test/conformance/contract-responses';
 import { startTestSession, type TestSession } from '../companies/test-session';
 import { withoutIgnoredProperties } from './drop-ignored-properties';
 
@@ -104,5 +107,20 @@ describe('unknown and null properties in request bodies are ignored, never store
     expect(withExtra.address).toHaveProperty('floor');
     const withNulls = { ...partner, notes: null, address: { ...address, specifier: null } };
     expect(withoutIgnoredProperties('BusinessPartner', withNulls)).toEqual({ ...partner, address });
+  });
+});
+
+describe('the schemas the filter reads name every property of the contract', () => {
+  it('matches openapi.json property for property (a field named "description" is a field, not prose)', () => {
+    const document = JSON.parse(readFileSync(CONTRACT_PATH, 'utf8')) as {
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
+    const differences = Object.entries(document.components.schemas).flatMap(([name, schema]) => {
+      const generated = (contractSchemas[name] as { properties?: Record<string, unknown> } | undefined)?.properties;
+      const expected = Object.keys(schema.properties ?? {}).sort();
+      const actual = Object.keys(generated ?? {}).sort();
+      return expected.join() === actual.join() ? [] : [`${name}: ${expected.filter((key) => !actual.includes(key))}`];
+    });
+    expect(differences).toEqual([]);
   });
 });
