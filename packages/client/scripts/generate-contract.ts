@@ -28,6 +28,8 @@ writeFileSync(resolve(outDir, 'procountor-api.ts'), banner + astToString(ast));
 //    with prose (descriptions, examples) removed.
 const prose = new Set(['description', 'examples', 'example', 'summary', 'tags', 'externalDocs']);
 // Rules stated only in prose are kept as extension keywords: "Scale: 2." becomes "x-scale": 2.
+// The keys of a `properties` map are field names, not keywords: a field named "description" (DimensionItem,
+// Transaction, PaymentEvent, MarkInvoiceAsPaid…) is kept.
 function stripProse(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(stripProse);
   if (node && typeof node === 'object') {
@@ -35,13 +37,17 @@ function stripProse(node: unknown): unknown {
     const kept = Object.fromEntries(
       Object.entries(record)
         .filter(([key]) => !prose.has(key))
-        .map(([key, value]) => [key, stripProse(value)]),
+        .map(([key, value]) => [key, key === 'properties' ? stripPropertyMap(value) : stripProse(value)]),
     );
     const scale = typeof record.description === 'string' ? /Scale:\s*(\d+)/i.exec(record.description) : null;
     if (scale) kept['x-scale'] = Number(scale[1]);
     return kept;
   }
   return node;
+}
+function stripPropertyMap(node: unknown): unknown {
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return stripProse(node);
+  return Object.fromEntries(Object.entries(node).map(([name, schema]) => [name, stripProse(schema)]));
 }
 const operations: Record<string, unknown> = {};
 interface ContractPathItem {

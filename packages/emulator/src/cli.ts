@@ -1,10 +1,16 @@
 // procountor-emulator CLI: parses the options, starts the emulator, seeds the demo company and stops on a signal.
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import type { CreatedCompany } from './companies/create-company';
 import { DEMO_CLIENT_ID, seedDemoCompany } from './companies/demo-seed';
 import { startEmulator } from './start-emulator';
 import type { EmulatorState } from './state/emulator-state';
 import { saveStateFile } from './state/state-snapshot';
+
+// The emulator's own process favours memory over speed: V8 then collects garbage before its heap grows far past what
+// is live (100,000 invoices: 243 MB instead of 437 MB resident, README "Speed"). Only here, never in a process that
+// embeds the emulator (tests, the bridge).
+setFlagsFromString('--optimize-for-size');
 
 const USAGE = `Usage: procountor-emulator [options]
 

@@ -10,6 +10,7 @@ import type { EmulatorContext } from './emulator-context';
 import { registerIntegrationRoutes } from './integrations/integration-routes';
 import { registerInvoiceRoutes } from './invoices/invoice-routes';
 import { registerLedgerReceiptRoutes } from './ledger-receipts/ledger-receipt-routes';
+import { registerPaymentRoutes } from './payments/payment-routes';
 import { registerPersonRoutes } from './persons/person-routes';
 import { registerProductRoutes } from './products/product-routes';
 import { registerRegisterRoutes } from './registers/register-routes';
@@ -26,6 +27,7 @@ export function registerRoutes(app: FastifyInstance, context: EmulatorContext): 
   registerIntegrationRoutes(app, context);
   registerInvoiceRoutes(app, context);
   registerLedgerReceiptRoutes(app, context);
+  registerPaymentRoutes(app, context);
   registerAttachmentRoutes(app, context);
   registerWebhookRoutes(app, context);
   registerAdminRoutes(app, context);

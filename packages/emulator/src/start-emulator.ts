@@ -8,6 +8,7 @@ import { FaultRules } from './faults/fault-rules';
 import { installFaultHooks } from './faults/install-fault-hooks';
 import { installGatewayHooks } from './gateway/install-gateway-hooks';
 import { rewriteVersionedBase } from './gateway/versioned-base';
+import { installIgnoredPropertyFilter } from './http/drop-ignored-properties';
 import { installProcountorErrorHandler } from './http/procountor-error';
 import { installRequestLog } from './request-log/install-request-log';
 import { DEFAULT_REQUEST_LOG_SIZE, RequestLog } from './request-log/request-log';
@@ -75,6 +76,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   // Hook order matters: the log sees every request, the bearer check runs before the rate limit (which needs the
   // token's client), and faults come after the gateway's own refusals and latency.
   installRequestLog(app, context);
+  // After the log has kept the body as sent: unknown and null properties are dropped before any handler sees it.
+  installIgnoredPropertyFilter(app);
   installBearerAuth(app, context);
   installGatewayHooks(app, context);
   installFaultHooks(app, context);

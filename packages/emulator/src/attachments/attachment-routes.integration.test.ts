@@ -4,6 +4,7 @@ import { isValidAgainst } from '../http/contract-validator';
 import { addPartner, createInvoice, salesInvoice } from '../invoices/invoice-test-builders';
 import type { Invoice } from '../state/contract-types';
 import { MAX_ATTACHMENT_BYTES } from './attachment-files';
+import { type MultipartPart, multipartBody } from './multipart-test-body';
 
 describe('/api/attachments', () => {
   let session: TestSession;
@@ -33,6 +34,15 @@ describe('/api/attachments', () => {
     ...overrides,
   });
   const pdf = new TextEncoder().encode('%PDF-1.4 test');
+  function uploadParts(parts: MultipartPart[]) {
+    const { contentType, body } = multipartBody(parts);
+    return fetch(`${session.emulator.baseUrl}/attachments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${session.token}`, 'content-type': contentType },
+      body,
+    });
+  }
+  const filePart: MultipartPart = { name: 'file', filename: 'lasku.pdf', contentType: 'application/pdf', content: pdf };
 
   it('uploads a PDF to an invoice, lists it on the invoice and downloads it as multipart/mixed', async () => {
     const response = await upload(meta(), pdf);
@@ -94,5 +104,34 @@ describe('/api/attachments', () => {
     });
     const enumValue = await upload(meta({ referenceType: 'NOPE' }), pdf);
     expect((await enumValue.json()).errors[0].field).toBe('meta.referenceType');
+  });
+
+  it('accepts meta as a JSON-typed form field, a plain field, or a file part typed JSON, text or nothing', async () => {
+    const shapes: Array<[string, Omit<MultipartPart, 'name' | 'content'>]> = [
+      // The public TypeScript client generated from Procountor's spec: a field with its own Content-Type, no filename.
+      ['a form field typed application/json', { contentType: 'application/json' }],
+      ['a form field typed application/json; charset=utf-8', { contentType: 'application/json; charset=utf-8' }],
+      ['a plain form field', {}],
+      ['a file part typed application/json', { contentType: 'application/json', filename: 'meta.json' }],
+      ['a file part typed text/plain', { contentType: 'text/plain', filename: 'meta.txt' }],
+      ['a file part without a type', { filename: 'blob' }],
+    ];
+    for (const [label, shape] of shapes) {
+      const name = `${label.replace(/[^a-z]+/gi, '-')}.pdf`;
+      const response = await uploadParts([
+        { name: 'meta', ...shape, content: JSON.stringify(meta({ name })) },
+        filePart,
+      ]);
+      expect(response.status, label).toBe(200);
+      expect((await response.json()).name, label).toBe(name);
+    }
+  });
+
+  it('answers 400 on meta for a meta part that is not JSON, however it is typed', async () => {
+    for (const shape of [{ contentType: 'application/json' }, {}, { filename: 'meta.json' }]) {
+      const response = await uploadParts([{ name: 'meta', ...shape, content: '{"name": ' }, filePart]);
+      expect(response.status).toBe(400);
+      expect((await response.json()).errors[0].field).toBe('meta');
+    }
   });
 });

@@ -1,8 +1,10 @@
 // POST /api/attachments: multipart/form-data with a `meta` JSON part and a `file` part, at most 10,000,000 bytes.
+import type { Multipart } from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { companyOf } from '../auth/bearer-auth';
 import type { EmulatorContext } from '../emulator-context';
 import { contractViolations } from '../http/contract-validator';
+import { withoutIgnoredProperties } from '../http/drop-ignored-properties';
 import { type ErrorEntry, ProcountorApiError } from '../http/procountor-error';
 import type { Attachment } from '../state/contract-types';
 import { type CompanyData, nextId } from '../state/emulator-state';
@@ -20,6 +22,16 @@ const FILE_TOO_BIG = 'File size too big.';
 /** Contract Attachment.sendWithInvoice: "can be set only for receipt types: SALES_INVOICE, SALES_ORDER, PURCHASE_ORDER". */
 const SEND_WITH_INVOICE_TYPES = new Set(['SALES_INVOICE', 'SALES_ORDER', 'PURCHASE_ORDER']);
 
+/**
+ * The `meta` part as clients send it: a plain form field (text), a form field typed application/json (which
+ * @fastify/multipart has already parsed into an object, as the public TypeScript client generated from Procountor's
+ * spec sends it), or a file part, JSON-typed or not.
+ */
+async function metaOf(part: Multipart): Promise<unknown> {
+  if (part.type === 'file') return JSON.parse((await part.toBuffer()).toString('utf8'));
+  return typeof part.value === 'string' ? JSON.parse(part.value) : part.value;
+}
+
 async function readParts(request: FastifyRequest): Promise<{ meta: unknown; file?: Buffer }> {
   if (!request.isMultipart())
     throw ProcountorApiError.badRequest(undefined, 'Content-Type must be multipart/form-data');
@@ -27,16 +39,16 @@ async function readParts(request: FastifyRequest): Promise<{ meta: unknown; file
   let file: Buffer | undefined;
   try {
     for await (const part of request.parts()) {
-      const text = part.type === 'file' ? undefined : String(part.value);
       if (part.fieldname === 'file' && part.type === 'file') file = await part.toBuffer();
-      else if (part.fieldname === 'meta')
-        meta = JSON.parse(text ?? (part.type === 'file' ? (await part.toBuffer()).toString('utf8') : ''));
+      else if (part.fieldname === 'meta') meta = await metaOf(part);
       else if (part.type === 'file') await part.toBuffer();
     }
   } catch (error) {
+    const code = (error as { code?: string }).code;
     // @fastify/multipart stops a part past its fileSize limit (FST_REQ_FILE_TOO_LARGE).
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw ProcountorApiError.badRequest('file', FILE_TOO_BIG);
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw ProcountorApiError.badRequest('file', FILE_TOO_BIG);
+    // A field typed application/json that does not parse (the library parses such fields itself).
+    if (code === 'FST_INVALID_JSON_FIELD_ERROR') throw ProcountorApiError.badRequest('meta', 'must be JSON');
     if (error instanceof SyntaxError) throw ProcountorApiError.badRequest('meta', `must be JSON: ${error.message}`);
     throw error;
   }
@@ -75,7 +87,10 @@ function metaProblems(company: CompanyData, meta: Attachment): ErrorEntry[] {
 export function registerUploadAttachmentRoute(app: FastifyInstance, context: EmulatorContext): void {
   app.post('/api/attachments', async (request) => {
     const company = companyOf(request, context);
-    const { meta, file } = await readParts(request);
+    const parts = await readParts(request);
+    // The meta part is a JSON body like any other: unknown and null properties are ignored (README).
+    const meta = parts.meta === undefined ? undefined : withoutIgnoredProperties('Attachment', parts.meta);
+    const file = parts.file;
     const problems: ErrorEntry[] =
       meta === undefined
         ? [{ status: 400, field: 'meta', message: 'must not be null' }]

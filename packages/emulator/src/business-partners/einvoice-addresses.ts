@@ -1,4 +1,5 @@
-// E-invoice address (OVT or IBAN) and operator checks behind INVALID_OVT and ERROR_OPERATOR (FACTS.md, Errors; seed 004).
+// E-invoice address (OVT or IBAN) and operator checks behind INVALID_OVT, OVT_NOT_ALLOWED and ERROR_OPERATOR (FACTS.md,
+// Errors; seed 004).
 import { validateBusinessId, validateIban } from '@procountor-bridge/client/finnish';
 
 /**
@@ -43,4 +44,19 @@ export function isValidEInvoiceAddress(value: string): boolean {
   const ovt = /^0037(\d{7})(\d)([0-9A-Za-z]{0,5})$/.exec(address);
   if (ovt) return validateBusinessId(`${ovt[1]}-${ovt[2]}`).valid;
   return validateIban(address).valid;
+}
+
+/** FACTS.md "Errors": OVT_NOT_ALLOWED, a well-formed OVT where an OVT is not allowed (INVALID_OVT: a malformed one). */
+export const OVT_NOT_ALLOWED = 'OVT_NOT_ALLOWED';
+
+/** Countries whose businesses have Finnish business IDs, hence OVTs (Åland is a country of its own in the contract). */
+const OVT_COUNTRIES = new Set(['FINLAND', 'ALAND_ISLANDS']);
+
+/**
+ * A Finnish OVT (0037 + a business ID) addressed to a recipient outside Finland: the contract's EInvoiceAddress.address
+ * "format must be valid for the specified country", and only Finnish businesses have OVTs. Assumption: this is where
+ * Procountor answers OVT_NOT_ALLOWED (README "Assumptions"); a missing country is not checked.
+ */
+export function isOvtNotAllowed(address: string, country: string | undefined): boolean {
+  return address.trim().startsWith('0037') && country !== undefined && !OVT_COUNTRIES.has(country);
 }

@@ -5,7 +5,12 @@ import type { ErrorEntry } from '../http/procountor-error';
 import { fieldProblem } from '../http/validate-body';
 import type { BusinessPartner } from '../state/contract-types';
 import type { CompanyData } from '../state/emulator-state';
-import { isKnownEInvoiceOperator, isValidEInvoiceAddress } from './einvoice-addresses';
+import {
+  isKnownEInvoiceOperator,
+  isOvtNotAllowed,
+  isValidEInvoiceAddress,
+  OVT_NOT_ALLOWED,
+} from './einvoice-addresses';
 
 /** Contract (bccAddresses): at most 4, none equal to the main e-mail, each at most 256 characters. */
 const MAX_BCC_ADDRESSES = 4;
@@ -35,10 +40,13 @@ function businessIdProblems(partner: BusinessPartner): ErrorEntry[] {
 function eInvoiceProblems(partner: BusinessPartner): ErrorEntry[] {
   const problems: ErrorEntry[] = [];
   const info = partner.invoicingInfo ?? {};
-  if (info.einvoiceAddress && !isValidEInvoiceAddress(info.einvoiceAddress)) {
-    problems.push(fieldProblem('invoicingInfo.einvoiceAddress', 'INVALID_OVT'));
+  const country = partner.address?.country;
+  for (const field of ['einvoiceAddress', 'ovt'] as const) {
+    const address = info[field];
+    if (!address) continue;
+    if (!isValidEInvoiceAddress(address)) problems.push(fieldProblem(`invoicingInfo.${field}`, 'INVALID_OVT'));
+    else if (isOvtNotAllowed(address, country)) problems.push(fieldProblem(`invoicingInfo.${field}`, OVT_NOT_ALLOWED));
   }
-  if (info.ovt && !isValidEInvoiceAddress(info.ovt)) problems.push(fieldProblem('invoicingInfo.ovt', 'INVALID_OVT'));
   if (info.einvoiceOperator && !isKnownEInvoiceOperator(info.einvoiceOperator)) {
     problems.push(fieldProblem('invoicingInfo.einvoiceOperator', 'ERROR_OPERATOR'));
   }

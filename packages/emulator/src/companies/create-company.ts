@@ -1,5 +1,6 @@
 // Creates a company (environment) with its integrator client and API key: the admin surface and the demo seed use it.
 import { randomBytes } from 'node:crypto';
+import { CompactRecordMap } from '../state/compact-record-map';
 import { type CompanyData, type EmulatorState, nextId } from '../state/emulator-state';
 import {
   DEFAULT_CURRENCIES,
@@ -49,14 +50,17 @@ export function createCompany(state: EmulatorState, input: CreateCompanyInput, n
     bankAccounts: [defaultBankAccount(companyId, nextId(state), nowIso)],
     usageSettings: defaultUsageSettings(),
     defaultDimensions: new Map(),
-    invoices: new Map(),
-    ledgerReceipts: new Map(),
+    // The two collections that grow with use: kept compact beyond the most recently used records.
+    invoices: new CompactRecordMap(),
+    ledgerReceipts: new CompactRecordMap(),
     paymentEvents: new Map(),
     comments: new Map(),
     nextInvoiceNumber: 1,
     attachments: new Map(),
     webhooks: new Map(),
     webhookDeliveries: [],
+    outgoingPayments: new Map(),
+    paymentErrorMessages: [],
   };
   state.companies.set(companyId, company);
 

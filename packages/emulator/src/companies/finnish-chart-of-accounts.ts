@@ -58,3 +58,20 @@ export function finnishChartOfAccounts(): LedgerAccount[] {
     translations: [{ languageCode: 'en', translation: english }],
   }));
 }
+
+/** FACTS.md "Errors": a VAT percentage the ledger account does not take. */
+export const ERROR_LEDGERACCOUNT_VATPERCENTAGE_COMBINATION = 'ERROR_LEDGERACCOUNT_VATPERCENTAGE_COMBINATION';
+
+/**
+ * Accounts of the chart that take no VAT: the balance-sheet accounts without VAT handling (receivables, VAT, bank,
+ * equity, payables). Assumption (README "Assumptions"): a non-zero VAT percentage on one of them is where Procountor
+ * answers ERROR_LEDGERACCOUNT_VATPERCENTAGE_COMBINATION; every income, cost and sales account takes any rate in force
+ * (also the rate-named and 0 % ones: an account's VAT in Procountor is a default, not a rule).
+ */
+const ZERO_VAT_ACCOUNTS = new Set(['1700', '1763', '1910', '2000', '2870', '2937', '2938', '2939']);
+
+/** ERROR_LEDGERACCOUNT_VATPERCENTAGE_COMBINATION when `account` takes no VAT and `vatPercent` is not 0, else null. */
+export function ledgerAccountVatProblem(account: string | undefined, vatPercent: number | undefined): string | null {
+  if (account === undefined || !vatPercent) return null;
+  return ZERO_VAT_ACCOUNTS.has(account) ? ERROR_LEDGERACCOUNT_VATPERCENTAGE_COMBINATION : null;
+}

@@ -8,6 +8,7 @@ import type { CompanyData } from '../state/emulator-state';
 import { dispatchWebhookEvent } from '../webhooks/dispatch-webhook-event';
 import { nextVersion, recordHistory } from './invoice-records';
 import { type InvoiceAction, nextStatus } from './invoice-statuses';
+import type { InvoiceStatus } from './invoice-types';
 
 /** Contract InvoiceTransaction.action recorded for each action (GET /invoices/{id}/transactions). */
 const HISTORY_ACTION: Record<InvoiceAction, string> = {
@@ -22,10 +23,7 @@ const HISTORY_ACTION: Record<InvoiceAction, string> = {
   sendPaymentToBank: 'SENT_FOR_PAYMENT',
 };
 
-/**
- * Actions that move an invoice's outgoing payment along (APPROVED → PAYMENT_QUEUED → PAYMENT_SENT_TO_BANK): each fires
- * PAYMENT_UPDATED (payload `{ invoiceId, status }`, an assumption: README "Webhooks").
- */
+/** Actions that move an invoice's outgoing payment along (APPROVED → PAYMENT_QUEUED → PAYMENT_SENT_TO_BANK). */
 const PAYMENT_ACTIONS: ReadonlySet<InvoiceAction> = new Set(['queuePayment', 'sendPaymentToBank']);
 
 /** Contract: invalidate, unfinished and reject need the invoice's fiscal year and period to be open (403). */
@@ -42,12 +40,31 @@ export function changeInvoiceStatus(
   if (NEEDS_OPEN_PERIOD.has(action) && isInClosedFiscalPeriod(company, invoice.date)) {
     throw ProcountorApiError.single(options.refusalStatus ?? 403, CLOSED_FISCAL_PERIOD, 'date');
   }
+  return applyInvoiceStatus(context, company, invoice, status, HISTORY_ACTION[action], {
+    comment: options.comment,
+    paymentUpdated: PAYMENT_ACTIONS.has(action),
+  });
+}
+
+/**
+ * Puts the invoice in `status` once a rule allowed it: a new version, the ledger receipt in step, the action in the
+ * history and, for a move of its outgoing payment, PAYMENT_UPDATED `{ invoiceId, status }` (assumption: README
+ * "Webhooks"). Also used by the outgoing payments (payments/), whose moves are not invoice actions.
+ */
+export function applyInvoiceStatus(
+  context: EmulatorContext,
+  company: CompanyData,
+  invoice: Invoice,
+  status: InvoiceStatus,
+  historyAction: string,
+  options: { comment?: string; paymentUpdated?: boolean } = {},
+): Invoice {
   invoice.status = status;
   invoice.version = nextVersion(context, company);
   syncInvoiceLedgerReceipt(company, invoice);
-  recordHistory(context, company, invoice.id!, HISTORY_ACTION[action], 'API', options.comment);
+  recordHistory(context, company, invoice.id!, historyAction, 'API', options.comment);
   context.markChanged();
-  if (PAYMENT_ACTIONS.has(action)) {
+  if (options.paymentUpdated) {
     dispatchWebhookEvent(context, company, 'PAYMENT_UPDATED', { invoiceId: invoice.id, status: invoice.status });
   }
   return invoice;

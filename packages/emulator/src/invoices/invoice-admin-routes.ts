@@ -2,6 +2,7 @@
 // approval-status moves.
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../emulator-context';
+import { withoutIgnoredProperties } from '../http/drop-ignored-properties';
 import { ProcountorApiError } from '../http/procountor-error';
 import type { Invoice } from '../state/contract-types';
 import type { CompanyData } from '../state/emulator-state';
@@ -79,7 +80,8 @@ export function registerInvoiceAdminRoutes(app: FastifyInstance, context: Emulat
     const body = objectBody(request.body);
     const company = context.state.companies.get(Number(body.companyId));
     if (!company) throw ProcountorApiError.badRequest('companyId', `no company with id ${String(body.companyId)}`);
-    const invoice = objectBody(body.invoice) as unknown as Invoice;
+    // The same body as POST /api/invoices takes, unknown properties dropped as there.
+    const invoice = withoutIgnoredProperties('Invoice', objectBody(body.invoice)) as Invoice;
     if (invoice.type !== 'PURCHASE_INVOICE')
       throw ProcountorApiError.badRequest('invoice.type', 'must be PURCHASE_INVOICE');
     const problems = invoiceViolations(company, invoice, 'create');

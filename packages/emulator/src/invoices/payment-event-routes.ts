@@ -1,6 +1,5 @@
 // Payment events: GET list and one, DELETE (marked-paid only), PUT paymentevents/markpaid, and GET
 // /payments/paymentevents across invoices (contract).
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { companyOf } from '../auth/bearer-auth';
 import type { EmulatorContext } from '../emulator-context';
@@ -9,6 +8,7 @@ import { contractViolations } from '../http/contract-validator';
 import { orderAndSkipToPreviousId, pageOf, parseIdOrder, parseIntegerParam, parsePageRequest } from '../http/paging';
 import { ProcountorApiError } from '../http/procountor-error';
 import { CLOSED_FISCAL_PERIOD, isInClosedFiscalPeriod } from '../ledger-receipts/fiscal-periods';
+import { recordMfaTransaction } from '../payments/mfa-transactions';
 import type { PaymentEvent } from '../state/contract-types';
 import { bookPayment, paymentEventsOf, removePaymentEvent } from './invoice-payments';
 import { findInvoiceOr404 } from './invoice-records';
@@ -45,6 +45,22 @@ const EVENT_TYPE: Record<string, NonNullable<PaymentEvent['type']>> = {
   SET_OFF: 'SETOFF',
 };
 
+/**
+ * GET /payments/paymentevents answers the contract's PaymentSearchResult, whose entries are
+ * BasicPaymentTransactionData: a payment event without its type, currency and description.
+ */
+function toBasicPaymentTransactionData(event: PaymentEvent) {
+  return {
+    id: event.id,
+    invoiceId: event.invoiceId,
+    paymentDate: event.paymentDate,
+    amount: event.amount,
+    status: event.status,
+    paidAmount: event.paidAmount,
+    paidCurrency: event.paidCurrency,
+  };
+}
+
 function findEventOr404(events: PaymentEvent[], rawId: string): PaymentEvent {
   const event = events.find((candidate) => String(candidate.id) === rawId);
   // Contract 404: "Payment event or invoice related to payment event not found".
@@ -70,7 +86,8 @@ export function registerPaymentEventRoutes(app: FastifyInstance, context: Emulat
       parseIdOrder(query, 'ASC'),
       parseIntegerParam(query, 'previousId'),
     );
-    return pageOf(ordered, pageRequest);
+    const page = pageOf(ordered, pageRequest);
+    return { results: page.results.map(toBasicPaymentTransactionData), meta: page.meta };
   });
 
   app.get<{ Params: Params }>('/api/invoices/:invoiceId/paymentevents', async (request) => {
@@ -113,7 +130,8 @@ export function registerPaymentEventRoutes(app: FastifyInstance, context: Emulat
       }
       removePaymentEvent(context, company, invoice, event.id!, 'api');
       // Contract answers 202 with a 2-factor TransactionIdentifier; the emulator confirms at once (assumption).
-      return reply.status(202).send({ transactionIdentifier: randomUUID(), confirmationApp: 'EMULATOR' });
+      const info = `Payment event ${event.id} removed`;
+      return reply.status(202).send(recordMfaTransaction(context, company.id, { info }));
     },
   );
 

@@ -1,8 +1,10 @@
 // Validates an invoice body as POST/PUT /invoices do: contract schema plus the rules in its descriptions, all at once.
 import { validateFinnishVatRate } from '@procountor-bridge/client/finnish';
+import { ledgerAccountVatProblem } from '../companies/finnish-chart-of-accounts';
 import { contractViolations } from '../http/contract-validator';
 import type { ErrorEntry } from '../http/procountor-error';
 import { CLOSED_FISCAL_PERIOD, isInClosedFiscalPeriod } from '../ledger-receipts/fiscal-periods';
+import { rowAccount } from '../ledger-receipts/invoice-ledger-receipt';
 import { vatStatusProblem } from '../registers/finnish-vat';
 import type { Invoice } from '../state/contract-types';
 import type { CompanyData } from '../state/emulator-state';
@@ -164,6 +166,15 @@ function rowProblems(company: CompanyData, invoice: Invoice, problems: ErrorEntr
     if (typeof row.vatPercent === 'number' && typeof invoice.date === 'string') {
       const vat = validateFinnishVatRate(row.vatPercent, invoice.date);
       if (!vat.valid) add(problems, `invoiceRows[${i}].vatPercent`, vat.reason);
+      // With accounting by row the row books on its product's account, which must take the row's VAT percentage.
+      else if (
+        invoice.extraInfo?.accountingByRow &&
+        row.productId !== undefined &&
+        company.products.has(row.productId)
+      ) {
+        const accountVat = ledgerAccountVatProblem(rowAccount(company, invoice, row.productId), row.vatPercent);
+        if (accountVat) add(problems, `invoiceRows[${i}].vatPercent`, accountVat);
+      }
     }
     // Contract InvoiceRow.productId "links the invoice row to a product in the product register".
     if (row.productId !== undefined && !company.products.has(row.productId)) {

@@ -1,4 +1,5 @@
 // Rules for sales invoices and sales orders that the contract states in prose: language, channel needs, e-invoicing.
+import { isOvtNotAllowed, OVT_NOT_ALLOWED } from '../business-partners/einvoice-addresses';
 import type { ErrorEntry } from '../http/procountor-error';
 import type { Invoice } from '../state/contract-types';
 
@@ -75,13 +76,16 @@ export function salesInvoiceViolations(invoice: Invoice): Problems {
       requireAddressParts(problems, address, 'counterParty.counterPartyAddress');
       requireAddressParts(problems, billing, 'billingAddress');
       const eInvoice = counterParty.einvoiceAddress;
+      // When counterPartyAddress.country is absent it counts as FINLAND (assumption, README).
+      const country = address?.country ?? 'FINLAND';
       if (!eInvoice?.address) add(problems, 'counterParty.einvoiceAddress.address', MUST_NOT_BE_NULL);
       else {
         const problem = eInvoiceAddressProblem(eInvoice.address);
         if (problem) add(problems, 'counterParty.einvoiceAddress.address', problem);
+        else if (isOvtNotAllowed(eInvoice.address, country))
+          add(problems, 'counterParty.einvoiceAddress.address', OVT_NOT_ALLOWED);
       }
       // Contract EInvoiceAddress.operator: "Required if the invoiceChannel is ELECTRONIC_INVOICE and country is FINLAND".
-      const country = address?.country ?? 'FINLAND';
       if (!eInvoice?.operator) {
         if (country === 'FINLAND') add(problems, 'counterParty.einvoiceAddress.operator', MUST_NOT_BE_NULL);
       } else if (!isValidOperator(eInvoice.operator))

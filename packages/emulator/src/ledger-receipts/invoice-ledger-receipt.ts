@@ -28,7 +28,7 @@ function accountsFor(invoice: Invoice) {
 }
 
 /** A row's account: the product's default (or travel bookkeeping) account when accounting by row (contract InvoiceRow.productId). */
-function rowAccount(company: CompanyData, invoice: Invoice, productId: number | undefined): string {
+export function rowAccount(company: CompanyData, invoice: Invoice, productId: number | undefined): string {
   const product = productId === undefined ? undefined : company.products.get(productId);
   return product?.defaultAccount || product?.bookkeepingAccount || accountsFor(invoice).entry;
 }

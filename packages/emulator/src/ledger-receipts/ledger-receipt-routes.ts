@@ -2,6 +2,7 @@
 import { validateFinnishVatRate } from '@procountor-bridge/client/finnish';
 import type { FastifyInstance } from 'fastify';
 import { companyOf } from '../auth/bearer-auth';
+import { ledgerAccountVatProblem } from '../companies/finnish-chart-of-accounts';
 import type { EmulatorContext } from '../emulator-context';
 import { findBatch, parseBatchIds } from '../http/batch-ids';
 import { contractViolations } from '../http/contract-validator';
@@ -60,6 +61,10 @@ function receiptProblems(company: CompanyData, current: LedgerReceipt, body: Led
     }
     const vat = validateFinnishVatRate(transaction.vatPercent, body.receiptDate);
     if (!vat.valid) add(`transactions[${i}].vatPercent`, vat.reason);
+    else {
+      const accountVat = ledgerAccountVatProblem(transaction.account, transaction.vatPercent);
+      if (accountVat) add(`transactions[${i}].vatPercent`, accountVat);
+    }
     const values = transaction.dimensionItemValues ?? [];
     problems.push(
       ...dimensionProblems(company, values, transaction.accountingValue, `transactions[${i}].dimensionItemValues`),

@@ -1,4 +1,5 @@
 // Product rules beyond the contract schema, and how products are stored and presented (contract Product).
+import { ledgerAccountVatProblem } from '../companies/finnish-chart-of-accounts';
 import type { ErrorEntry } from '../http/procountor-error';
 import { fieldProblem } from '../http/validate-body';
 import { FINNISH_VAT_PERCENTAGES, FINNISH_VAT_STATUSES } from '../registers/finnish-vat';
@@ -22,6 +23,10 @@ export function productProblems(product: Product, company: CompanyData): ErrorEn
     !company.ledgerAccounts.some((account) => account.ledgerAccountCode === product.defaultAccount)
   ) {
     problems.push(fieldProblem('defaultAccount', 'INVALID_LEDGER_ACCOUNT'));
+  } else {
+    // The product's VAT percentage goes to its default account on every invoice row that uses it.
+    const accountVat = ledgerAccountVatProblem(product.defaultAccount || undefined, product.vat);
+    if (accountVat) problems.push(fieldProblem('vat', accountVat));
   }
   if (product.productGroupId !== undefined) {
     const group = company.productGroups.get(product.productGroupId);

@@ -1,7 +1,7 @@
 // Hooks that write every /api request with its answer to the request log, secrets masked.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { EmulatorContext } from '../emulator-context';
-import { maskAuthorization, maskJsonText, maskSecrets } from './mask-secrets';
+import { maskAuthorization, maskedJson, maskJsonText, maskSecrets } from './mask-secrets';
 
 /** Bodies larger than this are summarised, not kept: 5,000 entries of 10 MB attachments would exhaust memory. */
 const MAX_KEPT_BODY_CHARS = 256 * 1024;
@@ -11,6 +11,8 @@ declare module 'fastify' {
     /** Set by the fault injector when a fault hits this request. */
     emulatorFaultKind?: string;
     emulatorLogPayload?: { contentType: string | null; body: unknown };
+    /** The request body as the client sent it, kept before handlers (or the unknown-property filter) change it. */
+    emulatorLogRequestBody?: { requestBody: unknown } | { requestJson: string };
   }
 }
 
@@ -40,12 +42,12 @@ function isJsonText(body: unknown): body is { json: string } {
   return typeof body === 'object' && body !== null && typeof (body as { json?: unknown }).json === 'string';
 }
 
-function describeRequestBody(body: unknown): unknown {
-  if (body === undefined || body === null) return null;
-  if (Buffer.isBuffer(body)) return `[${body.length} bytes]`;
+function describeRequestBody(body: unknown): { requestBody: unknown } | { requestJson: string } {
+  if (body === undefined || body === null) return { requestBody: null };
+  if (Buffer.isBuffer(body)) return { requestBody: `[${body.length} bytes]` };
   if (typeof body === 'string')
-    return body.length > MAX_KEPT_BODY_CHARS ? `[${body.length} characters not kept]` : body;
-  return maskSecrets(body);
+    return { requestBody: body.length > MAX_KEPT_BODY_CHARS ? `[${body.length} characters not kept]` : body };
+  return { requestJson: maskedJson(body) };
 }
 
 function headersOf(request: FastifyRequest): Record<string, string | undefined> {
@@ -81,7 +83,7 @@ function writeEntry(context: EmulatorContext, request: FastifyRequest, reply: Fa
     clientId: clientOf(request),
     companyId: request.procountorToken?.companyId ?? null,
     headers: headersOf(request),
-    requestBody: describeRequestBody(request.body),
+    ...(request.emulatorLogRequestBody ?? describeRequestBody(request.body)),
     responseContentType: logged?.contentType ?? null,
     ...(isJsonText(logged?.body) ? { responseJson: logged.body.json } : { responseBody: logged?.body ?? null }),
     ...(request.emulatorFaultKind ? { fault: request.emulatorFaultKind } : {}),
@@ -94,6 +96,10 @@ export function installRequestLog(app: FastifyInstance, context: EmulatorContext
     const startedMs = Date.now();
     // 'close' fires both after a full answer and when a fault drops the connection, so both are logged.
     reply.raw.once('close', () => writeEntry(context, request, reply, startedMs));
+  });
+  // Runs first among the preValidation hooks (installed first), once the body is parsed and before anything changes it.
+  app.addHook('preValidation', async (request) => {
+    if (isApiPath(request.url)) request.emulatorLogRequestBody = describeRequestBody(request.body);
   });
   app.addHook('onSend', async (request, reply, payload) => {
     if (!isApiPath(request.url)) return payload;

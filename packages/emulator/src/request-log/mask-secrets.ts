@@ -16,6 +16,13 @@ export function maskSecrets(value: unknown): unknown {
   return masked;
 }
 
+/** JSON.stringify(maskSecrets(value)) without building the masked copy first. */
+export function maskedJson(value: unknown): string {
+  return JSON.stringify(value, (key, inner) =>
+    key !== '' && SECRET_KEY.test(key) && inner !== null && inner !== undefined && inner !== '' ? MASKED : inner,
+  );
+}
+
 /** `Bearer abc…` → `Bearer [masked]`; other schemes lose their credentials too. */
 export function maskAuthorization(header: string | undefined): string | undefined {
   if (!header) return header;

@@ -22,3 +22,6 @@ export type Webhook = Schemas['Webhook'];
 export type BankAccount = Schemas['CompanyBankAccount'];
 export type CompanyUsageSettings = Schemas['CompanyUsageSettings'];
 export type DefaultDimension = Schemas['DefaultDimension'];
+export type InvoicePayment = Schemas['InvoicePayment'];
+export type PaymentRowInfo = Schemas['PaymentRowInfo'];
+export type PaymentErrorMessage = Schemas['PaymentErrorMessage'];

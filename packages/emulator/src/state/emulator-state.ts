@@ -13,7 +13,9 @@ import type {
   Invoice,
   LedgerAccount,
   LedgerReceipt,
+  PaymentErrorMessage,
   PaymentEvent,
+  PaymentRowInfo,
   Person,
   Product,
   ProductGroup,
@@ -73,6 +75,39 @@ export interface WebhookDelivery {
   deliveredAt: string;
 }
 
+/**
+ * An outgoing payment of an invoice (POST /payments): what GET /payments/{id} shows (contract PaymentRowInfo) plus what
+ * the emulator needs to move it along and to put the invoice back when it is cancelled or refused.
+ */
+export interface OutgoingPayment extends PaymentRowInfo {
+  id: number;
+  invoiceId: number;
+  paymentDate: string;
+  /** In the invoice currency (contract InvoicePayment.amount). */
+  amount: number;
+  currency: NonNullable<PaymentRowInfo['currency']>;
+  receiverName: string;
+  receiverAccount: string;
+  payerAccount: string;
+  createdBy: string;
+  status: 'PAYMENT_QUEUED' | 'PAYMENT_SENT_TO_BANK' | 'PAID' | 'PAYMENT_DENIED' | 'INVALIDATED';
+  paymentMethod: string;
+  serviceCharge?: 'BOTH_PAY_OWN_FEES' | 'PAYER_PAY_BOTH_FEES';
+  bankReferenceCode?: string;
+  /** The invoice's status before the payment queued it (APPROVED or PARTLY_PAID). */
+  invoiceStatusBefore: NonNullable<Invoice['status']>;
+}
+
+/** The outcome of an action that Procountor confirms with multi-factor authentication (contract MfaTransactionResult). */
+export interface MfaTransaction {
+  transactionIdentifier: string;
+  companyId: number;
+  createdAtMs: number;
+  /** When the result was first read: a later read answers 409 "Transaction already processed". */
+  readAtMs?: number;
+  result: { invoicePayments: Array<{ paymentId: number; invoiceId: number }> } | { info: string };
+}
+
 /** Everything one Procountor company (environment) holds. Each domain folder owns its own fields. */
 export interface CompanyData {
   id: number;
@@ -108,6 +143,9 @@ export interface CompanyData {
   // webhooks/
   webhooks: Map<string, Webhook>;
   webhookDeliveries: WebhookDelivery[];
+  // payments/ (absent in state files saved before outgoing payments: read through payments/outgoing-payments.ts)
+  outgoingPayments: Map<number, OutgoingPayment>;
+  paymentErrorMessages: PaymentErrorMessage[];
 }
 
 export interface EmulatorState {
@@ -117,6 +155,8 @@ export interface EmulatorState {
   apiKeys: Map<string, ApiKeyRecord>;
   tokens: Map<string, TokenRecord>;
   integrationRequests: Map<string, IntegrationRequest>;
+  /** Multi-factor confirmed actions by transaction identifier (payments/mfa-transactions.ts). */
+  mfaTransactions: Map<string, MfaTransaction>;
 }
 
 export function createEmptyState(): EmulatorState {
@@ -127,6 +167,7 @@ export function createEmptyState(): EmulatorState {
     apiKeys: new Map(),
     tokens: new Map(),
     integrationRequests: new Map(),
+    mfaTransactions: new Map(),
   };
 }
 

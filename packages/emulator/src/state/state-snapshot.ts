@@ -1,5 +1,6 @@
 // Saves and loads the state as JSON (--state file.json); Maps are written as tagged entry lists.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { CompactRecordMap } from './compact-record-map';
 import type { EmulatorState } from './emulator-state';
 
 function replacer(_key: string, value: unknown): unknown {
@@ -17,7 +18,13 @@ export function serializeState(state: EmulatorState): string {
 }
 
 export function deserializeState(json: string): EmulatorState {
-  return JSON.parse(json, reviver) as EmulatorState;
+  const state = JSON.parse(json, reviver) as EmulatorState;
+  // Invoices and ledger receipts are kept compact (create-company.ts), also after a load.
+  for (const company of state.companies.values()) {
+    company.invoices = new CompactRecordMap(company.invoices);
+    company.ledgerReceipts = new CompactRecordMap(company.ledgerReceipts);
+  }
+  return state;
 }
 
 export function loadStateFile(path: string): EmulatorState | undefined {

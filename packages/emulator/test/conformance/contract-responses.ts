@@ -51,7 +51,7 @@ export class ContractResponses {
     // OpenAPI formats JSON Schema does not define: accepted as known, not checked.
     for (const format of ['int32', 'int64', 'float', 'double', 'url', 'multi', 'binary'])
       this.#ajv.addFormat(format, true);
-    this.#ajv.addSchema({ ...document, $id: 'contract' });
+    this.#ajv.addSchema({ ...closedSchemas(document), $id: 'contract' });
   }
 
   /** Loads the contract, or throws a plain message when it is absent. */
@@ -107,11 +107,29 @@ export class ContractResponses {
     return {
       outcome: 'invalid',
       operation,
-      errors: (validate.errors ?? []).map(
-        (error) => `${error.instancePath || '(body)'} ${error.message ?? error.keyword}`,
+      errors: (validate.errors ?? []).map((error) =>
+        error.keyword === 'additionalProperties'
+          ? `${error.instancePath || '(body)'} carries ${String(error.params.additionalProperty)}, not in the contract`
+          : `${error.instancePath || '(body)'} ${error.message ?? error.keyword}`,
       ),
     };
   }
+}
+
+/**
+ * A copy of the contract in which every object schema that lists its `properties` and says nothing about others
+ * allows no others (`additionalProperties: false`): Procountor's answers carry only contract fields. An explicit
+ * `additionalProperties` (Webhook.authenticationMeta: any keys) is kept as the contract gives it.
+ */
+function closedSchemas<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(closedSchemas) as T;
+  if (node === null || typeof node !== 'object') return node;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) copy[key] = closedSchemas(value);
+  if (typeof copy.properties === 'object' && copy.properties !== null && !('additionalProperties' in copy)) {
+    copy.additionalProperties = false;
+  }
+  return copy as T;
 }
 
 function escapePointer(segment: string): string {

@@ -23,9 +23,27 @@ export async function expectOk(response: Response, what: string): Promise<JsonAn
   return text === '' ? null : JSON.parse(text);
 }
 
-/** Calls the API with the session's token and returns the 2xx answer's JSON: `call(session, 'PUT', path, body)`. */
+/** The property every request body of the scenario carries at every depth: no contract schema names it. */
+export const UNKNOWN_PROPERTY = 'notInTheContract';
+
+/** `body` with UNKNOWN_PROPERTY added to each object in it, as a client built for another API version might send. */
+export function withUnknownProperties(body: unknown): unknown {
+  if (Array.isArray(body)) return body.map(withUnknownProperties);
+  if (body === null || typeof body !== 'object') return body;
+  const salted: Record<string, unknown> = { [UNKNOWN_PROPERTY]: 'ignored by Procountor' };
+  for (const [key, value] of Object.entries(body)) salted[key] = withUnknownProperties(value);
+  return salted;
+}
+
+/**
+ * Calls the API with the session's token and returns the 2xx answer's JSON: `call(session, 'PUT', path, body)`.
+ * The body goes out with an unknown property in every object, so the contract check also proves none comes back.
+ */
 export async function call(session: TestSession, method: string, path: string, body?: unknown): Promise<JsonAnswer> {
-  return expectOk(await session.api(path, { method, ...(body !== undefined ? { body } : {}) }), `${method} ${path}`);
+  return expectOk(
+    await session.api(path, { method, ...(body !== undefined ? { body: withUnknownProperties(body) } : {}) }),
+    `${method} ${path}`,
+  );
 }
 
 /** GETs whose only purpose is to put a response in the log. */

@@ -4,6 +4,7 @@ import { COMPANY_STEPS, REGISTER_STEPS } from './steps/company-steps';
 import { DOCUMENT_STEPS } from './steps/document-steps';
 import { INVOICE_STEPS } from './steps/invoice-steps';
 import { MASTER_DATA_STEPS } from './steps/master-data-steps';
+import { PAYMENT_STEPS } from './steps/payment-steps';
 
 export type { ScenarioContext, ScenarioStep } from './scenario-step';
 
@@ -13,5 +14,6 @@ export const SCENARIO = [
   ...REGISTER_STEPS,
   ...MASTER_DATA_STEPS,
   ...INVOICE_STEPS,
+  ...PAYMENT_STEPS,
   ...DOCUMENT_STEPS,
 ];
