@@ -2214,12 +2214,12 @@ export interface paths {
                          * @description ISO 4217 currency code.
                          * @default EUR
                          */
-                        currency: string;
+                        currency?: string;
                         /**
                          * @description Invoice language: fi, sv, en, et, no or da.
                          * @default fi
                          */
-                        language: "fi" | "sv" | "en" | "et" | "no" | "da";
+                        language?: "fi" | "sv" | "en" | "et" | "no" | "da";
                         customer: {
                             /** @description Customer name on the invoice. */
                             name: string;
@@ -2240,7 +2240,7 @@ export interface paths {
                                  * @description ISO 3166-1 alpha-2 country code, e.g. FI, SE.
                                  * @default FI
                                  */
-                                country: string;
+                                country?: string;
                             };
                             eInvoice?: {
                                 /** @description E-invoice address (OVT or IBAN). */
@@ -2298,7 +2298,7 @@ export interface paths {
                              * @description item: a priced row; header: a heading (Procountor has none: sent as a zero-value row, seed 004); text: a free-text row (sent as a zero-value row).
                              * @default item
                              */
-                            kind: "item" | "header" | "text";
+                            kind?: "item" | "header" | "text";
                             /** @description What an item row bills: a product (default) or hours of a work type. A row without productCode takes the connection's defaultProductCode, or defaultWorkTypeCode for a work type (seed 002). */
                             itemType?: "product" | "work_type";
                             /** @description Product or work type code in Procountor. */
@@ -2622,12 +2622,12 @@ export interface paths {
                          * @description ISO 4217 currency code.
                          * @default EUR
                          */
-                        currency: string;
+                        currency?: string;
                         /**
                          * @description Invoice language: fi, sv, en, et, no or da.
                          * @default fi
                          */
-                        language: "fi" | "sv" | "en" | "et" | "no" | "da";
+                        language?: "fi" | "sv" | "en" | "et" | "no" | "da";
                         customer: {
                             /** @description Customer name on the invoice. */
                             name: string;
@@ -2648,7 +2648,7 @@ export interface paths {
                                  * @description ISO 3166-1 alpha-2 country code, e.g. FI, SE.
                                  * @default FI
                                  */
-                                country: string;
+                                country?: string;
                             };
                             eInvoice?: {
                                 /** @description E-invoice address (OVT or IBAN). */
@@ -2706,7 +2706,7 @@ export interface paths {
                              * @description item: a priced row; header: a heading (Procountor has none: sent as a zero-value row, seed 004); text: a free-text row (sent as a zero-value row).
                              * @default item
                              */
-                            kind: "item" | "header" | "text";
+                            kind?: "item" | "header" | "text";
                             /** @description What an item row bills: a product (default) or hours of a work type. A row without productCode takes the connection's defaultProductCode, or defaultWorkTypeCode for a work type (seed 002). */
                             itemType?: "product" | "work_type";
                             /** @description Product or work type code in Procountor. */
@@ -2849,7 +2849,7 @@ export interface paths {
                              * @description item: a priced row; header: a heading (Procountor has none: sent as a zero-value row, seed 004); text: a free-text row (sent as a zero-value row).
                              * @default item
                              */
-                            kind: "item" | "header" | "text";
+                            kind?: "item" | "header" | "text";
                             /** @description What an item row bills: a product (default) or hours of a work type. A row without productCode takes the connection's defaultProductCode, or defaultWorkTypeCode for a work type (seed 002). */
                             itemType?: "product" | "work_type";
                             /** @description Product or work type code in Procountor. */
@@ -2913,12 +2913,12 @@ export interface paths {
                              * @description ISO 4217 currency code.
                              * @default EUR
                              */
-                            currency: string;
+                            currency?: string;
                             /**
                              * @description Invoice language: fi, sv, en, et, no or da.
                              * @default fi
                              */
-                            language: "fi" | "sv" | "en" | "et" | "no" | "da";
+                            language?: "fi" | "sv" | "en" | "et" | "no" | "da";
                             customer: {
                                 /** @description Customer name on the invoice. */
                                 name: string;
@@ -2939,7 +2939,7 @@ export interface paths {
                                      * @description ISO 3166-1 alpha-2 country code, e.g. FI, SE.
                                      * @default FI
                                      */
-                                    country: string;
+                                    country?: string;
                                 };
                                 eInvoice?: {
                                     /** @description E-invoice address (OVT or IBAN). */
@@ -2997,7 +2997,7 @@ export interface paths {
                                  * @description item: a priced row; header: a heading (Procountor has none: sent as a zero-value row, seed 004); text: a free-text row (sent as a zero-value row).
                                  * @default item
                                  */
-                                kind: "item" | "header" | "text";
+                                kind?: "item" | "header" | "text";
                                 /** @description What an item row bills: a product (default) or hours of a work type. A row without productCode takes the connection's defaultProductCode, or defaultWorkTypeCode for a work type (seed 002). */
                                 itemType?: "product" | "work_type";
                                 /** @description Product or work type code in Procountor. */
@@ -7575,7 +7575,7 @@ export interface paths {
                                  * @description ISO 3166-1 alpha-2 country code, e.g. FI, SE.
                                  * @default FI
                                  */
-                                country: string;
+                                country?: string;
                             };
                             eInvoice?: {
                                 /** @description E-invoice address (OVT or IBAN). */
