@@ -197,11 +197,10 @@ describe('retries', () => {
 
   it('ends at once when the caller aborts, even while waiting for a retry', async () => {
     script = [{ status: 503, headers: { 'retry-after': '30' } }];
-    const { sdk } = client();
     const controller = new AbortController();
-    const call = sdk.transfers.get('trf_1', { signal: controller.signal });
-    setTimeout(() => controller.abort(new Error('shutting down')), 50);
-    await expect(call).rejects.toThrow('shutting down');
+    // Aborted as the 30 s wait for the retry begins.
+    const { sdk } = client({ onRetry: () => controller.abort(new Error('shutting down')) });
+    await expect(sdk.transfers.get('trf_1', { signal: controller.signal })).rejects.toThrow('shutting down');
     expect(received).toHaveLength(1);
   });
 });
