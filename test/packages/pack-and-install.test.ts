@@ -1,7 +1,8 @@
 // The publishable packages as their users get them: built and packed (`npm pack`, which runs each package's build),
 // installed from the tarballs alone into an empty folder outside the repository (their own dependencies come from
-// the registry), then used there: the client's types under NodeNext, the client calling the emulator, and
-// `npx procountor-emulator --port 0`. Nothing in the folder can reach the repository's sources or node_modules.
+// the registry), then used there: the types under NodeNext, the client calling the emulator,
+// `npx procountor-emulator --port 0`, and the SDK. Nothing in the folder can reach the repository's sources or
+// node_modules.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,10 +16,10 @@ const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const TSC = path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 
 /**
- * Every publishable workspace package. To add one (the SDK): append its workspace name here, and it is packed and
- * installed with the others; then add its own `it` below (see "imports the SDK").
+ * Every publishable workspace package. To add one: append its workspace name here, and it is packed and installed
+ * with the others; then add its own `it` below (as "imports the SDK" does).
  */
-const PUBLISHABLE = ['@procountor-bridge/client', '@procountor-bridge/emulator'];
+const PUBLISHABLE = ['@procountor-bridge/client', '@procountor-bridge/emulator', '@procountor-bridge/sdk'];
 
 /**
  * The environment of a user's shell: no npm_* variables of the `npm test` running this, and no NODE_OPTIONS (which
@@ -107,10 +108,13 @@ describe('the packages installed from their tarballs', () => {
         "import { ProcountorClient, type ProcountorInvoice } from '@procountor-bridge/client';",
         "import { validateBusinessId } from '@procountor-bridge/client/finnish';",
         "import { startEmulator, type RunningEmulator } from '@procountor-bridge/emulator';",
+        "import { BridgeClient, type BridgeWebhookEvent, type SalesInvoiceInput, verifyWebhook } from '@procountor-bridge/sdk';",
         'const check: { valid: boolean } = validateBusinessId("0737546-2");',
         'const start: (options: { port: number }) => Promise<RunningEmulator> = startEmulator;',
         'const invoice: Pick<ProcountorInvoice, "partnerId"> = { partnerId: 1 };',
-        'export { check, start, invoice, ProcountorClient };',
+        'const document: Pick<SalesInvoiceInput, "externalId" | "invoiceDate"> = { externalId: "crm-1", invoiceDate: "2026-01-01" };',
+        'const verify: (body: string, headers: Record<string, string>, secret: string) => BridgeWebhookEvent = verifyWebhook;',
+        'export { check, start, invoice, ProcountorClient, BridgeClient, document, verify };',
       ].join('\n'),
     );
     // skipLibCheck stays off: the shipped .d.ts files themselves must compile.
@@ -179,7 +183,48 @@ try {
     }
   }, 60_000);
 
-  // ── imports the SDK ──────────────────────────────────────────────────────────────────────────────────────────
-  // For packages/sdk: add '@procountor-bridge/sdk' to PUBLISHABLE above, then an `it` here that writes a small .mjs
-  // importing the SDK from appDir and runs it (as 'imports the client and calls the emulator with it' does).
+  it('imports the SDK, which verifies a signed webhook and calls a server with its retries and idempotency key', async () => {
+    // A stand-in answering one 503 then the accepted document, so the installed openapi-fetch and the client's retry
+    // rules both run; the signature is made as the bridge makes it (docs/webhooks.md).
+    await writeFile(
+      path.join(appDir, 'sdk.mjs'),
+      `import { createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
+import { BridgeClient, verifyWebhook } from '@procountor-bridge/sdk';
+
+const secret = 'whsec_packaged';
+const body = JSON.stringify({ id: 'evt_1', type: 'transfer.succeeded', createdAt: new Date().toISOString(), connectionId: 'con_1', data: { transferId: 'trf_1', externalId: 'crm-1' } });
+const timestamp = Math.floor(Date.now() / 1000);
+const signature = 'v1=' + createHmac('sha256', secret).update(timestamp + '.' + body).digest('hex');
+const event = verifyWebhook(body, { 'x-bridge-timestamp': String(timestamp), 'x-bridge-signature': signature }, secret);
+
+const keys = [];
+const server = createServer((request, response) => {
+  keys.push(request.headers['idempotency-key']);
+  request.resume();
+  if (keys.length === 1) return response.writeHead(503, { 'retry-after': '0' }).end();
+  response.writeHead(202, { 'content-type': 'application/json' });
+  response.end(JSON.stringify({ transferId: 'trf_1', externalId: 'crm-1', state: 'queued', links: { self: '/s', document: '/d' } }));
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+try {
+  const bridge = new BridgeClient({ baseUrl: 'http://127.0.0.1:' + server.address().port, token: 't', connectionId: 'con_1' });
+  const accepted = await bridge.salesInvoices.submit({ externalId: 'crm-1' });
+  console.log(JSON.stringify({ eventType: event.type, state: accepted.state, keys, resolvedFrom: import.meta.resolve('@procountor-bridge/sdk') }));
+} finally {
+  server.close();
+}
+`,
+    );
+    const { stdout } = await runIn(appDir, process.execPath, ['sdk.mjs']);
+    const answer = JSON.parse(stdout);
+    expect(answer.eventType).toBe('transfer.succeeded');
+    expect(answer.state).toBe('queued');
+    expect(answer.keys).toHaveLength(2);
+    expect(answer.keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(answer.keys[1]).toBe(answer.keys[0]);
+    expect(answer.resolvedFrom).toBe(
+      `file://${path.join(appDir, 'node_modules', '@procountor-bridge', 'sdk', 'dist', 'index.js')}`,
+    );
+  }, 60_000);
 });

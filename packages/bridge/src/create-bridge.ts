@@ -45,6 +45,7 @@ import { submitPulledDocument } from './source-pull/submit-pulled-document';
 import { startWebhookDeliveryWorkers } from './source-webhooks/start-webhook-delivery-workers';
 import { webhookDeliveryRoutes } from './source-webhooks/webhook-delivery-routes';
 import { webhookEndpointRoutes } from './source-webhooks/webhook-endpoint-routes';
+import { webhooksForOpenApi } from './source-webhooks/webhook-openapi';
 import { closeDatabase, createDatabase, databaseTargetFromConfig } from './storage/create-database';
 import { migrateToLatest } from './storage/migrate';
 import type { Database } from './storage/schema';
@@ -277,6 +278,7 @@ export async function createBridge(config: BridgeConfig, options: CreateBridgeOp
       authenticateSession: (cookieValue) => consoleUsers.authenticateSession(cookieValue),
       routes,
       publicUrl: config.publicUrl,
+      openapiWebhooks: webhooksForOpenApi(),
     });
     const url = await app.listen({ port: config.port, host: config.host });
     cleanups.push(() => app.close());

@@ -63,6 +63,7 @@ export { ChartOfAccounts, Currencies, FiscalYears, Vats } from './resources/regi
 export { MAX_BATCH_IDS } from './resources/resource';
 export { Session } from './resources/session';
 export { Webhooks } from './resources/webhooks';
+export { classifyFetchError } from './transport/classify-fetch-error';
 export type { HttpMethod } from './transport/http-transport';
 export { type RateLimiter, type TokenBucketOptions, TokenBucketRateLimiter } from './transport/rate-limiter';
 export { parseRetryAfterMs } from './transport/retry-after';

@@ -2,6 +2,7 @@ import pino from 'pino';
 import { Type } from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BridgeError } from '../errors/bridge-error';
+import { webhooksForOpenApi } from '../source-webhooks/webhook-openapi';
 import { type BridgeApp, type BridgeRouteConfig, buildServer } from './build-server';
 
 describe('buildServer', () => {
@@ -46,6 +47,7 @@ describe('buildServer', () => {
           });
         },
       ],
+      openapiWebhooks: webhooksForOpenApi(),
     });
     url = await app.listen({ port: 0, host: '127.0.0.1' });
   });
@@ -119,6 +121,10 @@ describe('buildServer', () => {
     const document = await (await call('/openapi.json')).json();
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths)).toContain('/v1/connections/{connectionId}/things');
+    expect(document.webhooks['transfer.succeeded'].post.requestBody.content['application/json'].schema).toMatchObject({
+      required: ['id', 'type', 'createdAt', 'connectionId', 'data'],
+      properties: { type: { const: 'transfer.succeeded' } },
+    });
     expect((await call('/docs/')).status).toBe(200);
   });
 });

@@ -41,6 +41,8 @@ export interface ServerOptions {
   routes: readonly RouteModule[];
   /** Shown in the OpenAPI document's servers. */
   publicUrl?: string;
+  /** The OpenAPI document's `webhooks`: the requests the bridge sends (source-webhooks/webhook-openapi.ts). */
+  openapiWebhooks?: Record<string, unknown>;
 }
 
 /** The console's session cookie: httpOnly, SameSite=Strict (console-users/session-routes.ts sets it). */
@@ -100,6 +102,7 @@ export async function buildServer(options: ServerOptions): Promise<BridgeApp> {
       ...(options.publicUrl ? { servers: [{ url: options.publicUrl }] } : {}),
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearerAuth: [] }],
+      ...(options.openapiWebhooks ? { webhooks: options.openapiWebhooks } : {}),
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });

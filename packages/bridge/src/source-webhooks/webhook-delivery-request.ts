@@ -1,6 +1,14 @@
 // Builds and sends one webhook request: the JSON body, the X-Bridge-* headers and signature; reports what happened.
 import { signBridgePayload } from './bridge-signature';
 
+/** The headers of every webhook request (docs/webhooks.md), lower case as Node reads them. */
+export const WEBHOOK_HEADERS = {
+  eventId: 'x-bridge-event-id',
+  eventType: 'x-bridge-event-type',
+  timestamp: 'x-bridge-timestamp',
+  signature: 'x-bridge-signature',
+} as const;
+
 /** The body a source receives; `data` is the event payload (events/event-types.ts). */
 export interface WebhookBody {
   id: string;
@@ -35,10 +43,10 @@ export async function sendWebhookRequest(input: {
       headers: {
         'content-type': 'application/json',
         'user-agent': 'procountor-bridge-webhooks/1',
-        'x-bridge-event-id': input.body.id,
-        'x-bridge-event-type': input.body.type,
-        'x-bridge-timestamp': String(timestamp),
-        'x-bridge-signature': signBridgePayload({ secret: input.secret, timestamp, body }),
+        [WEBHOOK_HEADERS.eventId]: input.body.id,
+        [WEBHOOK_HEADERS.eventType]: input.body.type,
+        [WEBHOOK_HEADERS.timestamp]: String(timestamp),
+        [WEBHOOK_HEADERS.signature]: signBridgePayload({ secret: input.secret, timestamp, body }),
       },
       body,
     });

@@ -16,6 +16,7 @@ import {
   ConnectionParams,
   TransferKindSchema,
   TransferListQuerySchema,
+  TransferListResponseSchema,
   TransferParams,
   TransferResponseSchema,
 } from './transfer-schemas';
@@ -32,6 +33,7 @@ export async function registerTransferRoutes(app: BridgeApp, deps: TransferDeps)
         description: 'Transfers of every kind, newest first, with filters; paged by cursor or by page number.',
         params: ConnectionParams,
         querystring: TransferListQuerySchema,
+        response: { 200: TransferListResponseSchema },
       },
     },
     async (request) => {

@@ -81,6 +81,21 @@ export const TransferResponseSchema = Type.Object(
   { additionalProperties: true, description: 'A transfer with its Procountor result, last error and timeline.' },
 );
 
+export const TransferListResponseSchema = Type.Object(
+  {
+    items: Type.Array(TransferResponseSchema),
+    pageSize: Type.Integer(),
+    nextCursor: Type.Optional(
+      Nullable(
+        Type.String({ description: 'Paged by cursor: pass as `cursor` for older transfers; null on the last page.' }),
+      ),
+    ),
+    page: Type.Optional(Type.Integer({ description: 'Paged by page number: the page asked for (0-based).' })),
+    total: Type.Optional(Type.Integer({ description: 'Paged by page number: how many transfers match the filters.' })),
+  },
+  { description: 'Transfers newest first.' },
+);
+
 export const TransferListQuerySchema = Type.Object({
   state: Type.Optional(Type.String({ description: 'One state or several, comma-separated (e.g. failed,retrying).' })),
   kind: Type.Optional(TransferKindSchema),
