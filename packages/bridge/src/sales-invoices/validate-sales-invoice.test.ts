@@ -80,6 +80,8 @@ describe('validateSalesInvoice', () => {
       invoice.customer.contactPerson = 'Matti Virtanen';
     });
     expect(problemsOf(long)[0]).toMatchObject({ path: 'customer.billingContact', rule: 'max_length_28' });
+    const onlyContactPerson = withChanges((invoice) => (invoice.customer.contactPerson = 'x'.repeat(29)));
+    expect(problemsOf(onlyContactPerson)[0]).toMatchObject({ path: 'customer.contactPerson', rule: 'max_length_28' });
     expect(validateSalesInvoice(long, { ...settings, truncateFields: ['contactPerson'] })).toEqual([]);
   });
 

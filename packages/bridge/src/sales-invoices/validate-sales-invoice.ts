@@ -107,8 +107,9 @@ function businessRuleProblems(invoice: SalesInvoiceInput, settings: SalesInvoice
   }
   const contact = [customer.billingContact, customer.contactPerson].filter(Boolean).join(' / ');
   if (contact.length > MAX_CONTACT_PERSON_CHARS && !truncates('contactPerson')) {
+    // Name the field the source actually sent: the billing contact when given, else the contact person.
     add(
-      'customer.billingContact',
+      customer.billingContact ? 'customer.billingContact' : 'customer.contactPerson',
       'max_length_28',
       `billing and customer contact together ('${contact}') are ${contact.length} characters; Procountor takes 28 (Visma Severa's field table)`,
     );
