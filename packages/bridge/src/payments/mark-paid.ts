@@ -4,7 +4,9 @@ import { createHash } from 'node:crypto';
 import { OutcomeUnknownError, ProcountorError, type ProcountorPaymentEvent } from '@procountor-bridge/client';
 import { sql } from 'kysely';
 import type { ConnectionService } from '../connections/connection-record';
-import { NotFoundError, ValidationFailedError } from '../errors/bridge-error';
+import { documentDateProblem, todayUtc } from '../document-rules/date-window';
+import { MAX_AMOUNT, numberProblem } from '../document-rules/number-limits';
+import { type ErrorDetail, NotFoundError, ValidationFailedError } from '../errors/bridge-error';
 import type { JobQueue } from '../jobs/create-job-queue';
 import type { Database } from '../storage/schema';
 import { findTransferByExternalId, type TransferRow } from '../transfers/transfer-repository';
@@ -56,6 +58,37 @@ export interface MarkPaidResult {
   forwarded: boolean;
 }
 
+/** A marked payment is money: Procountor's money amounts have 2 decimals and stay within ±999,999,999.99. */
+const PAYMENT_AMOUNT_LIMIT = {
+  rule: 'amount_limits',
+  min: -MAX_AMOUNT,
+  max: MAX_AMOUNT,
+  scale: 2,
+  source: "Procountor's money amounts: 2 decimals, at most ±999,999,999.99 (the contract's money fields)",
+};
+
+/**
+ * What the mark-paid request itself gets wrong, before anything is looked up: an amount Procountor cannot hold (it
+ * is not rounded for the source), a payment date that is no calendar day or far outside the document date window.
+ */
+export function markPaidInputProblems(input: MarkPaidInput, today = todayUtc()): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  if (input.amount !== undefined) {
+    const problem = numberProblem('amount', input.amount, PAYMENT_AMOUNT_LIMIT);
+    if (problem) problems.push(problem);
+  }
+  if (input.paymentDate !== undefined) {
+    const parsed = new Date(`${input.paymentDate}T00:00:00Z`);
+    if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== input.paymentDate) {
+      problems.push({ path: 'paymentDate', rule: 'date', message: `'${input.paymentDate}' is not a calendar date` });
+    } else {
+      const problem = documentDateProblem('paymentDate', input.paymentDate, today);
+      if (problem) problems.push(problem);
+    }
+  }
+  return problems;
+}
+
 const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
 export async function markPaidFromSource(
@@ -65,6 +98,8 @@ export async function markPaidFromSource(
   externalId: string,
   input: MarkPaidInput,
 ): Promise<MarkPaidResult & { transfer: TransferRow }> {
+  const problems = markPaidInputProblems(input);
+  if (problems.length > 0) throw new ValidationFailedError(problems, 'The mark-paid request');
   const connection = await deps.connections.requireActive(connectionId);
   if (!connection.settings.markPaidInProcountor) throw new MarkPaidForwardingOffError(connectionId);
   const transfer = await findTransferByExternalId(deps.db, connectionId, kind, externalId);

@@ -408,6 +408,17 @@ describeOnBothDatabases('payments back to the source', (database) => {
   it('forwards a mark-paid from the source once per paymentId, and pays what is open without an amount', async () => {
     const invoice = await transferInvoice();
     const body = { paymentId: 'pay-1', amount: 51, paymentDate: new Date().toISOString().slice(0, 10) };
+    // An amount Procountor cannot hold is refused by name before anything reaches Procountor (never rounded).
+    const tooPrecise = await api('POST', `/sales-invoices/${invoice.externalId}/mark-paid`, {
+      ...body,
+      amount: 51.001,
+    });
+    expect(tooPrecise.status).toBe(400);
+    expect(tooPrecise.json).toMatchObject({
+      code: 'validation_failed',
+      details: [{ path: 'amount', rule: 'amount_limits' }],
+    });
+    expect(company().paymentEvents.get(invoice.invoiceId) ?? []).toHaveLength(0);
     const first = await api('POST', `/sales-invoices/${invoice.externalId}/mark-paid`, body);
     expect(first.status).toBe(200);
     expect(first.json).toMatchObject({
