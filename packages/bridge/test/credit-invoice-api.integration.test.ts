@@ -107,7 +107,11 @@ describeOnBothDatabases('credit invoice API', (database) => {
     expect((await credit({ whole: true, creditsExternalId: 'nope' })).status).toBe(404);
     const both = await credit({ whole: true, rows: invoice.rows });
     expect(both.status).toBe(400);
-    expect(both.body.details[0]).toMatchObject({ rule: 'whole_or_rows' });
+    expect(both.body.details[0]).toMatchObject({ rule: 'whole_or_rows', message: expect.stringContaining('not both') });
+    const neither = await credit({});
+    expect(neither.status).toBe(400);
+    expect(neither.body.details[0]).toMatchObject({ path: 'whole', rule: 'whole_or_rows' });
+    expect(neither.body.details[0].message).not.toContain('not both');
     const count = await database.db
       .selectFrom('transfers')
       .select('id')

@@ -23,7 +23,9 @@ function requestProblems(request: CreditInvoiceInput): ErrorDetail[] {
     problems.push({
       path: 'whole',
       rule: 'whole_or_rows',
-      message: 'give either "whole": true or the "rows" to credit, not both',
+      message: request.rows
+        ? 'give either "whole": true or the "rows" to credit, not both'
+        : 'give "whole": true to credit the whole invoice, or the "rows" to credit',
     });
   }
   if (request.creditsExternalId === request.externalId) {
