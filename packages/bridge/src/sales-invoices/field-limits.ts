@@ -1,8 +1,8 @@
 // Character and value limits of the canonical sales invoice, from the contract and Visma Severa's field table.
 
 /**
- * Visma Severa's field table: contact person 28 characters (billing and customer contact joined with " / "); the
- * contract's CounterParty.contactPersonName allows 70, so the shorter limit is an assumption that keeps both safe.
+ * Visma Severa's field table: contact person 28 characters (billing and customer contact joined with " / "). The
+ * contract's CounterParty.contactPersonName allows 70; the bridge keeps to the shorter limit the integration reports.
  */
 export const MAX_CONTACT_PERSON_CHARS = 28;
 /** Contract InvoiceCounterpartyAddress.name maxLength 80. */
