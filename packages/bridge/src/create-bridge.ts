@@ -248,7 +248,7 @@ export async function createBridge(config: BridgeConfig, options: CreateBridgeOp
       metrics,
       ...(options.clientDefaults ? { clientDefaults: options.clientDefaults } : {}),
       // Payments flow back without a manual step: activation queues the Procountor webhook subscription
-      // (and, where the connection asks for it, the first register import, seed 003).
+      // (and, where the connection asks for it, the first register import).
       onActivated: async (connection) => {
         await requestWebhookSubscription(jobQueue, connection);
         await requestSyncOnActivation(db, jobQueue, connection);

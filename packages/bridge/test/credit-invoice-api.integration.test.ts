@@ -1,4 +1,4 @@
-// Credit invoices over HTTP (seed 000): whole or partial, linked to the original, the corrected invoice following.
+// Credit invoices over HTTP: whole or partial, linked to the original, the corrected invoice following.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTransferRunner } from '../src/transfers/run-transfer';
 import { buildSalesInvoice } from './helpers/sales-invoice-builder';

@@ -110,7 +110,7 @@ describeOnBothDatabases('sales invoice API', (database) => {
     expect(bad.body).toMatchObject({ valid: false, problems: [expect.objectContaining({ path: 'currency' })] });
   });
 
-  it('dry-run shows the partner a transfer would match, by seed 002 rule', async () => {
+  it('dry-run shows the partner a transfer would match, and by which rule', async () => {
     const { connectionId } = await kit.createTestConnection();
     const invoice = buildSalesInvoice();
     const { body } = await api.call('POST', `${base(connectionId)}/sales-invoices`, { body: invoice });

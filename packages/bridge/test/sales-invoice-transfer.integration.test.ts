@@ -1,4 +1,4 @@
-// What reaches Procountor: seed 002's partner matching, invoice channel, header rows and comments, products, events.
+// What reaches Procountor: partner matching, invoice channel, header rows and comments, products, events.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { customerSourceKey } from '../src/business-partners/customer-source-key';
 import type { ConnectionSettings } from '../src/connections/connection-settings';
@@ -42,7 +42,7 @@ describeOnBothDatabases('sales invoice transfer', (database) => {
     return { outcome, row: await findTransfer(database.db, transferId), company, created, partnerIds, client };
   };
 
-  it('reuses the partner with the same business ID and customer number (seed 002 rule 1)', async () => {
+  it('reuses the partner with the same business ID and customer number (matching rule 1)', async () => {
     const invoice = buildSalesInvoice();
     const result = await transfer(invoice, {}, [invoice.customer]);
     expect(result.outcome).toBe('succeeded');
@@ -50,7 +50,7 @@ describeOnBothDatabases('sales invoice transfer', (database) => {
     expect(result.company.businessPartners.size).toBe(1);
   });
 
-  it('creates a new partner for the same business ID with another customer number (seed 002 rule 2)', async () => {
+  it('creates a new partner for the same business ID with another customer number (matching rule 2)', async () => {
     const invoice = buildSalesInvoice();
     const result = await transfer(invoice, {}, [{ ...invoice.customer, customerNumber: 'OTHER-1' }]);
     expect(result.outcome).toBe('succeeded');
@@ -77,7 +77,7 @@ describeOnBothDatabases('sales invoice transfer', (database) => {
     expect(result.created[0]?.partnerId).toBe(result.partnerIds[0]);
   });
 
-  it('reuses a partner with the same business ID despite another number when set so (Click2Contract, seed 001)', async () => {
+  it('reuses a partner with the same business ID despite another number when set so (as Click2Contract does)', async () => {
     const invoice = buildSalesInvoice();
     const result = await transfer(invoice, { reuseCustomerWithSameBusinessId: true }, [
       { ...invoice.customer, customerNumber: 'OTHER-2' },
@@ -87,7 +87,7 @@ describeOnBothDatabases('sales invoice transfer', (database) => {
     expect(result.created[0]?.partnerId).toBe(result.partnerIds[0]);
   });
 
-  it('sends only for a linked customer with requireCustomerLink, and lists the customer for linking (seed 003)', async () => {
+  it('sends only for a linked customer with requireCustomerLink, and lists the customer for linking', async () => {
     const invoice = buildSalesInvoice();
     const result = await transfer(invoice, { requireCustomerLink: true }, [invoice.customer]);
     expect(result.outcome).toBe('failed');
@@ -120,7 +120,7 @@ describeOnBothDatabases('sales invoice transfer', (database) => {
     expect(result.row?.last_error).toMatchObject({ code: 'business_partner_not_found' });
   });
 
-  it('picks the invoice channel by seed 002: e-invoice, then e-mail when enabled, else mail', async () => {
+  it('picks the invoice channel: e-invoice, then e-mail when enabled, else mail', async () => {
     const base = buildSalesInvoice();
     const eInvoice = await transfer({
       ...base,
@@ -147,7 +147,7 @@ describeOnBothDatabases('sales invoice transfer', (database) => {
     });
   });
 
-  it('sends header rows as zero-value rows and the first description line as the row comment (seed 004)', async () => {
+  it('sends header rows as zero-value rows and the first description line as the row comment', async () => {
     const invoice = buildSalesInvoice({
       rows: [
         { kind: 'header', name: 'Phase 1' },
@@ -168,7 +168,7 @@ describeOnBothDatabases('sales invoice transfer', (database) => {
     expect(rows[1]).toMatchObject({ product: 'Design', quantity: 3, unit: 'HOUR', comment: 'First line' });
   });
 
-  it("puts each row's sales account on its ledger receipt transaction (seed 004: invoice-specific sales account)", async () => {
+  it("puts each row's sales account on its ledger receipt transaction", async () => {
     const invoice = buildSalesInvoice({
       rows: [
         { kind: 'item', name: 'Design', quantity: 1, unit: 'h', unitPrice: 80, vatPercent: 25.5, salesAccount: '3300' },
@@ -182,7 +182,7 @@ describeOnBothDatabases('sales invoice transfer', (database) => {
     expect(entries.map((transaction) => transaction.account)).toEqual(['3300', '3000']);
   });
 
-  it("gives the invoice's own sales account and cost centre to its rows without theirs (seed 004)", async () => {
+  it("gives the invoice's own sales account and cost centre to its rows without theirs", async () => {
     const invoice = buildSalesInvoice({
       salesAccount: '3300',
       dimensions: { costCenter: 'CC-10' },
@@ -205,7 +205,7 @@ describeOnBothDatabases('sales invoice transfer', (database) => {
     }
   });
 
-  it('finds products by code, creates them where allowed, and uses the default code otherwise (seeds 001, 002)', async () => {
+  it('finds products by code, creates them where allowed, and uses the default code otherwise', async () => {
     const row = (productCode: string | undefined) => ({
       kind: 'item' as const,
       name: `Row ${productCode}`,
@@ -253,7 +253,7 @@ describeOnBothDatabases('sales invoice transfer', (database) => {
     expect(kit.company(companyId).products.size).toBe(2);
   });
 
-  it('matches a row without a code to a product of the same name, else creates one, where products may be created (seed 001)', async () => {
+  it('matches a row without a code to a product of the same name, else creates one, where products may be created', async () => {
     const { connectionId, companyId } = await kit.createTestConnection({ createProductsInProcountor: true });
     const client = await kit.connections.procountorClient(await kit.connections.requireActive(connectionId));
     const existing = await client.products.create({
@@ -281,7 +281,7 @@ describeOnBothDatabases('sales invoice transfer', (database) => {
     expect(kit.company(companyId).products.size).toBe(2);
   });
 
-  it('gives work-type rows without a code the default work type code, product rows the product default (seed 002)', async () => {
+  it('gives work-type rows without a code the default work type code, product rows the product default', async () => {
     const { connectionId, companyId } = await kit.createTestConnection({
       defaultProductCode: 'GOODS',
       defaultWorkTypeCode: 'HOURS',

@@ -1,6 +1,6 @@
-// The wizard's steps in Finnish, keyed by the step id of the bridge's connections/activation-steps.ts (which serves
-// the seeds' English). `{clientId}` is the client identifier to enter. Menu paths follow Procountor's Finnish
-// interface as far as known; the English path stays in the bridge's text.
+// The wizard's steps in Finnish, keyed by the step id of the bridge's connections/activation-steps.ts (which serves the
+// English of the vendors' help pages). `{clientId}` is the client identifier to enter. Menu paths follow Procountor's
+// Finnish interface as far as known; the English path stays in the bridge's text.
 export interface StepText {
   title: string;
   procountorPath?: string;

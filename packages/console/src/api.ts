@@ -351,7 +351,7 @@ export interface PurchaseInvoice {
   };
 }
 
-/** GET …/bills (seed 004). */
+/** GET …/bills. */
 export interface Bill {
   procountorInvoiceId: number;
   invoiceNumber: number | null;

@@ -161,7 +161,8 @@ export async function createActiveConnection(
 
 /**
  * A full sync of the connection's Procountor registers (business partners, products, dimensions…), waited for: the
- * steady state of a running bridge, where known customers and products cost no Procountor call (seed 003).
+ * steady state of a running bridge, where known customers and products cost no Procountor call (customers linked as on
+ * the linking page).
  */
 export async function syncRegisters(bridge: BridgeAddress, connection: BenchConnection): Promise<void> {
   const base = `/v1/connections/${connection.connectionId}/registers`;

@@ -1,4 +1,5 @@
-// Approves a received bill in Procountor for the source (seed 004 "Approve in Procountor"), never twice.
+// Approves a received bill in Procountor for the source ("Approve in Procountor", as Taimer's integration offers),
+// never twice.
 import { OutcomeUnknownError, type ProcountorClient, ProcountorNotFoundError } from '@procountor-bridge/client';
 import { BridgeError, NotFoundError } from '../errors/bridge-error';
 import { APPROVED_OR_LATER_STATUSES } from '../purchase-invoices/purchase-invoice-statuses';

@@ -1,4 +1,4 @@
-// Bills (seed 004) on both databases: received supplier invoices with routing hints, approval in Procountor.
+// Bills on both databases: received supplier invoices with routing hints, approval in Procountor.
 import type { ProcountorClient } from '@procountor-bridge/client';
 import { createPersonalIdentityCode } from '@procountor-bridge/client/finnish';
 import { afterAll, beforeAll, expect, it } from 'vitest';

@@ -38,7 +38,7 @@ const BillResponse = Type.Object({
     },
     {
       description:
-        'Seed 004: the bill goes to the project (manager) or the person named on it, else to the default recipient.',
+        'For routing in the source: the bill goes to the project (manager) or the person named on it, else to the default recipient.',
     },
   ),
 });
@@ -139,7 +139,7 @@ export function billRoutes(deps: BillRouteDeps): RouteModule {
       {
         schema: {
           tags: TAGS,
-          summary: 'Approve the bill in Procountor (seed 004 "Approve in Procountor"); approving again is harmless',
+          summary: 'Approve the bill in Procountor; approving again is harmless',
           params: Type.Object({ connectionId: Type.String(), procountorInvoiceId: Type.Integer() }),
           description:
             'Body optional: `{ "comment": "…" }` (max 100 characters), stored with the approval in Procountor.',

@@ -1,4 +1,5 @@
-// Finds the project number and personal identity code on a received bill, for routing in the source (seed 004).
+// Finds the project number and personal identity code on a received bill, for routing in the source (as Taimer's
+// integration routes bills).
 import type { ProcountorInvoice } from '@procountor-bridge/client';
 import { validatePersonalIdentityCode } from '@procountor-bridge/client/finnish';
 

@@ -10,7 +10,10 @@ import type { ConnectionRecord } from '../connections/connection-record';
 import { dimensionNamesOf, findProjectDimensionId, projectCodesOf } from '../purchase-invoices/to-project-expense';
 import { findRoutingHints, type RoutingHints } from './find-routing-hints';
 
-/** Seed 004: bills are "received first in the accounting software", then circulated and approved in the source. */
+/**
+ * As in Taimer's integration: bills are "received first in the accounting software", then circulated and approved in
+ * the source.
+ */
 export const DEFAULT_BILL_STATUSES = ['RECEIVED', 'VERIFIED'] as const;
 
 export interface ReceivedBill {

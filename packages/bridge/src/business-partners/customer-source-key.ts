@@ -1,4 +1,4 @@
-// The key a source customer is linked by: its customer number, else its business ID (seed 002 matches on both).
+// The key a source customer is linked by: its customer number, else its business ID (matching uses both).
 import { normalizeBusinessIdForMatch } from './match-business-partner';
 
 /**

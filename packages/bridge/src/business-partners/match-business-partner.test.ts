@@ -8,7 +8,7 @@ const partners: PartnerCandidate[] = [
 ];
 const create = { createCustomers: true, reuseCustomerWithSameBusinessId: false };
 
-describe('matchBusinessPartner (seed 002 rules)', () => {
+describe('matchBusinessPartner (business ID and customer number rules)', () => {
   it('matches the partner with the same business ID and customer number', () => {
     expect(matchBusinessPartner({ businessId: '1234567-8', customerNumber: '100' }, partners, create)).toMatchObject({
       kind: 'matched',

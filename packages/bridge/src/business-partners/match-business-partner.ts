@@ -1,4 +1,4 @@
-// Decides which Procountor business partner a source customer is, by seed 002's matching rules.
+// Decides which Procountor business partner a source customer is, by Visma Severa's matching rules.
 
 /** A Procountor partner as far as matching needs it. */
 export interface PartnerCandidate {
@@ -13,10 +13,10 @@ export interface CustomerIdentity {
 }
 
 export interface MatchSettings {
-  /** "Create customers in Procountor" (seed 001, 002). */
+  /** "Create customers in Procountor" (a setting of Click2Contract's and Visma Severa's integrations). */
   createCustomers: boolean;
   /**
-   * Click2Contract's rule (seed 001): no new customer when one with the same business ID exists;
+   * Click2Contract's rule: no new customer when one with the same business ID exists;
    * use that partner even if its customer number differs.
    */
   reuseCustomerWithSameBusinessId: boolean;
@@ -41,7 +41,7 @@ function normalizeCustomerNumber(value: string | undefined): string | undefined 
 }
 
 /**
- * Seed 002, business partner matching:
+ * Business partner matching, as Visma Severa's integration does it:
  * 1. same business ID and customer number → that partner;
  * 2. same business ID, another customer number → no match: a new partner (where creating customers is on);
  * 3. same customer number, another business ID → an error, no invoice.

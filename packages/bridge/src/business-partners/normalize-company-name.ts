@@ -1,4 +1,5 @@
-// Normalises company names for matching (seed 003): legal forms, case, spacing, punctuation and Nordic letters.
+// Normalises company names for matching (name-based suggestions, as Trackifi makes): legal forms, case, spacing,
+// punctuation and Nordic letters.
 
 /** Legal-form words dropped wherever they stand ("Oy Yritys Ab", "Yritys Oy", "Firma Ltd."). */
 const LEGAL_FORMS = new Set([

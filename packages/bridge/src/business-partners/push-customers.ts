@@ -1,4 +1,4 @@
-// Creates or updates the source's customers in Procountor under seed 002's matching rules, and links them.
+// Creates or updates the source's customers in Procountor under the business partner matching rules, and links them.
 import type { ProcountorBusinessPartner, ProcountorBusinessPartnerBasicInfo } from '@procountor-bridge/client';
 import type { ConnectionRecord } from '../connections/connection-record';
 import { findLink, recordLinkIfFree, replaceLink, upsertSourceRecords } from '../registers/register-links';
@@ -79,7 +79,7 @@ async function remember(context: PushContext, partner: ProcountorBusinessPartner
   );
 }
 
-/** One customer: its link, else seed 002's rules (created where no partner matches; a conflict is reported). */
+/** One customer: its link, else the matching rules (created where no partner matches; a conflict is reported). */
 export async function pushCustomer(context: PushContext, customer: CustomerInput): Promise<PushResult> {
   const { db, connection, client } = context;
   const sourceKey = customerSourceKey(customer) as string;
@@ -132,7 +132,7 @@ export async function pushCustomer(context: PushContext, customer: CustomerInput
     });
   }
   const current = await client.businessPartners.get(partnerId);
-  // A link does not outweigh seed 002 rule 3: a partner with another business ID is a conflict, not this customer.
+  // A link does not outweigh matching rule 3: a partner with another business ID is a conflict, not this customer.
   const currentBusinessId = normalizeBusinessIdForMatch(current.invoicingInfo?.identifier);
   const businessId = normalizeBusinessIdForMatch(customer.businessId);
   if (businessId && currentBusinessId && businessId !== currentBusinessId) {

@@ -24,7 +24,7 @@ const partners: PartnerForSuggestion[] = [
 const ids = (name: string, extra: { businessId?: string; customerNumber?: string } = {}) =>
   suggestPartnerMatches({ name, ...extra }, partners).map((suggestion) => suggestion.procountorId);
 
-describe('suggestPartnerMatches (seed 003)', () => {
+describe('suggestPartnerMatches', () => {
   it('puts the business ID match first, whatever the name', () => {
     const [first] = suggestPartnerMatches({ name: 'Aurinko', businessId: 'FI12345678' }, partners);
     expect(first).toMatchObject({ procountorId: 1, score: 1, reason: 'business_id' });

@@ -1,5 +1,5 @@
-// Ranks Procountor business partners as link suggestions for one source customer (seed 003): business ID first,
-// then customer number, then a normalised company name with a similarity score.
+// Ranks Procountor business partners as link suggestions for one source customer (as Trackifi suggests): business ID
+// first, then customer number, then a normalised company name with a similarity score.
 import { normalizeBusinessIdForMatch } from './match-business-partner';
 import { bigramSimilarity, normalizeCompanyName } from './normalize-company-name';
 
@@ -62,7 +62,7 @@ export function bestSuggestionsFirst<T extends { score: number; procountorId: nu
 
 /**
  * Suggestions, best first. A partner whose business ID differs from the customer's is never suggested by customer
- * number or name (seed 002: same number, another business ID is a conflict, not a match).
+ * number or name (matching rule 3: same number, another business ID is a conflict, not a match).
  */
 export function suggestPartnerMatches(
   customer: SourceCustomer,

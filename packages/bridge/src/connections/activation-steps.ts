@@ -1,12 +1,13 @@
-// The activation wizard's text as data: what to allow and create in Procountor, then paste the key and test (seeds).
+// The activation wizard's text as data: what to allow and create in Procountor, then paste the key and test (as the
+// vendors' help pages for their Procountor integrations describe it).
 export interface ActivationStep {
   id: string;
   title: string;
-  /** What to do, in the words of the seeds' help pages; `{clientId}` is replaced by the connection's client id. */
+  /** What to do, in the words of those help pages; `{clientId}` is replaced by the connection's client id. */
   instructions: string[];
   /** Where in Procountor, when the step happens there. */
   procountorPath?: string;
-  /** The seed documents that describe this step (shared/seeds/). */
+  /** The help pages that describe this step: 0 Linear, 1 Click2Contract, 2 Visma Severa, 3 Trackifi, 4 Taimer. */
   sourceSeeds: number[];
   /** Steps a company may skip (e.g. the Documents feature is needed only for PDF attachments). */
   optional?: boolean;

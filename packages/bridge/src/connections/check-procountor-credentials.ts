@@ -59,7 +59,7 @@ function explainCheckFailure(error: unknown, clientId: string, baseUrl: string):
     if (error instanceof ProcountorPermissionDeniedError) {
       return new ConnectionCheckError(
         'procountor_permission_denied',
-        'Procountor refused the API user access to company data: give the API user all rights in Management > Users and privileges, and allow the usage of invoiceable API clients (seed 002).',
+        'Procountor refused the API user access to company data: give the API user all rights in Management > Users and privileges, and allow the usage of invoiceable API clients in Management > Company info > Usage settings.',
         details,
         cause,
       );

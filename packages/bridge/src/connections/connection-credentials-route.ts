@@ -18,7 +18,7 @@ export function connectionCredentialsRoute(connections: ConnectionAdministration
           tags: ['connections'],
           summary: 'Replace the credentials',
           description:
-            'For an expired or compromised key (seed 003). On an active connection the new credentials are checked first; if Procountor refuses them nothing changes and transfers go on with the old ones.',
+            'For an expired or compromised key. On an active connection the new credentials are checked first; if Procountor refuses them nothing changes and transfers go on with the old ones.',
           params: ConnectionIdParams,
           body: ReplaceCredentialsBody,
           response: { 200: ConnectionResponse },

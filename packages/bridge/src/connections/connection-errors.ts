@@ -9,7 +9,10 @@ export class ConnectionNotFoundError extends NotFoundError {
   }
 }
 
-/** 409 connection_not_active: a draft or disabled connection accepts nothing and sends nothing (seed 003 "Disable"). */
+/**
+ * 409 connection_not_active: a draft or disabled connection accepts nothing and sends nothing ("Disable" in Trackifi's
+ * terms).
+ */
 export class ConnectionNotActiveError extends BridgeError {
   override name = 'ConnectionNotActiveError';
   constructor(

@@ -15,8 +15,8 @@ export interface CredentialsInput {
 
 /**
  * Longest credentials accepted. The contract gives no length for client_id, client_secret or api_key (POST
- * /oauth/token); the values Procountor issues are far shorter (client ids such as `LinearClient`, seeds), so these
- * are generous limits that still refuse a pasted file or a 100 KB value before it is encrypted and stored.
+ * /oauth/token); the values Procountor issues are far shorter (client ids such as `LinearClient`, `VismaSeveraClient`),
+ * so these are generous limits that still refuse a pasted file or a 100 KB value before it is encrypted and stored.
  */
 export const MAX_CLIENT_ID_CHARS = 200;
 export const MAX_CLIENT_SECRET_CHARS = 500;

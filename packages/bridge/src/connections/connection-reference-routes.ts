@@ -20,7 +20,10 @@ const ActivationStepResponse = Type.Object({
   title: Type.String(),
   instructions: Type.Array(Type.String()),
   procountorPath: Type.Optional(Type.String({ description: 'Where in Procountor the step is done.' })),
-  sourceSeeds: Type.Array(Type.Integer(), { description: 'The help pages (shared/seeds) the step comes from.' }),
+  sourceSeeds: Type.Array(Type.Integer(), {
+    description:
+      "The vendors' help pages for their Procountor integrations that describe the step: 0 Linear, 1 Click2Contract, 2 Visma Severa, 3 Trackifi, 4 Taimer.",
+  }),
   optional: Type.Optional(Type.Boolean()),
 });
 
@@ -52,7 +55,7 @@ export function connectionReferenceRoutes(connections: ConnectionAdministration)
           tags: ['connections'],
           summary: 'The activation wizard: what to do in Procountor, step by step',
           description:
-            "From the seeds' help pages. With connectionId, the connection's client identifier is filled into the text.",
+            "As integrations' help pages describe it. With connectionId, the connection's client identifier is filled into the text.",
           querystring: Type.Object({ connectionId: Type.Optional(Type.String()) }),
           response: { 200: Type.Object({ steps: Type.Array(ActivationStepResponse) }) },
         },

@@ -28,7 +28,7 @@ export interface UpdateConnectionInput {
   settings?: Record<string, unknown>;
 }
 
-/** New credentials; fields left out keep their stored value (e.g. only a new API key, seed 003 "Update API key"). */
+/** New credentials; fields left out keep their stored value (e.g. only a new API key: "Update API key"). */
 export type ReplaceCredentialsInput = Partial<CredentialsInput>;
 
 export interface ConnectionAdministration extends ConnectionService {
@@ -177,7 +177,7 @@ export function createConnectionService(options: ConnectionServiceOptions): Conn
         apiKey: input.apiKey ?? current?.apiKey ?? '',
       });
       if (connection.status === 'active') {
-        // Seed 003 "Update API key": the working key keeps serving transfers until the new one is known to work.
+        // "Update API key": the working key keeps serving transfers until the new one is known to work.
         await check(connection, clients.build({ ...connection, ...credentials }, credentials));
       }
       const updated = found(connectionId, await repository.replaceCredentials(connectionId, credentials));

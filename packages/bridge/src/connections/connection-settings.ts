@@ -8,11 +8,14 @@ const DimensionName = (what: string) =>
     Type.String({
       minLength: 1,
       maxLength: 100,
-      description: `Name of the Procountor dimension that receives ${what} as dimension items (seed 002).`,
+      description: `Name of the Procountor dimension that receives ${what} as dimension items.`,
     }),
   );
 
-/** Seed 002: the bridge fetches documents in a configured status every N minutes (docs/scheduled-pull.md). */
+/**
+ * As Visma Severa's integration does: the bridge fetches documents in a configured status every N minutes
+ * (docs/scheduled-pull.md).
+ */
 const ScheduledPullSchema = Type.Object(
   {
     url: Type.String({
@@ -25,20 +28,20 @@ const ScheduledPullSchema = Type.Object(
     status: Type.String({
       minLength: 1,
       maxLength: 100,
-      description: 'The source status whose documents are fetched, e.g. "waiting_for_transfer" (seed 002).',
+      description: 'The source status whose documents are fetched, e.g. "waiting_for_transfer".',
     }),
     intervalMinutes: Type.Integer({
       minimum: 1,
       maximum: 1440,
       default: 10,
-      description: 'Minutes between fetches; seed 002 transfers every 10 minutes.',
+      description: 'Minutes between fetches; 10 by default.',
     }),
     travelStatus: Type.Optional(
       Type.String({
         minLength: 1,
         maxLength: 100,
         description:
-          'The source status of travel reimbursements, fetched too when set (seed 002 has its own travel reimbursement statuses); its documents are travel invoices unless they name another documentType.',
+          'The source status of travel reimbursements, fetched too when set (travel reimbursements often wait in statuses of their own); its documents are travel invoices unless they name another documentType.',
       }),
     ),
     authorizationHeader: Type.Optional(
@@ -51,8 +54,7 @@ const ScheduledPullSchema = Type.Object(
   },
   {
     additionalProperties: false,
-    description:
-      'Fetch documents in a configured source status on a schedule and report their transfer status back (seed 002).',
+    description: 'Fetch documents in a configured source status on a schedule and report their transfer status back.',
   },
 );
 
@@ -61,40 +63,38 @@ export const ConnectionSettingsSchema = Type.Object(
     transferMode: Type.Union([Type.Literal('automatic'), Type.Literal('manual')], {
       default: 'automatic',
       description:
-        'automatic: a submitted document goes to Procountor at once; manual: it waits for "Send to Procountor" (seed 001).',
+        'automatic: a submitted document goes to Procountor at once; manual: it waits for "Send to Procountor".',
     }),
     createCustomersInProcountor: Type.Boolean({
       default: true,
-      description: 'Create a business partner in Procountor when no partner matches the customer (seeds 001, 002).',
+      description: 'Create a business partner in Procountor when no partner matches the customer.',
     }),
     reuseCustomerWithSameBusinessId: Type.Boolean({
       default: false,
-      description:
-        'Never create a second partner for a business ID that exists, even with another customer number (seed 001).',
+      description: 'Never create a second partner for a business ID that exists, even with another customer number.',
     }),
     requireCustomerLink: Type.Boolean({
       default: false,
       description:
-        'Send invoices only for customers linked to a Procountor business partner on the linking page; no matching, no new partners (seed 003).',
+        'Send invoices only for customers linked to a Procountor business partner on the linking page; no matching, no new partners.',
     }),
     createProductsInProcountor: Type.Boolean({
       default: false,
       description:
-        'Create a product in Procountor when a row has a product code Procountor does not know, or no code and no product of the same name (seed 001).',
+        'Create a product in Procountor when a row has a product code Procountor does not know, or no code and no product of the same name.',
     }),
     defaultProductCode: Type.Optional(
       Type.String({
         minLength: 1,
         maxLength: 50,
-        description: 'Product code used for rows without a code; must exist in Procountor (seed 002).',
+        description: 'Product code used for rows without a code; must exist in Procountor.',
       }),
     ),
     defaultWorkTypeCode: Type.Optional(
       Type.String({
         minLength: 1,
         maxLength: 50,
-        description:
-          'Product code used for rows with itemType work_type and no code; defaultProductCode when unset (seed 002).',
+        description: 'Product code used for rows with itemType work_type and no code; defaultProductCode when unset.',
       }),
     ),
     projectDimension: DimensionName('projects'),
@@ -102,30 +102,27 @@ export const ConnectionSettingsSchema = Type.Object(
     businessUnitDimension: DimensionName('business units'),
     rowsCarryProjects: Type.Boolean({
       default: true,
-      description: 'Invoice rows carry their project as a dimension (seed 002).',
+      description: 'Invoice rows carry their project as a dimension.',
     }),
     rowsCarryCostCenters: Type.Boolean({
       default: true,
-      description: 'Invoice rows carry their cost centre as a dimension (seed 002).',
+      description: 'Invoice rows carry their cost centre as a dimension.',
     }),
     rowsCarryBusinessUnits: Type.Boolean({
       default: true,
-      description: 'Invoice rows carry their business unit as a dimension (seed 002).',
+      description: 'Invoice rows carry their business unit as a dimension.',
     }),
     travelRowsCarryProjects: Type.Boolean({
       default: true,
-      description:
-        'Travel invoice and expense claim rows carry their project as a dimension (seed 002 travel settings).',
+      description: 'Travel invoice and expense claim rows carry their project as a dimension.',
     }),
     travelRowsCarryCostCenters: Type.Boolean({
       default: true,
-      description:
-        'Travel invoice and expense claim rows carry their cost centre as a dimension (seed 002 travel settings).',
+      description: 'Travel invoice and expense claim rows carry their cost centre as a dimension.',
     }),
     travelRowsCarryBusinessUnits: Type.Boolean({
       default: true,
-      description:
-        'Travel invoice and expense claim rows carry their business unit as a dimension (seed 002 travel settings).',
+      description: 'Travel invoice and expense claim rows carry their business unit as a dimension.',
     }),
     statusAfterTransfer: Type.Union([Type.Literal('UNFINISHED'), Type.Literal('APPROVED'), Type.Literal('SENT')], {
       default: 'UNFINISHED',
@@ -137,13 +134,12 @@ export const ConnectionSettingsSchema = Type.Object(
       {
         default: 'invoice_pdf_with_attachments',
         description:
-          "Which files go with a sales invoice: the source's invoice PDF with attachments, the breakdown only, or none (seed 002).",
+          "Which files go with a sales invoice: the source's invoice PDF with attachments, the breakdown only, or none.",
       },
     ),
     emailSending: Type.Boolean({
       default: false,
-      description:
-        'Send invoices by e-mail when the customer has an e-mail address and no e-invoice address (seed 002).',
+      description: 'Send invoices by e-mail when the customer has an e-mail address and no e-invoice address.',
     }),
     sendingDisabled: Type.Boolean({
       default: false,
@@ -152,7 +148,7 @@ export const ConnectionSettingsSchema = Type.Object(
     errorEmailRecipients: Type.Array(Type.String({ format: 'email' }), {
       default: [],
       maxItems: 20,
-      description: 'Who gets an e-mail when a transfer fails (seed 002).',
+      description: 'Who gets an e-mail when a transfer fails.',
     }),
     truncateFields: Type.Array(Type.Union(TRUNCATABLE_FIELDS.map((field) => Type.Literal(field))), {
       default: [],
@@ -173,7 +169,7 @@ export const ConnectionSettingsSchema = Type.Object(
     markPaidInProcountor: Type.Boolean({
       default: false,
       description:
-        'Forward a "mark as paid" from the source (POST …/mark-paid) to Procountor\'s markpaid (seed 000, docs/payments.md).',
+        'Forward a "mark as paid" from the source (POST …/mark-paid) to Procountor\'s markpaid (docs/payments.md).',
     }),
     subscribeToProcountorWebhooks: Type.Boolean({
       default: true,
@@ -183,7 +179,7 @@ export const ConnectionSettingsSchema = Type.Object(
     syncRegistersOnActivation: Type.Boolean({
       default: false,
       description:
-        "Import Procountor's registers (business partners, products, dimensions…) as soon as the connection is activated (seed 003); otherwise on demand or on the registers schedule.",
+        "Import Procountor's registers (business partners, products, dimensions…) as soon as the connection is activated; otherwise on demand or on the registers schedule.",
     }),
     scheduledPull: Type.Optional(ScheduledPullSchema),
     // Travel invoices and expense claims (issue #6, travel-and-expenses/).
@@ -192,25 +188,25 @@ export const ConnectionSettingsSchema = Type.Object(
         minLength: 1,
         maxLength: 40,
         description:
-          "Travel expense code for travel and expense rows without one; must exist in Procountor's travel expense register (seed 002).",
+          "Travel expense code for travel and expense rows without one; must exist in Procountor's travel expense register.",
       }),
     ),
     travelTransfersEnabled: Type.Boolean({
       default: true,
       description:
-        'Take travel invoices and expense claims; off refuses them (409 travel_transfers_off) and the scheduled pull skips travelStatus (seed 002).',
+        'Take travel invoices and expense claims; off refuses them (409 travel_transfers_off) and the scheduled pull skips travelStatus.',
     }),
     updatePersonsInProcountor: Type.Boolean({
       default: false,
       description:
-        "Travel invoices and expense claims: add a reporter missing from Procountor's person register (name, personal identity code, IBAN) and update a changed IBAN (seed 002).",
+        "Travel invoices and expense claims: add a reporter missing from Procountor's person register (name, personal identity code, IBAN) and update a changed IBAN.",
     }),
     travelStatusAfterTransfer: Type.Union(
       [Type.Literal('UNFINISHED'), Type.Literal('RECEIVED'), Type.Literal('APPROVED')],
       {
         default: 'UNFINISHED',
         description:
-          'Status of travel invoices, expense claims and purchase invoices from the source in Procountor after transfer: unfinished for checking (recommended, seed 002; a draft, seed 004), sent to circulation, or approved.',
+          'Status of travel invoices, expense claims and purchase invoices from the source in Procountor after transfer: unfinished for checking (recommended: edit and check in Procountor), sent to circulation, or approved.',
       },
     ),
   },

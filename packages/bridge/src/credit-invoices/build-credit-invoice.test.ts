@@ -1,4 +1,4 @@
-// The credit document: negative rows of the original, notes naming its Procountor number (seed 000, FACTS.md).
+// The credit document: negative rows of the original, notes naming its Procountor number (FACTS.md).
 import { describe, expect, it } from 'vitest';
 import type { SalesInvoiceInput } from '../sales-invoices/sales-invoice-schema';
 import { buildCreditInvoice } from './build-credit-invoice';

@@ -1,4 +1,5 @@
-// Builds the credit document from the credited invoice: negative rows and notes naming the original (seed 000, FACTS.md).
+// Builds the credit document from the credited invoice: negative rows and notes naming the original (Procountor has no
+// credit-note type or link: its API documentation, FACTS.md).
 import type { SalesInvoiceInput, SalesInvoiceRowInput } from '../sales-invoices/sales-invoice-schema';
 import type { CreditInvoiceInput } from './credit-invoice-schema';
 

@@ -1,4 +1,5 @@
-// HTTP surface of credit invoices (seed 000): credit a transferred invoice, then optionally send its correction.
+// HTTP surface of credit invoices (corrections as Linear makes them): credit a transferred invoice, then optionally
+// send its correction.
 import { Type } from 'typebox';
 import type { BridgeApp } from '../server/build-server';
 import { idempotencyOf, readTransferByExternalId } from '../transfers/document-requests';
@@ -22,7 +23,7 @@ export async function registerCreditInvoiceRoutes(app: BridgeApp, deps: Transfer
         tags,
         summary: 'Credit a transferred sales invoice',
         description:
-          'Creates a credit invoice (negative rows of the whole original, or the given rows) linked to the original, with notes naming its Procountor invoice number; a correctedInvoice is submitted once the credit succeeded (seed 000).',
+          'Creates a credit invoice (negative rows of the whole original, or the given rows) linked to the original, with notes naming its Procountor invoice number; a correctedInvoice is submitted once the credit succeeded.',
         params: ConnectionParams,
         headers: IdempotencyHeaders,
         body: CreditInvoiceInputSchema,

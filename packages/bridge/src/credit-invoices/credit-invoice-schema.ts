@@ -1,4 +1,4 @@
-// The credit invoice request (seed 000): credit a transferred invoice in whole or in part, optionally with its correction.
+// The credit invoice request: credit a transferred invoice in whole or in part, optionally with its correction.
 import { type Static, Type } from 'typebox';
 import { SalesInvoiceBodySchema } from '../sales-invoices/sales-invoice-body-schema';
 import { SalesInvoiceRowSchema } from '../sales-invoices/sales-invoice-schema';
@@ -46,8 +46,7 @@ export const CreditInvoiceInputSchema = Type.Object(
     correctedInvoice: Type.Optional(
       Type.Unsafe<Static<typeof SalesInvoiceBodySchema>>({
         ...SalesInvoiceBodySchema,
-        description:
-          'The corrected invoice, submitted as a new sales invoice once the credit invoice succeeded (seed 000).',
+        description: 'The corrected invoice, submitted as a new sales invoice once the credit invoice succeeded.',
       }),
     ),
   },

@@ -1,4 +1,5 @@
-// After a credit invoice succeeds, submits its corrected invoice as a new sales invoice (seed 000: credit, then new).
+// After a credit invoice succeeds, submits its corrected invoice as a new sales invoice (credit, then new, as Linear
+// corrects an invoice).
 import type { Transaction } from 'kysely';
 import type { ConnectionRecord } from '../connections/connection-record';
 import type { SalesInvoiceInput } from '../sales-invoices/sales-invoice-schema';

@@ -1,5 +1,6 @@
 // Creates, renames, inactivates or reactivates one project, cost centre or business unit as an item of the dimension
-// the connection names for it (seed 002: "if a dimension item is closed or inactivated, its status is also updated").
+// the connection names for it (as Visma Severa's integration does: "if a dimension item is closed or inactivated, its
+// status will also be updated in Procountor").
 import type { ProcountorDimensionItem } from '@procountor-bridge/client';
 import type { PushResult } from '../business-partners/push-customers';
 import type { ConnectionRecord, ConnectionService } from '../connections/connection-record';

@@ -68,7 +68,10 @@ export const InvoicePartiallyPaidPayloadSchema = Type.Object(InvoicePaymentPaylo
 /** `amount` is the payment taken back; amountPaid and amountOpen are after it. */
 export const InvoicePaymentRemovedPayloadSchema = Type.Object(InvoicePaymentPayload);
 
-/** Issue #6 (seed 002): a purchase invoice dimensioned to a project reached a configured status in Procountor. */
+/**
+ * Issue #6 (as Visma Severa imports project expenses): a purchase invoice dimensioned to a project reached a configured
+ * status in Procountor.
+ */
 export const PurchaseInvoiceImportedPayloadSchema = Type.Object({
   purchaseInvoiceId: Type.String({
     description:
@@ -158,7 +161,7 @@ export const EVENT_TYPE_DEFINITIONS: Record<EventType, EventTypeDefinition> = {
   },
   'purchase_invoice.imported': {
     type: 'purchase_invoice.imported',
-    description: 'A purchase invoice dimensioned to a project reached an import status in Procountor (seed 002).',
+    description: 'A purchase invoice dimensioned to a project reached an import status in Procountor.',
     payload: PurchaseInvoiceImportedPayloadSchema,
   },
   'bill.received': {

@@ -20,13 +20,13 @@ export const QUEUE_NAMES = {
   procountorWebhookSubscribe: 'procountor-webhook-subscribe',
   /** Delivers one outgoing webhook to a source application. */
   sourceWebhookDeliver: 'source-webhook-deliver',
-  /** Fetches one connection's documents from its source on a schedule, then schedules itself again (seed 002). */
+  /** Fetches one connection's documents from its source on a schedule, then schedules itself again. */
   sourcePullRun: 'source-pull-run',
-  /** Reports one transfer's state back to the source a scheduled pull fetched it from (seed 002). */
+  /** Reports one transfer's state back to the source a scheduled pull fetched it from. */
   sourcePullReport: 'source-pull-report',
   /** Every 5 minutes: books a pull run for connections whose scheduledPull was just set (self-rescheduling after). */
   sourcePullSweep: 'source-pull-sweep',
-  /** Imports one connection's purchase invoices from Procountor, then schedules itself again (seed 002, issue #6). */
+  /** Imports one connection's purchase invoices from Procountor, then schedules itself again (issue #6). */
   purchaseInvoiceImport: 'purchase-invoice-import',
   /** Every 5 minutes: books an import run for connections whose purchase invoice import is enabled. */
   purchaseInvoiceImportSweep: 'purchase-invoice-import-sweep',

@@ -1,5 +1,5 @@
-// The source marks an invoice paid (seed 000 "Mark as Paid"): forwarded to Procountor's markpaid when the connection's
-// markPaidInProcountor setting allows it, at most once per paymentId, and counted like any other payment.
+// The source marks an invoice paid ("Mark as Paid", as in Linear): forwarded to Procountor's markpaid when the
+// connection's markPaidInProcountor setting allows it, at most once per paymentId, and counted like any other payment.
 import { createHash } from 'node:crypto';
 import { OutcomeUnknownError, ProcountorError, type ProcountorPaymentEvent } from '@procountor-bridge/client';
 import { sql } from 'kysely';

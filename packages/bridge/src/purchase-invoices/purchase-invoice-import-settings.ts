@@ -5,19 +5,22 @@ import { type Static, Type } from 'typebox';
 import type { DB } from '../storage/schema';
 import { APPROVED_OR_LATER_STATUSES } from './purchase-invoice-statuses';
 
-/** Seed 002: "Approved, Payment queued, Payment sent to bank, Partially paid, Paid, or Marked paid". */
+/**
+ * Visma Severa's import statuses: "Approved, Payment queued, Payment sent to bank, Partially paid, Paid, or Marked
+ * paid".
+ */
 export const DEFAULT_IMPORT_STATUSES = APPROVED_OR_LATER_STATUSES;
 
 /** Purchase invoice statuses of the contract a configured import may start from. */
 export const IMPORTABLE_STATUSES = ['RECEIVED', 'VERIFIED', ...DEFAULT_IMPORT_STATUSES] as const;
 
-/** Seed 002: "Costs will be transferred within 10 minutes"; the bridge looks every 5 by default. */
+/** Visma Severa: "Costs will be transferred within 10 minutes"; the bridge looks every 5 by default. */
 export const DEFAULT_INTERVAL_MINUTES = 5;
 
 export const PurchaseInvoiceImportSettingsSchema = Type.Object(
   {
     enabled: Type.Boolean({
-      description: 'Import purchase invoices dimensioned to a project from Procountor (seed 002).',
+      description: 'Import purchase invoices dimensioned to a project from Procountor.',
     }),
     statuses: Type.Array(Type.Union(IMPORTABLE_STATUSES.map((status) => Type.Literal(status))), {
       minItems: 1,
@@ -27,7 +30,7 @@ export const PurchaseInvoiceImportSettingsSchema = Type.Object(
     intervalMinutes: Type.Integer({
       minimum: 1,
       maximum: 1440,
-      description: `Minutes between imports; default ${DEFAULT_INTERVAL_MINUTES} (seed 002: "within 10 minutes").`,
+      description: `Minutes between imports; default ${DEFAULT_INTERVAL_MINUTES}.`,
     }),
     billReceivedEvents: Type.Boolean({
       description:

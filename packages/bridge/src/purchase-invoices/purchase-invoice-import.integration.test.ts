@@ -1,4 +1,4 @@
-// The purchase invoice import (seed 002) on both databases: a real emulator as Procountor, real HTTP, real jobs.
+// The purchase invoice import on both databases: a real emulator as Procountor, real HTTP, real jobs.
 import type { ProcountorClient } from '@procountor-bridge/client';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';

@@ -58,7 +58,7 @@ export const ProjectExpenseSchema = Type.Object(
       { description: 'Download each one from .../attachments/{attachmentId}.' },
     ),
   },
-  { description: 'A Procountor purchase invoice as a project expense (seed 002).' },
+  { description: 'A Procountor purchase invoice as a project expense.' },
 );
 
 export const PurchaseInvoiceResponse = Type.Object({

@@ -1,4 +1,4 @@
-// Turns a Procountor purchase invoice and its ledger receipt into the project expense the source reads (seed 002).
+// Turns a Procountor purchase invoice and its ledger receipt into the project expense the source reads.
 import type { ProcountorDimension, ProcountorInvoice, ProcountorLedgerReceipt } from '@procountor-bridge/client';
 
 /** One dimension item on a ledger transaction, by name as well as by id (sources know names, not Procountor ids). */
@@ -66,7 +66,7 @@ export function dimensionNamesOf(dimensions: readonly ProcountorDimension[]): Di
 
 /**
  * The project dimension: the one named in the connection's `projectDimension` setting, else the first whose name says
- * project (Projektit, Projects, Projekt…), as Severa's default dimension names do (seed 002).
+ * project (Projektit, Projects, Projekt…), as Visma Severa's default dimension names do.
  */
 export function findProjectDimensionId(
   names: DimensionNames,

@@ -124,7 +124,7 @@ export async function checkAgainstRegisters(
             record.identifier?.toLowerCase() === dimensionName.toLowerCase() &&
             record.code?.toLowerCase() === code.toLowerCase(),
         );
-        // A missing item is created by the transfer (seed 002); an inactive one would be refused by Procountor.
+        // A missing item is created by the transfer; an inactive one would be refused by Procountor.
         if (item && !item.active) {
           problems.push({
             path: `rows[${index}].dimensions.${kind}`,
@@ -139,7 +139,7 @@ export async function checkAgainstRegisters(
 }
 
 /**
- * Person codes (personal identity codes or person numbers) of travel and expense invoices (seed 004): each must be
+ * Person codes (personal identity codes or person numbers) of travel and expense invoices: each must be
  * an active person of the synced person register. `paths` name where each code stands in the document.
  */
 export async function checkPersonCodes(

@@ -71,7 +71,7 @@ async function* personPages(client: ProcountorClient, options: FetchOptions): Pa
       procountorId: person.id ?? null,
       code: person.invoicingInfo?.personNumber || null,
       name: [person.lastName, person.firstName].filter(Boolean).join(' '),
-      // The personal identity code (HETU) travel and expense invoices need (seed 004).
+      // The personal identity code (HETU) travel and expense invoices need (Procountor finds the person by it).
       identifier: person.invoicingInfo?.identifier || null,
       active: person.registryInfo?.active !== false,
       version: null,

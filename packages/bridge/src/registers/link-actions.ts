@@ -1,4 +1,4 @@
-// What a person does on the linking page (seed 003), for the API and the CLI alike: link by hand, accept or reject a
+// What a person does on the linking page, for the API and the CLI alike: link by hand, accept or reject a
 // suggestion, unlink, and auto-link what is above the threshold.
 import { autoLinkCandidate } from '../business-partners/suggest-partner-matches';
 import { BridgeError, NotFoundError, ValidationFailedError } from '../errors/bridge-error';

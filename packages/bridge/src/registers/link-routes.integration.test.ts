@@ -1,4 +1,4 @@
-// The linking API (seed 003): source customers and products beside Procountor's, suggestions, accept, reject,
+// The linking API: source customers and products beside Procountor's, suggestions, accept, reject,
 // link by hand, unlink, auto-link, and the one-to-one rule.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { businessIdFrom } from '../../test/helpers/sales-invoice-builder';

@@ -1,4 +1,4 @@
-// HTTP surface of linking (seed 003), the same for customers ↔ business partners and products ↔ products:
+// HTTP surface of linking, the same for customers ↔ business partners and products ↔ products:
 // the source's records in, the list with links and suggestions, accept, reject, link by hand, unlink, auto-link.
 import { type Static, type TSchema, Type } from 'typebox';
 import { customerSourceKey } from '../business-partners/customer-source-key';

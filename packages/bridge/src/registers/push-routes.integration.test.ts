@@ -1,5 +1,5 @@
-// Source → Procountor: customers under every case of seed 002's matching rules, products by code, dimension items
-// with inactivation (seed 002), all checked in the emulator's state.
+// Source → Procountor: customers under every case of the matching rules, products by code, dimension items
+// with inactivation, all checked in the emulator's state.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { businessIdFrom } from '../../test/helpers/sales-invoice-builder';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
@@ -142,7 +142,7 @@ describeOnBothDatabases('pushing master data to Procountor', (database) => {
     expect(stored[0]).toMatchObject({ price: 95, active: false, defaultAccount: '3000', unit: 'HOUR' });
   });
 
-  it('creates a project item, inactivates it when closed in the source, and reactivates it (seed 002)', async () => {
+  it('creates a project item, inactivates it when closed in the source, and reactivates it', async () => {
     const url = `${base}/dimension-items`;
     const itemIn = () =>
       [...company().dimensions.values()]

@@ -162,9 +162,9 @@ export function pushRoutes(deps: PushRouteDeps): RouteModule {
       {
         schema: {
           tags: ['master-data'],
-          summary: 'Create or update customers in Procountor (seed 002 matching rules), and link them',
+          summary: 'Create or update customers in Procountor (business ID and customer number matching), and link them',
           description:
-            'Each customer: its link if it has one, else seed 002: same business ID and customer number → that partner (updated when name, address, e-mail or e-invoice address differ); same number with another business ID → failed (conflict); none → created.',
+            'Each customer: its link if it has one, else by business ID and customer number: same business ID and customer number → that partner (updated when name, address, e-mail or e-invoice address differ); same number with another business ID → failed (conflict); none → created.',
           params,
           body: PushCustomersBody,
           response: { 200: PushResponse },
@@ -212,7 +212,7 @@ export function pushRoutes(deps: PushRouteDeps): RouteModule {
           tags: ['master-data'],
           summary: 'Create, rename, inactivate or reactivate projects, cost centres and business units in Procountor',
           description:
-            "Each item goes to the dimension the connection's projectDimension, costCenterDimension or businessUnitDimension names. active: false (closed or inactivated in the source) sets the item inactive in Procountor (status P, seed 002).",
+            "Each item goes to the dimension the connection's projectDimension, costCenterDimension or businessUnitDimension names. active: false (closed or inactivated in the source) sets the item inactive in Procountor (status P).",
           params,
           body: DimensionItemsBody,
           response: { 200: PushResponse },

@@ -1,4 +1,5 @@
-// Seed 003: "Trackifi will automatically import your business partners and products from Procountor" on activation.
+// As Trackifi's integration does: "Trackifi will automatically import your business partners and products from
+// Procountor" on activation.
 import type { ConnectionRecord } from '../connections/connection-record';
 import type { JobQueue } from '../jobs/create-job-queue';
 import type { Database } from '../storage/schema';

@@ -72,7 +72,7 @@ describeOnBothDatabases('transfers with registers and links', (database) => {
     expect(calls.filter((call) => call === 'POST /api/invoices')).toHaveLength(1);
   });
 
-  it('matches a customer from the synced register by seed 002 rules, without searching Procountor', async () => {
+  it('matches a customer from the synced register by business ID and customer number, without searching Procountor', async () => {
     const invoice = buildSalesInvoice();
     await kit.procountorClient.businessPartners.create(toProcountorPartner(invoice.customer));
     const run = await kit.syncAndWait({ mode: 'full', registers: ['business_partners', 'products'] });
@@ -84,7 +84,7 @@ describeOnBothDatabases('transfers with registers and links', (database) => {
     expect(calls.filter((call) => call === 'POST /api/businesspartners')).toEqual([]);
   });
 
-  it('refuses from the register the same customer number with another business ID (seed 002 rule 3)', async () => {
+  it('refuses from the register the same customer number with another business ID (matching rule 3)', async () => {
     const known = buildSalesInvoice();
     await kit.procountorClient.businessPartners.create(toProcountorPartner(known.customer));
     await kit.syncAndWait({ mode: 'incremental', registers: ['business_partners'] });

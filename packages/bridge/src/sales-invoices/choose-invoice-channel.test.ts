@@ -20,7 +20,7 @@ describe('chooseInvoiceChannel', () => {
     expect(chooseInvoiceChannel({ ...base, email: 'a@example.fi' }, off)).toBe('MAIL');
   });
 
-  it("chooses EMAIL for the chosen contact person's e-mail too, which the invoice then goes to (seed 002)", () => {
+  it("chooses EMAIL for the chosen contact person's e-mail too, which the invoice then goes to", () => {
     const customer = { ...base, contactEmail: 'contact@example.fi' };
     expect(chooseInvoiceChannel(customer, on)).toBe('EMAIL');
     expect(chooseInvoiceChannel(customer, off)).toBe('MAIL');

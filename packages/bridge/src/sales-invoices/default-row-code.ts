@@ -1,5 +1,5 @@
-// The default code a row without its own code carries: work types and products each have theirs (seed 002).
-// A row with neither is matched by name (seed 001: "a new product if no similar product can be found").
+// The default code a row without its own code carries: work types and products each have theirs (as in Visma Severa).
+// A row with neither is matched by name (as Click2Contract: "a new product if no similar product can be found").
 import { foldSearchText } from '../registers/fold-search-text';
 import type { SalesInvoiceRowInput } from './sales-invoice-schema';
 
@@ -9,8 +9,9 @@ export interface DefaultCodes {
 }
 
 /**
- * Seed 002: "Define the default code for products … Define the default code for work types." A work-type row takes
- * the work type default, or the product default when none is set ("the same code can be used for all products").
+ * Visma Severa's settings: "Define the default code for products … Define the default code for work types." A work-type
+ * row takes the work type default, or the product default when none is set ("the same code can be used for all
+ * products").
  */
 export function defaultCodeOf(row: Pick<SalesInvoiceRowInput, 'itemType'>, defaults: DefaultCodes): string | undefined {
   if (row.itemType === 'work_type') return defaults.defaultWorkTypeCode ?? defaults.defaultProductCode;

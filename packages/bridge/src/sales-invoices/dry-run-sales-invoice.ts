@@ -18,7 +18,7 @@ export interface DryRunResult {
   valid: boolean;
   problems: ErrorDetail[];
   procountorInvoice: ProcountorInvoice | null;
-  /** What Procountor already has: the matched partner (with seed 002's rule) and products by the rows' codes. */
+  /** What Procountor already has: the matched partner (with the matching rule) and products by the rows' codes. */
   matched: {
     partner?: { id: number; rule: string };
     products: Record<string, { id: number; code: string }>;

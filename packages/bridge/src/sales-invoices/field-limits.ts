@@ -1,18 +1,21 @@
-// Character and value limits of the canonical sales invoice, from seed 002's field table and the contract.
+// Character and value limits of the canonical sales invoice, from the contract and Visma Severa's field table.
 
-/** Seed 002 field table: "contactPersonName … 28" (billing and customer contact joined with " / "). */
+/**
+ * Visma Severa's field table: contact person 28 characters (billing and customer contact joined with " / "). The
+ * contract's CounterParty.contactPersonName allows 70; the bridge keeps to the shorter limit the integration reports.
+ */
 export const MAX_CONTACT_PERSON_CHARS = 28;
-/** Seed 002 and contract InvoiceCounterpartyAddress.name: 80. */
+/** Contract InvoiceCounterpartyAddress.name maxLength 80. */
 export const MAX_CUSTOMER_NAME_CHARS = 80;
-/** Seed 002 and contract InvoiceCounterpartyAddress.street: 80. */
+/** Contract InvoiceCounterpartyAddress.street maxLength 80. */
 export const MAX_STREET_CHARS = 80;
-/** Seed 002 and contract InvoiceCounterpartyAddress.city: 40. */
+/** Contract InvoiceCounterpartyAddress.city maxLength 40. */
 export const MAX_CITY_CHARS = 40;
-/** Seed 002 and contract InvoiceCounterpartyAddress.zip: 20. */
+/** Contract InvoiceCounterpartyAddress.zip maxLength 20. */
 export const MAX_POSTAL_CODE_CHARS = 20;
-/** Seed 002 and contract Invoice.orderReference: 70. */
+/** Contract Invoice.orderReference maxLength 70. */
 export const MAX_ORDER_REFERENCE_CHARS = 70;
-/** Seed 002 and contract Invoice.additionalInformation: 10,000 (our/your reference, notes, free texts together). */
+/** Contract Invoice.additionalInformation maxLength 10,000 (our/your reference, notes, free texts together). */
 export const MAX_ADDITIONAL_INFORMATION_CHARS = 10_000;
 /** Contract Invoice.notes: 10,000 (not visible on the invoice). */
 export const MAX_NOTES_CHARS = 10_000;
@@ -22,11 +25,14 @@ export const MAX_SOURCE_INVOICE_NUMBER_CHARS = 40;
 export const MAX_ROW_COMMENT_CHARS = 512;
 /** Contract PaymentInfo.dueDate: "The payment term can be 0-999 days." */
 export const MAX_PAYMENT_TERM_DAYS = 999;
-/** Seed 002: penalty interest scale 2. */
+/** Contract Invoice.penaltyPercent: "Scale: 2". */
 export const PENALTY_PERCENT_SCALE = 2;
-/** Contract: attachments at most 10,000,000 bytes (also seed 002: 10 MB). */
+/** Contract POST /attachments: at most 10,000,000 bytes. */
 export const MAX_ATTACHMENT_BYTES = 10_000_000;
-/** Seed 002: sales and travel invoice attachments must be GIF, JPEG or PDF. */
+/**
+ * Procountor accepts sales and travel invoice attachments as GIF, JPEG or PDF (its rule as Visma Severa's help page
+ * states it, FACTS.md; the contract itself names no type).
+ */
 export const ALLOWED_ATTACHMENT_MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/gif'] as const;
 /** A batch submit takes at most this many documents per request (issue #4). */
 export const MAX_DOCUMENTS_PER_BATCH = 1_000;

@@ -1,4 +1,5 @@
-// Seed 004: a sales account and a cost centre can be chosen for the whole invoice; Procountor keeps them per row.
+// As in Taimer's integration: a sales account and a cost centre can be chosen for the whole invoice; Procountor keeps
+// them per row.
 import type { SalesInvoiceInput } from './sales-invoice-schema';
 
 /**

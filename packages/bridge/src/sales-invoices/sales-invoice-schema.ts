@@ -16,7 +16,7 @@ const Text = (description: string, maxLength = 10_000) => Type.String({ maxLengt
 const MultilineText = (description: string, maxLength = 10_000) =>
   Type.String({ maxLength, multiline: true, description });
 
-/** Invoice languages Procountor supports (contract Invoice.language; seed 002). */
+/** Invoice languages Procountor supports (contract Invoice.language). */
 export const INVOICE_LANGUAGES = {
   fi: 'FINNISH',
   sv: 'SWEDISH',
@@ -99,7 +99,7 @@ export const CustomerSchema = Type.Object(
         format: 'email',
         maxLength: 255,
         description:
-          "E-mail of the contact person chosen for this invoice; with emailSending on it receives the invoice before the customer's email (seed 002).",
+          "E-mail of the contact person chosen for this invoice; with emailSending on it receives the invoice before the customer's email.",
       }),
     ),
     billingContact: Type.Optional(Type.String({ maxLength: 70, description: 'Billing contact person.' })),
@@ -122,12 +122,12 @@ export const SalesInvoiceRowSchema = Type.Object(
     kind: Type.Union([Type.Literal('item'), Type.Literal('header'), Type.Literal('text')], {
       default: 'item',
       description:
-        'item: a priced row; header: a heading (Procountor has none: sent as a zero-value row, seed 004); text: a free-text row (sent as a zero-value row).',
+        'item: a priced row; header: a heading (Procountor has none: sent as a zero-value row); text: a free-text row (sent as a zero-value row).',
     }),
     itemType: Type.Optional(
       Type.Union([Type.Literal('product'), Type.Literal('work_type')], {
         description:
-          "What an item row bills: a product (default) or hours of a work type. A row without productCode takes the connection's defaultProductCode, or defaultWorkTypeCode for a work type (seed 002).",
+          "What an item row bills: a product (default) or hours of a work type. A row without productCode takes the connection's defaultProductCode, or defaultWorkTypeCode for a work type.",
       }),
     ),
     productCode: Type.Optional(Type.String({ maxLength: 50, description: 'Product or work type code in Procountor.' })),
@@ -136,7 +136,7 @@ export const SalesInvoiceRowSchema = Type.Object(
       Type.String({
         maxLength: 2_000,
         multiline: true,
-        description: 'Descriptive text; its first line becomes the row comment (seed 004).',
+        description: 'Descriptive text; its first line becomes the row comment.',
       }),
     ),
     quantity: Type.Optional(
@@ -177,7 +177,10 @@ export const AttachmentInputSchema = Type.Object(
       maxLength: 100,
       description: 'File name with extension, no special characters.',
     }),
-    mediaType: Type.String({ description: 'application/pdf, image/jpeg or image/gif (seed 002).' }),
+    mediaType: Type.String({
+      description:
+        'application/pdf, image/jpeg or image/gif: the types Procountor accepts for sales and travel invoice attachments.',
+    }),
     contentBase64: Type.String({
       minLength: 1,
       // Base64 is often wrapped in lines of 76 characters (MIME); the whitespace is ignored when decoding.
@@ -187,7 +190,7 @@ export const AttachmentInputSchema = Type.Object(
     kind: Type.Optional(
       Type.Union([Type.Literal('invoice-pdf'), Type.Literal('breakdown'), Type.Literal('attachment')], {
         default: 'attachment',
-        description: "What the file is, for the connection's attachment mode (seed 002).",
+        description: "What the file is, for the connection's attachment mode.",
       }),
     ),
   },
@@ -250,14 +253,14 @@ export const SalesInvoiceInputSchema = Type.Object(
       Type.String({
         pattern: '^[0-9]{3,8}$',
         description:
-          'Sales account of the whole invoice, e.g. 3000: given to every item row without its own salesAccount (seed 004).',
+          'Sales account of the whole invoice, e.g. 3000: given to every item row without its own salesAccount.',
       }),
     ),
     dimensions: Type.Optional(
       Type.Object(RowDimensionsSchema.properties, {
         additionalProperties: false,
         description:
-          "Project, cost centre and business unit of the whole invoice: given to every item row that has none of that kind (seed 004: the invoice's cost centre).",
+          'Project, cost centre and business unit of the whole invoice: given to every item row that has none of that kind.',
       }),
     ),
     rows: Type.Array(SalesInvoiceRowSchema, {

@@ -29,7 +29,7 @@ export function requireValidSalesInvoice(
   connection: ConnectionRecord,
   subject = 'The sales invoice',
 ): SalesInvoiceInput {
-  // Opted-in fields are cut first, so the stored document is the one sent (seed 002's limits, issue #4).
+  // Opted-in fields are cut first, so the stored document is the one sent (Procountor's field limits, issue #4).
   const document = truncateOptedFields(withSalesInvoiceDefaults(input), connection.settings.truncateFields);
   const problems = validateSalesInvoice(document, ruleSettingsOf(connection.settings));
   if (problems.length > 0) throw new ValidationFailedError(problems, subject);

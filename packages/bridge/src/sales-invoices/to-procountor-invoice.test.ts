@@ -57,13 +57,13 @@ describe('toProcountorInvoice', () => {
     expect(mapped.invoiceNumber).toBeUndefined();
   });
 
-  it('sends header rows as zero-value rows and the first descriptive line as the row comment (seed 004)', () => {
+  it('sends header rows as zero-value rows and the first descriptive line as the row comment', () => {
     const [header, item] = toProcountorInvoice(invoice, context).invoiceRows;
     expect(header).toMatchObject({ product: 'Syyskuun työt', quantity: 0, unitPrice: 0 });
     expect(item).toMatchObject({ productId: 7, productCode: 'WORK', unit: 'HOUR', comment: 'Sprint 12' });
   });
 
-  it('joins billing and customer contact with " / " within 28 characters (seed 002)', () => {
+  it('joins billing and customer contact with " / " within 28 characters (Visma Severa\'s field table)', () => {
     const name = toProcountorInvoice(invoice, context).counterParty.contactPersonName!;
     expect(name.startsWith('Maija Meikäläinen / ')).toBe(true);
     expect(name.length).toBeLessThanOrEqual(28);

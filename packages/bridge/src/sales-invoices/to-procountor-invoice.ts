@@ -1,4 +1,5 @@
-// Maps a canonical sales invoice to the Procountor invoice the bridge POSTs (seed 002 field table, seed 004 notes).
+// Maps a canonical sales invoice to the Procountor invoice the bridge POSTs (Visma Severa's field table, Taimer's notes
+// on rows).
 import type { components } from '@procountor-bridge/client/generated';
 import { chooseInvoiceChannel, type InvoiceChannelSettings, invoiceEmailOf } from './choose-invoice-channel';
 import { codelessProductKey, type DefaultCodes, defaultCodeOf } from './default-row-code';
@@ -28,12 +29,15 @@ function addDays(isoDate: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Seed 002: due date, or invoice date + payment term (default 14 days, an assumption for documents with neither). */
+/** Due date, or invoice date + payment term (default 14 days, an assumption for documents with neither). */
 export function dueDateOf(invoice: SalesInvoiceInput): string {
   return invoice.dueDate ?? addDays(invoice.invoiceDate, invoice.paymentTermDays ?? 14);
 }
 
-/** Seed 002: "The invoicing contact person and the Customer contact person are separated with a / sign." */
+/**
+ * Visma Severa's field table: "The invoicing contact person and the Customer contact person are separated with a /
+ * sign."
+ */
 export function contactPersonOf(invoice: SalesInvoiceInput): string | undefined {
   const names = [invoice.customer.billingContact, invoice.customer.contactPerson].filter(
     (name): name is string => !!name,
@@ -41,7 +45,10 @@ export function contactPersonOf(invoice: SalesInvoiceInput): string | undefined 
   return names.length > 0 ? names.join(' / ').slice(0, MAX_CONTACT_PERSON_CHARS) : undefined;
 }
 
-/** Seed 002: our reference, your reference, notes and the free texts share Procountor's additionalInformation. */
+/**
+ * As in Visma Severa's field table: our reference, your reference, notes and the free texts share Procountor's
+ * additionalInformation.
+ */
 export function joinAdditionalInformation(invoice: SalesInvoiceInput): string | undefined {
   const language = invoice.language ?? 'fi';
   const labels =
@@ -61,7 +68,10 @@ export function additionalInformationOf(invoice: SalesInvoiceInput): string | un
   return joinAdditionalInformation(invoice)?.slice(0, MAX_ADDITIONAL_INFORMATION_CHARS);
 }
 
-/** Seed 004: "The first descriptive row of the invoice row is transferred as a comment on a row in Procountor." */
+/**
+ * As Taimer's integration does: "The first descriptive row of the invoice row is transferred as a comment on a row in
+ * Procountor."
+ */
 function rowCommentOf(row: SalesInvoiceRowInput): string | undefined {
   const firstLine = row.description?.split(/\r?\n/).find((line) => line.trim().length > 0);
   return firstLine ? firstLine.slice(0, MAX_ROW_COMMENT_CHARS) : undefined;
@@ -74,7 +84,7 @@ function toProcountorRow(
 ): ProcountorInvoiceRow {
   const comment = rowCommentOf(row);
   if (row.kind === 'header' || row.kind === 'text') {
-    // Seed 004: "There are no header rows in Procountor … regular invoice rows with zero values."
+    // Taimer's help page: "There are no header rows in Procountor … regular invoice rows with zero values."
     return {
       product: row.name,
       quantity: 0,
@@ -85,7 +95,8 @@ function toProcountorRow(
       ...(comment ? { comment } : {}),
     };
   }
-  // Seed 002: "Products without a code will be transferred with the default code" (work types with theirs).
+  // As Visma Severa's integration does: "Products without a code will be transferred with the default code" (work types
+  // with theirs).
   const productCode = row.productCode ?? defaultCodeOf(row, context);
   const productId = context.productIdsByCode?.get(productCode ?? codelessProductKey(row.name));
   return {

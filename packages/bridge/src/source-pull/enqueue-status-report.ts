@@ -14,8 +14,9 @@ export interface StatusReportJobData {
 const REPORTED_EVENT_TYPES: readonly string[] = ['transfer.succeeded', 'transfer.failed'];
 
 /**
- * Seed 002: the source shows each document's transfer status. Accepting is reported by the pull run itself; later
- * changes come from these events. Connections without `settings.scheduledPull` are skipped (one cheap read).
+ * The source shows each document's transfer status (as Visma Severa moves invoices to "Transferred to Procountor").
+ * Accepting is reported by the pull run itself; later changes come from these events. Connections without
+ * `settings.scheduledPull` are skipped (one cheap read).
  */
 export async function enqueueStatusReportIfPulled(
   trx: Transaction<DB>,

@@ -74,7 +74,8 @@ export async function runScheduledPull(deps: PullRunDeps, data: PullRunJobData):
   let fetched: unknown[];
   try {
     fetched = await fetchSourceDocuments(source, http);
-    // Seed 002: travel reimbursements wait in a status of their own; without a documentType they are travel invoices.
+    // Travel reimbursements wait in a status of their own (as in Visma Severa); without a documentType they are travel
+    // invoices.
     if (pull.travelStatus && settings.travelTransfersEnabled) {
       const travel = await fetchSourceDocuments({ ...source, status: pull.travelStatus }, http);
       fetched.push(...travel.map(asTravelInvoice));

@@ -98,7 +98,7 @@ describeOnBothDatabases('scheduled pull', (database) => {
     expect((await runsOf(connectionId)).some((run) => run.state === 'created')).toBe(true);
   });
 
-  it('fetches the travel reimbursement status too, as travel invoices unless a documentType says otherwise (seed 002)', async () => {
+  it('fetches the travel reimbursement status too, as travel invoices unless a documentType says otherwise', async () => {
     // The test source answers a path whatever the status: each document comes once per status.
     source.answer('/travel', 200, {
       documents: [{ externalId: 'TR-1' }, { externalId: 'TR-2', documentType: 'expense_claim' }],

@@ -1,4 +1,4 @@
-// Starts the scheduled pull (seed 002): its queues, workers, a run for every connection that has one, and a sweep.
+// Starts the scheduled pull: its queues, workers, a run for every connection that has one, and a sweep.
 import type { Logger } from 'pino';
 import type { JobQueue } from '../jobs/create-job-queue';
 import { QUEUE_NAMES } from '../jobs/queue-names';

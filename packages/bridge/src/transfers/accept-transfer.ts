@@ -100,7 +100,7 @@ export interface TransferDocumentToStore {
 }
 
 function firstState(connection: ConnectionRecord): FirstTransferState {
-  // Seed 001: "automatic or manual 'Send to Procountor'".
+  // Automatic, or manual "Send to Procountor" (as Click2Contract offers).
   return connection.settings.transferMode === 'manual' ? 'waiting_for_send' : 'queued';
 }
 

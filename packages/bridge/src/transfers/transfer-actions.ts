@@ -56,7 +56,7 @@ export async function resendTransfer(deps: TransferDeps, connectionId: string, t
   );
 }
 
-/** POST …/send: "Send to Procountor" for a transfer waiting in a manual-mode connection (seed 001). */
+/** POST …/send: "Send to Procountor" for a transfer waiting in a manual-mode connection. */
 export async function sendTransfer(deps: TransferDeps, connectionId: string, transferId: string) {
   await deps.connections.requireActive(connectionId);
   const row = await requireTransfer(deps, connectionId, transferId);

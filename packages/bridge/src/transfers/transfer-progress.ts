@@ -37,7 +37,7 @@ export interface TransferProgress {
   referenceCode?: string;
   /** Procountor's status as last seen; unset when an action (send) changed it and record_result must read it. */
   status?: string;
-  /** A credit invoice's corrected invoice, once submitted (seed 000). */
+  /** A credit invoice's corrected invoice, once submitted. */
   correctedTransferId?: string;
 }
 

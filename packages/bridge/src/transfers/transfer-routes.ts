@@ -94,7 +94,7 @@ export async function registerTransferRoutes(app: BridgeApp, deps: TransferDeps)
   action(
     'send',
     'Send to Procountor',
-    'Starts a transfer waiting in a connection with manual transfer mode (seed 001).',
+    'Starts a transfer waiting in a connection with manual transfer mode.',
     sendTransfer,
   );
 

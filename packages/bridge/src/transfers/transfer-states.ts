@@ -1,7 +1,7 @@
 // The states a transfer moves through, the allowed moves, and the steps a sales invoice transfer runs.
 
 /**
- * - waiting_for_send: accepted in a connection with manual transfer mode; "Send to Procountor" starts it (seed 001).
+ * - waiting_for_send: accepted in a connection with manual transfer mode; "Send to Procountor" starts it.
  * - queued: accepted and waiting for a worker.
  * - in_progress: a worker runs its steps.
  * - retrying: a transient failure (network, 5xx, 429); a retry is scheduled with backoff.

@@ -62,7 +62,7 @@ function toStore(input: AcceptExpenseInput, replaced: boolean): TransferDocument
   };
 }
 
-/** Seed 001's manual "Send to Procountor" holds for these kinds too (the transfer engine decides the first state). */
+/** The manual "Send to Procountor" holds for these kinds too (the transfer engine decides the first state). */
 export async function acceptExpenseDocument(trx: Transaction<DB>, deps: TransferDeps, input: AcceptExpenseInput) {
   return storeNewTransfer(trx, deps, toStore(input, false));
 }

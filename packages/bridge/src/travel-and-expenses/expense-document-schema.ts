@@ -1,4 +1,4 @@
-// The canonical documents a source sends for travel invoices, expense claims and purchase invoices (seeds 002-004).
+// The canonical documents a source sends for travel invoices, expense claims and purchase invoices.
 import { type Static, Type } from 'typebox';
 
 /** The transfer kinds of this domain and the Procountor invoice type each becomes (contract Invoice.type). */
@@ -30,7 +30,7 @@ const DimensionsSchema = Type.Object(
   },
   {
     additionalProperties: false,
-    description: "The row's project, cost centre and business unit codes, set on its ledger transaction (seed 002).",
+    description: "The row's project, cost centre and business unit codes, set on its ledger transaction.",
   },
 );
 
@@ -41,7 +41,7 @@ export const ExpenseRowSchema = Type.Object(
         minLength: 1,
         maxLength: 40,
         description:
-          "Travel expense code (Procountor's travel expense register, type TRAVEL) or purchase product code. Travel and expense rows without one use the connection's defaultTravelExpenseCode (seed 002).",
+          "Travel expense code (Procountor's travel expense register, type TRAVEL) or purchase product code. Travel and expense rows without one use the connection's defaultTravelExpenseCode.",
       }),
     ),
     description: Type.String({ minLength: 1, maxLength: 200, description: 'What was spent (Procountor row product).' }),
@@ -51,7 +51,7 @@ export const ExpenseRowSchema = Type.Object(
     ),
     unitPrice: Type.Number({ description: 'At most 5 decimals, ±999,999,999.99.' }),
     vatPercent: Type.Number({
-      description: 'Must be a Finnish VAT rate in force on invoiceDate (seed 004: "check VAT").',
+      description: 'Must be a Finnish VAT rate in force on invoiceDate.',
     }),
     comment: Type.Optional(Type.String({ maxLength: 512, multiline: true })),
     dimensions: Type.Optional(DimensionsSchema),
@@ -82,7 +82,7 @@ const PersonSchema = Type.Object(
     personalIdentityCode: Type.Optional(
       Type.String({
         description:
-          "Finnish personal identity code (HETU): the person is found in Procountor's person register by it (seeds 002, 004).",
+          "Finnish personal identity code (HETU): the person is found in Procountor's person register by it.",
       }),
     ),
     iban: Type.Optional(
@@ -124,7 +124,7 @@ const StatusAfterTransfer = Type.Union(
   [Type.Literal('UNFINISHED'), Type.Literal('RECEIVED'), Type.Literal('APPROVED')],
   {
     description:
-      "Procountor status after transfer: UNFINISHED (recommended, seed 002: edit and check in Procountor), RECEIVED (sent to circulation) or APPROVED. Default: the connection's setting, else UNFINISHED.",
+      "Procountor status after transfer: UNFINISHED (recommended: edit and check in Procountor), RECEIVED (sent to circulation) or APPROVED. Default: the connection's setting, else UNFINISHED.",
   },
 );
 
@@ -161,7 +161,7 @@ export const TravelInvoiceInputSchema = Type.Object(
   {
     additionalProperties: false,
     description:
-      'A travel invoice / reimbursement (seeds 002, 004): the travel invoice and its attachments as one file in `attachments`.',
+      'A travel invoice / reimbursement: the travel invoice and its attachments as one file in `attachments`.',
   },
 );
 
@@ -169,7 +169,7 @@ export const ExpenseClaimInputSchema = Type.Object(
   { ...Common, person: PersonSchema },
   {
     additionalProperties: false,
-    description: 'An expense claim paid to a person (seed 004), Procountor BILL_OF_CHARGES.',
+    description: 'An expense claim paid to a person, Procountor BILL_OF_CHARGES.',
   },
 );
 
@@ -177,8 +177,7 @@ export const SourcePurchaseInvoiceInputSchema = Type.Object(
   { ...Common, supplier: SupplierSchema },
   {
     additionalProperties: false,
-    description:
-      "A freelancer's invoice (seed 003) or the source's own bill (seed 004) as a Procountor purchase invoice.",
+    description: "A freelancer's invoice or the source's own bill as a Procountor purchase invoice.",
   },
 );
 

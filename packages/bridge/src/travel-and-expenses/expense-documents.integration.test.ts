@@ -1,4 +1,4 @@
-// Travel invoices, expense claims and purchase invoices from the source (seeds 002-004) through the transfer engine,
+// Travel invoices, expense claims and purchase invoices from the source through the transfer engine,
 // on both databases, against the emulator.
 import type { ProcountorClient } from '@procountor-bridge/client';
 import { createPersonalIdentityCode } from '@procountor-bridge/client/finnish';
@@ -147,7 +147,7 @@ describeOnBothDatabases('travel invoices, expense claims and purchase invoices f
       travelInformationItems: [expect.objectContaining({ places: 'Tampere' })],
       paymentInfo: expect.objectContaining({ bankAccount: expect.objectContaining({ accountNumber: PERSON_IBAN }) }),
     });
-    // The row without a code got the default travel expense code (seed 002).
+    // The row without a code got the default travel expense code.
     expect(invoice?.invoiceRows.map((row) => row.productCode)).toEqual(['KM', 'PVR']);
     expect(invoice?.invoiceRows[0]).toMatchObject({ unit: 'KILOMETER', quantity: 180 });
     expect(invoice?.attachments?.map((attachment) => attachment.name)).toEqual(['matkalasku.pdf']);
@@ -170,7 +170,7 @@ describeOnBothDatabases('travel invoices, expense claims and purchase invoices f
     ]);
   });
 
-  it('leaves the project off travel rows when travelRowsCarryProjects is off, while invoice rows keep theirs (seed 002)', async () => {
+  it('leaves the project off travel rows when travelRowsCarryProjects is off, while invoice rows keep theirs', async () => {
     const { connectionId, companyId } = await setUp({ settings: { travelRowsCarryProjects: false } });
     const result = await submitAndRun(connectionId, 'travel_invoice', travelInvoice());
     expect(result.outcome).toBe('succeeded');
@@ -182,7 +182,7 @@ describeOnBothDatabases('travel invoices, expense claims and purchase invoices f
     expect(items.map((item) => item.codeName)).not.toContain('P-100');
   });
 
-  it('adds a missing person and updates a changed account with updatePersonsInProcountor (seed 002)', async () => {
+  it('adds a missing person and updates a changed account with updatePersonsInProcountor', async () => {
     const { connectionId, companyId } = await setUp({
       withPerson: false,
       settings: { updatePersonsInProcountor: true },
@@ -210,7 +210,7 @@ describeOnBothDatabases('travel invoices, expense claims and purchase invoices f
     expect(persons()[0]?.paymentInfo?.accountNumber).toBe(newIban);
   });
 
-  it('refuses travel invoices with travelTransfersEnabled off, storing nothing (seed 002)', async () => {
+  it('refuses travel invoices with travelTransfersEnabled off, storing nothing', async () => {
     const { connectionId } = await setUp({ settings: { travelTransfersEnabled: false } });
     const refusal = submitExpenseDocument(kit.deps, connectionId, 'travel_invoice', travelInvoice(), {
       mode: 'create',
@@ -430,7 +430,7 @@ describeOnBothDatabases('travel invoices, expense claims and purchase invoices f
     expect(await database.db.selectFrom('transfers').select('id').execute()).toEqual(before);
   });
 
-  it('takes travel reimbursements from the scheduled pull by their documentType (seed 002)', async () => {
+  it('takes travel reimbursements from the scheduled pull by their documentType', async () => {
     const { connectionId } = await setUp();
     const document = { documentType: 'travel_invoice', ...travelInvoice() };
     const accepted = await submitPulledDocument(kit.deps, connectionId, document as never);

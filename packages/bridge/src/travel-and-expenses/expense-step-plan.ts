@@ -47,7 +47,7 @@ const DONE_MESSAGES: Record<string, string> = {
 
 /** The step names of a kind, in order (also the transfer response's totalSteps). */
 export function expenseStepNames(kind: ExpenseDocumentKind): string[] {
-  // Seed 003/004: a freelancer's or the source's own bill names a supplier, not a person.
+  // A freelancer's (Trackifi) or the source's own bill (Taimer) names a supplier, not a person.
   return kind === 'purchase_invoice' ? [...SUPPLIER_STEPS, ...INVOICE_STEPS] : [...PERSON_STEPS, ...INVOICE_STEPS];
 }
 

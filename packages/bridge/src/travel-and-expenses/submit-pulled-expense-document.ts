@@ -1,4 +1,4 @@
-// The scheduled pull (seed 002) also fetches travel reimbursements: a pulled document with a documentType of this
+// The scheduled pull also fetches travel reimbursements: a pulled document with a documentType of this
 // domain is checked against its schema here (no HTTP layer validates it) and submitted like a POSTed one.
 import { ValidationFailedError } from '../errors/bridge-error';
 import type { StoredResponse } from '../transfers/idempotency-keys';

@@ -19,7 +19,7 @@ export interface ExpenseMappingContext {
   payeeIban?: string;
   /** Procountor product (travel expense) by the code the row names, with the code actually used. */
   products: Record<string, { id: number; code: string }>;
-  /** Used for rows without a code (seed 002 "default code for travel expenses"). */
+  /** Used for rows without a code (the connection's default code for travel expenses). */
   defaultExpenseCode?: string;
 }
 

@@ -1,4 +1,4 @@
-// Seed 002: travel reimbursement transfer is switched on and off apart from the integration's main toggle.
+// As in Visma Severa: travel reimbursement transfer is switched on and off apart from the integration's main toggle.
 import { BridgeError } from '../errors/bridge-error';
 
 /** 409 travel_transfers_off: the connection takes no travel invoices or expense claims (travelTransfersEnabled). */

@@ -8,8 +8,9 @@ export interface ErrorExplanation {
 
 /**
  * Codes Procountor returns in `errors[].message` (or `constraintViolations[].errorCode`), with their cause.
- * Source: FACTS.md "Errors" (codes seen in the wild, seeds 002 and 004, release notes). The contract's descriptions
- * name no further error codes: every UPPER_SNAKE word in them is an enum value (invoice types, statuses).
+ * Source: Procountor's API documentation, FACTS.md "Errors" (codes seen in the wild, Visma Severa's error table and
+ * Taimer's help page, release notes). The contract's descriptions name no further error codes: every UPPER_SNAKE word
+ * in them is an enum value (invoice types, statuses).
  */
 export const PROCOUNTOR_ERROR_EXPLANATIONS: Readonly<Record<string, ErrorExplanation>> = {
   ERROR_OPERATOR: {

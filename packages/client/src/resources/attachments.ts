@@ -18,7 +18,7 @@ export const MAX_ATTACHMENT_BYTES = 10_000_000;
 export interface AttachmentUpload {
   /** `name` with its extension, `referenceType` (e.g. INVOICE), `referenceId`, `mimeType`, `sendWithInvoice`. */
   meta: ProcountorAttachment;
-  /** The file's bytes. Sales and travel invoice attachments: GIF, JPEG or PDF (seed 002). */
+  /** The file's bytes. Procountor accepts sales and travel invoice attachments as GIF, JPEG or PDF (FACTS.md). */
   file: Uint8Array | Blob;
 }
 

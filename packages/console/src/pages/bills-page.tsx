@@ -1,4 +1,4 @@
-// Bills received in Procountor (seed 004, docs/purchase-invoices.md "Bills"): the project number and personal identity
+// Bills received in Procountor (docs/purchase-invoices.md "Bills"): the project number and personal identity
 // code found on each, and "Approve" (in Procountor) after a confirmation.
 import { useState } from 'react';
 import { api, type Bill, queryString } from '../api';

@@ -1,4 +1,4 @@
-// Linking (seed 003): the source's customers or products beside Procountor's, with ranked suggestions to accept or
+// Linking: the source's customers or products beside Procountor's, with ranked suggestions to accept or
 // reject, linking by hand, unlinking, and auto-linking of the certain ones.
 import { type FormEvent, useState } from 'react';
 import { api, type LinkRow, queryString, type RegisterRecord } from '../api';

@@ -25,7 +25,10 @@ const MIME_TYPES: Record<string, string> = {
   zip: 'application/zip',
 };
 
-/** FACTS.md (seed 002): sales and travel invoice attachments must be GIF, JPEG or PDF, names without special characters. */
+/**
+ * Procountor's rule for sales and travel invoice attachments (FACTS.md, as Visma Severa's help page states it): GIF,
+ * JPEG or PDF, names without special characters.
+ */
 export const INVOICE_IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(['gif', 'jpg', 'jpeg', 'pdf']);
 export const PLAIN_FILE_NAME = /^[\p{L}\p{N} ._()-]+$/u;
 

@@ -1,5 +1,5 @@
 // E-invoice address (OVT or IBAN) and operator checks behind INVALID_OVT, OVT_NOT_ALLOWED and ERROR_OPERATOR (FACTS.md,
-// Errors; seed 004).
+// Errors; Taimer's help page explains ERROR_OPERATOR).
 import { validateBusinessId, validateIban } from '@procountor-bridge/client/finnish';
 
 /**

@@ -79,5 +79,5 @@ export function defaultUsageSettings(): CompanyUsageSettings {
   };
 }
 
-/** Dimension names every new company has, empty until items are added (Visma Severa's seed 002 uses these three). */
+/** Dimension names every new company has, empty until items are added (Visma Severa's integration uses these three). */
 export const DEFAULT_DIMENSION_NAMES = ['Projektit', 'Kustannuspaikat', 'Liiketoimintayksiköt'];

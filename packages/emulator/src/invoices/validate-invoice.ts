@@ -18,7 +18,10 @@ export const DUE_DATE_BEFORE_BILL_DATE = 'DUE_DATE_BEFORE_BILL_DATE';
 /** Contract PaymentInfo.dueDate: "The payment term can be 0-999 days". */
 const MAX_PAYMENT_TERM_DAYS = 999;
 const DAY_MS = 86_400_000;
-/** FACTS.md "Known field limits" (seed 002): the contact person holds 28 characters (the contract's maxLength says 70). */
+/**
+ * FACTS.md "Known field limits" (from Visma Severa's field table): the contact person holds 28 characters (the
+ * contract's maxLength says 70).
+ */
 const MAX_CONTACT_PERSON_NAME = 28;
 
 export type InvoiceWriteMode = 'create' | 'update';

@@ -17,9 +17,9 @@ export function purchaseInvoiceViolations(_invoice: Invoice): Problems {
 
 /**
  * Travel invoices and expense claims. The counterparty is "the reporter of the expenses" (contract
- * Invoice.counterParty); seeds 002 and 004 say travel and expense transfers need the person's identity, which the API
- * carries as a partnerId in the person register (contract Person.id = partnerId of type PERSON). Requiring it is an
- * assumption (README "Assumptions").
+ * Invoice.counterParty); Visma Severa's and Taimer's help pages say travel and expense transfers need the person's
+ * identity, which the API carries as a partnerId in the person register (contract Person.id = partnerId of type
+ * PERSON). Requiring it is an assumption (README "Assumptions").
  */
 export function travelOrExpenseViolations(invoice: Invoice, company: CompanyData): Problems {
   const problems: Problems = [];

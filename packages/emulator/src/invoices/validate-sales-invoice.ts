@@ -7,7 +7,8 @@ type Address = Invoice['counterParty']['counterPartyAddress'];
 type Problems = ErrorEntry[];
 
 const MUST_NOT_BE_NULL = 'must not be null';
-// FACTS.md "Errors": codes Procountor answers for a bad e-invoice address and operator (seed 004).
+// FACTS.md "Errors": codes Procountor answers for a bad e-invoice address and operator (ERROR_OPERATOR as Taimer's help
+// page explains it).
 export const INVALID_OVT = 'INVALID_OVT';
 export const ERROR_OPERATOR = 'ERROR_OPERATOR';
 

@@ -109,67 +109,67 @@ export interface paths {
                                 companyIban: string | null;
                                 settings: {
                                     /**
-                                     * @description automatic: a submitted document goes to Procountor at once; manual: it waits for "Send to Procountor" (seed 001).
+                                     * @description automatic: a submitted document goes to Procountor at once; manual: it waits for "Send to Procountor".
                                      * @default automatic
                                      */
                                     transferMode: "automatic" | "manual";
                                     /**
-                                     * @description Create a business partner in Procountor when no partner matches the customer (seeds 001, 002).
+                                     * @description Create a business partner in Procountor when no partner matches the customer.
                                      * @default true
                                      */
                                     createCustomersInProcountor: boolean;
                                     /**
-                                     * @description Never create a second partner for a business ID that exists, even with another customer number (seed 001).
+                                     * @description Never create a second partner for a business ID that exists, even with another customer number.
                                      * @default false
                                      */
                                     reuseCustomerWithSameBusinessId: boolean;
                                     /**
-                                     * @description Send invoices only for customers linked to a Procountor business partner on the linking page; no matching, no new partners (seed 003).
+                                     * @description Send invoices only for customers linked to a Procountor business partner on the linking page; no matching, no new partners.
                                      * @default false
                                      */
                                     requireCustomerLink: boolean;
                                     /**
-                                     * @description Create a product in Procountor when a row has a product code Procountor does not know, or no code and no product of the same name (seed 001).
+                                     * @description Create a product in Procountor when a row has a product code Procountor does not know, or no code and no product of the same name.
                                      * @default false
                                      */
                                     createProductsInProcountor: boolean;
-                                    /** @description Product code used for rows without a code; must exist in Procountor (seed 002). */
+                                    /** @description Product code used for rows without a code; must exist in Procountor. */
                                     defaultProductCode?: string;
-                                    /** @description Product code used for rows with itemType work_type and no code; defaultProductCode when unset (seed 002). */
+                                    /** @description Product code used for rows with itemType work_type and no code; defaultProductCode when unset. */
                                     defaultWorkTypeCode?: string;
-                                    /** @description Name of the Procountor dimension that receives projects as dimension items (seed 002). */
+                                    /** @description Name of the Procountor dimension that receives projects as dimension items. */
                                     projectDimension?: string;
-                                    /** @description Name of the Procountor dimension that receives cost centres as dimension items (seed 002). */
+                                    /** @description Name of the Procountor dimension that receives cost centres as dimension items. */
                                     costCenterDimension?: string;
-                                    /** @description Name of the Procountor dimension that receives business units as dimension items (seed 002). */
+                                    /** @description Name of the Procountor dimension that receives business units as dimension items. */
                                     businessUnitDimension?: string;
                                     /**
-                                     * @description Invoice rows carry their project as a dimension (seed 002).
+                                     * @description Invoice rows carry their project as a dimension.
                                      * @default true
                                      */
                                     rowsCarryProjects: boolean;
                                     /**
-                                     * @description Invoice rows carry their cost centre as a dimension (seed 002).
+                                     * @description Invoice rows carry their cost centre as a dimension.
                                      * @default true
                                      */
                                     rowsCarryCostCenters: boolean;
                                     /**
-                                     * @description Invoice rows carry their business unit as a dimension (seed 002).
+                                     * @description Invoice rows carry their business unit as a dimension.
                                      * @default true
                                      */
                                     rowsCarryBusinessUnits: boolean;
                                     /**
-                                     * @description Travel invoice and expense claim rows carry their project as a dimension (seed 002 travel settings).
+                                     * @description Travel invoice and expense claim rows carry their project as a dimension.
                                      * @default true
                                      */
                                     travelRowsCarryProjects: boolean;
                                     /**
-                                     * @description Travel invoice and expense claim rows carry their cost centre as a dimension (seed 002 travel settings).
+                                     * @description Travel invoice and expense claim rows carry their cost centre as a dimension.
                                      * @default true
                                      */
                                     travelRowsCarryCostCenters: boolean;
                                     /**
-                                     * @description Travel invoice and expense claim rows carry their business unit as a dimension (seed 002 travel settings).
+                                     * @description Travel invoice and expense claim rows carry their business unit as a dimension.
                                      * @default true
                                      */
                                     travelRowsCarryBusinessUnits: boolean;
@@ -179,12 +179,12 @@ export interface paths {
                                      */
                                     statusAfterTransfer: "UNFINISHED" | "APPROVED" | "SENT";
                                     /**
-                                     * @description Which files go with a sales invoice: the source's invoice PDF with attachments, the breakdown only, or none (seed 002).
+                                     * @description Which files go with a sales invoice: the source's invoice PDF with attachments, the breakdown only, or none.
                                      * @default invoice_pdf_with_attachments
                                      */
                                     attachmentMode: "invoice_pdf_with_attachments" | "breakdown_only" | "none";
                                     /**
-                                     * @description Send invoices by e-mail when the customer has an e-mail address and no e-invoice address (seed 002).
+                                     * @description Send invoices by e-mail when the customer has an e-mail address and no e-invoice address.
                                      * @default false
                                      */
                                     emailSending: boolean;
@@ -194,7 +194,7 @@ export interface paths {
                                      */
                                     sendingDisabled: boolean;
                                     /**
-                                     * @description Who gets an e-mail when a transfer fails (seed 002).
+                                     * @description Who gets an e-mail when a transfer fails.
                                      * @default []
                                      */
                                     errorEmailRecipients: string[];
@@ -214,7 +214,7 @@ export interface paths {
                                      */
                                     maxConcurrentTransfers: number;
                                     /**
-                                     * @description Forward a "mark as paid" from the source (POST …/mark-paid) to Procountor's markpaid (seed 000, docs/payments.md).
+                                     * @description Forward a "mark as paid" from the source (POST …/mark-paid) to Procountor's markpaid (docs/payments.md).
                                      * @default false
                                      */
                                     markPaidInProcountor: boolean;
@@ -224,40 +224,40 @@ export interface paths {
                                      */
                                     subscribeToProcountorWebhooks: boolean;
                                     /**
-                                     * @description Import Procountor's registers (business partners, products, dimensions…) as soon as the connection is activated (seed 003); otherwise on demand or on the registers schedule.
+                                     * @description Import Procountor's registers (business partners, products, dimensions…) as soon as the connection is activated; otherwise on demand or on the registers schedule.
                                      * @default false
                                      */
                                     syncRegistersOnActivation: boolean;
-                                    /** @description Fetch documents in a configured source status on a schedule and report their transfer status back (seed 002). */
+                                    /** @description Fetch documents in a configured source status on a schedule and report their transfer status back. */
                                     scheduledPull?: {
                                         /** @description The source's documents endpoint; the bridge GETs `{url}?status={status}` and POSTs `{url}/{externalId}/status`. */
                                         url: string;
-                                        /** @description The source status whose documents are fetched, e.g. "waiting_for_transfer" (seed 002). */
+                                        /** @description The source status whose documents are fetched, e.g. "waiting_for_transfer". */
                                         status: string;
                                         /**
-                                         * @description Minutes between fetches; seed 002 transfers every 10 minutes.
+                                         * @description Minutes between fetches; 10 by default.
                                          * @default 10
                                          */
                                         intervalMinutes: number;
-                                        /** @description The source status of travel reimbursements, fetched too when set (seed 002 has its own travel reimbursement statuses); its documents are travel invoices unless they name another documentType. */
+                                        /** @description The source status of travel reimbursements, fetched too when set (travel reimbursements often wait in statuses of their own); its documents are travel invoices unless they name another documentType. */
                                         travelStatus?: string;
                                         /** @description Sent as the Authorization header to the source, as given; a secret, never logged. */
                                         authorizationHeader?: string;
                                     };
-                                    /** @description Travel expense code for travel and expense rows without one; must exist in Procountor's travel expense register (seed 002). */
+                                    /** @description Travel expense code for travel and expense rows without one; must exist in Procountor's travel expense register. */
                                     defaultTravelExpenseCode?: string;
                                     /**
-                                     * @description Take travel invoices and expense claims; off refuses them (409 travel_transfers_off) and the scheduled pull skips travelStatus (seed 002).
+                                     * @description Take travel invoices and expense claims; off refuses them (409 travel_transfers_off) and the scheduled pull skips travelStatus.
                                      * @default true
                                      */
                                     travelTransfersEnabled: boolean;
                                     /**
-                                     * @description Travel invoices and expense claims: add a reporter missing from Procountor's person register (name, personal identity code, IBAN) and update a changed IBAN (seed 002).
+                                     * @description Travel invoices and expense claims: add a reporter missing from Procountor's person register (name, personal identity code, IBAN) and update a changed IBAN.
                                      * @default false
                                      */
                                     updatePersonsInProcountor: boolean;
                                     /**
-                                     * @description Status of travel invoices, expense claims and purchase invoices from the source in Procountor after transfer: unfinished for checking (recommended, seed 002; a draft, seed 004), sent to circulation, or approved.
+                                     * @description Status of travel invoices, expense claims and purchase invoices from the source in Procountor after transfer: unfinished for checking (recommended: edit and check in Procountor), sent to circulation, or approved.
                                      * @default UNFINISHED
                                      */
                                     travelStatusAfterTransfer: "UNFINISHED" | "RECEIVED" | "APPROVED";
@@ -343,67 +343,67 @@ export interface paths {
                             companyIban: string | null;
                             settings: {
                                 /**
-                                 * @description automatic: a submitted document goes to Procountor at once; manual: it waits for "Send to Procountor" (seed 001).
+                                 * @description automatic: a submitted document goes to Procountor at once; manual: it waits for "Send to Procountor".
                                  * @default automatic
                                  */
                                 transferMode: "automatic" | "manual";
                                 /**
-                                 * @description Create a business partner in Procountor when no partner matches the customer (seeds 001, 002).
+                                 * @description Create a business partner in Procountor when no partner matches the customer.
                                  * @default true
                                  */
                                 createCustomersInProcountor: boolean;
                                 /**
-                                 * @description Never create a second partner for a business ID that exists, even with another customer number (seed 001).
+                                 * @description Never create a second partner for a business ID that exists, even with another customer number.
                                  * @default false
                                  */
                                 reuseCustomerWithSameBusinessId: boolean;
                                 /**
-                                 * @description Send invoices only for customers linked to a Procountor business partner on the linking page; no matching, no new partners (seed 003).
+                                 * @description Send invoices only for customers linked to a Procountor business partner on the linking page; no matching, no new partners.
                                  * @default false
                                  */
                                 requireCustomerLink: boolean;
                                 /**
-                                 * @description Create a product in Procountor when a row has a product code Procountor does not know, or no code and no product of the same name (seed 001).
+                                 * @description Create a product in Procountor when a row has a product code Procountor does not know, or no code and no product of the same name.
                                  * @default false
                                  */
                                 createProductsInProcountor: boolean;
-                                /** @description Product code used for rows without a code; must exist in Procountor (seed 002). */
+                                /** @description Product code used for rows without a code; must exist in Procountor. */
                                 defaultProductCode?: string;
-                                /** @description Product code used for rows with itemType work_type and no code; defaultProductCode when unset (seed 002). */
+                                /** @description Product code used for rows with itemType work_type and no code; defaultProductCode when unset. */
                                 defaultWorkTypeCode?: string;
-                                /** @description Name of the Procountor dimension that receives projects as dimension items (seed 002). */
+                                /** @description Name of the Procountor dimension that receives projects as dimension items. */
                                 projectDimension?: string;
-                                /** @description Name of the Procountor dimension that receives cost centres as dimension items (seed 002). */
+                                /** @description Name of the Procountor dimension that receives cost centres as dimension items. */
                                 costCenterDimension?: string;
-                                /** @description Name of the Procountor dimension that receives business units as dimension items (seed 002). */
+                                /** @description Name of the Procountor dimension that receives business units as dimension items. */
                                 businessUnitDimension?: string;
                                 /**
-                                 * @description Invoice rows carry their project as a dimension (seed 002).
+                                 * @description Invoice rows carry their project as a dimension.
                                  * @default true
                                  */
                                 rowsCarryProjects: boolean;
                                 /**
-                                 * @description Invoice rows carry their cost centre as a dimension (seed 002).
+                                 * @description Invoice rows carry their cost centre as a dimension.
                                  * @default true
                                  */
                                 rowsCarryCostCenters: boolean;
                                 /**
-                                 * @description Invoice rows carry their business unit as a dimension (seed 002).
+                                 * @description Invoice rows carry their business unit as a dimension.
                                  * @default true
                                  */
                                 rowsCarryBusinessUnits: boolean;
                                 /**
-                                 * @description Travel invoice and expense claim rows carry their project as a dimension (seed 002 travel settings).
+                                 * @description Travel invoice and expense claim rows carry their project as a dimension.
                                  * @default true
                                  */
                                 travelRowsCarryProjects: boolean;
                                 /**
-                                 * @description Travel invoice and expense claim rows carry their cost centre as a dimension (seed 002 travel settings).
+                                 * @description Travel invoice and expense claim rows carry their cost centre as a dimension.
                                  * @default true
                                  */
                                 travelRowsCarryCostCenters: boolean;
                                 /**
-                                 * @description Travel invoice and expense claim rows carry their business unit as a dimension (seed 002 travel settings).
+                                 * @description Travel invoice and expense claim rows carry their business unit as a dimension.
                                  * @default true
                                  */
                                 travelRowsCarryBusinessUnits: boolean;
@@ -413,12 +413,12 @@ export interface paths {
                                  */
                                 statusAfterTransfer: "UNFINISHED" | "APPROVED" | "SENT";
                                 /**
-                                 * @description Which files go with a sales invoice: the source's invoice PDF with attachments, the breakdown only, or none (seed 002).
+                                 * @description Which files go with a sales invoice: the source's invoice PDF with attachments, the breakdown only, or none.
                                  * @default invoice_pdf_with_attachments
                                  */
                                 attachmentMode: "invoice_pdf_with_attachments" | "breakdown_only" | "none";
                                 /**
-                                 * @description Send invoices by e-mail when the customer has an e-mail address and no e-invoice address (seed 002).
+                                 * @description Send invoices by e-mail when the customer has an e-mail address and no e-invoice address.
                                  * @default false
                                  */
                                 emailSending: boolean;
@@ -428,7 +428,7 @@ export interface paths {
                                  */
                                 sendingDisabled: boolean;
                                 /**
-                                 * @description Who gets an e-mail when a transfer fails (seed 002).
+                                 * @description Who gets an e-mail when a transfer fails.
                                  * @default []
                                  */
                                 errorEmailRecipients: string[];
@@ -448,7 +448,7 @@ export interface paths {
                                  */
                                 maxConcurrentTransfers: number;
                                 /**
-                                 * @description Forward a "mark as paid" from the source (POST …/mark-paid) to Procountor's markpaid (seed 000, docs/payments.md).
+                                 * @description Forward a "mark as paid" from the source (POST …/mark-paid) to Procountor's markpaid (docs/payments.md).
                                  * @default false
                                  */
                                 markPaidInProcountor: boolean;
@@ -458,40 +458,40 @@ export interface paths {
                                  */
                                 subscribeToProcountorWebhooks: boolean;
                                 /**
-                                 * @description Import Procountor's registers (business partners, products, dimensions…) as soon as the connection is activated (seed 003); otherwise on demand or on the registers schedule.
+                                 * @description Import Procountor's registers (business partners, products, dimensions…) as soon as the connection is activated; otherwise on demand or on the registers schedule.
                                  * @default false
                                  */
                                 syncRegistersOnActivation: boolean;
-                                /** @description Fetch documents in a configured source status on a schedule and report their transfer status back (seed 002). */
+                                /** @description Fetch documents in a configured source status on a schedule and report their transfer status back. */
                                 scheduledPull?: {
                                     /** @description The source's documents endpoint; the bridge GETs `{url}?status={status}` and POSTs `{url}/{externalId}/status`. */
                                     url: string;
-                                    /** @description The source status whose documents are fetched, e.g. "waiting_for_transfer" (seed 002). */
+                                    /** @description The source status whose documents are fetched, e.g. "waiting_for_transfer". */
                                     status: string;
                                     /**
-                                     * @description Minutes between fetches; seed 002 transfers every 10 minutes.
+                                     * @description Minutes between fetches; 10 by default.
                                      * @default 10
                                      */
                                     intervalMinutes: number;
-                                    /** @description The source status of travel reimbursements, fetched too when set (seed 002 has its own travel reimbursement statuses); its documents are travel invoices unless they name another documentType. */
+                                    /** @description The source status of travel reimbursements, fetched too when set (travel reimbursements often wait in statuses of their own); its documents are travel invoices unless they name another documentType. */
                                     travelStatus?: string;
                                     /** @description Sent as the Authorization header to the source, as given; a secret, never logged. */
                                     authorizationHeader?: string;
                                 };
-                                /** @description Travel expense code for travel and expense rows without one; must exist in Procountor's travel expense register (seed 002). */
+                                /** @description Travel expense code for travel and expense rows without one; must exist in Procountor's travel expense register. */
                                 defaultTravelExpenseCode?: string;
                                 /**
-                                 * @description Take travel invoices and expense claims; off refuses them (409 travel_transfers_off) and the scheduled pull skips travelStatus (seed 002).
+                                 * @description Take travel invoices and expense claims; off refuses them (409 travel_transfers_off) and the scheduled pull skips travelStatus.
                                  * @default true
                                  */
                                 travelTransfersEnabled: boolean;
                                 /**
-                                 * @description Travel invoices and expense claims: add a reporter missing from Procountor's person register (name, personal identity code, IBAN) and update a changed IBAN (seed 002).
+                                 * @description Travel invoices and expense claims: add a reporter missing from Procountor's person register (name, personal identity code, IBAN) and update a changed IBAN.
                                  * @default false
                                  */
                                 updatePersonsInProcountor: boolean;
                                 /**
-                                 * @description Status of travel invoices, expense claims and purchase invoices from the source in Procountor after transfer: unfinished for checking (recommended, seed 002; a draft, seed 004), sent to circulation, or approved.
+                                 * @description Status of travel invoices, expense claims and purchase invoices from the source in Procountor after transfer: unfinished for checking (recommended: edit and check in Procountor), sent to circulation, or approved.
                                  * @default UNFINISHED
                                  */
                                 travelStatusAfterTransfer: "UNFINISHED" | "RECEIVED" | "APPROVED";
@@ -570,67 +570,67 @@ export interface paths {
                             companyIban: string | null;
                             settings: {
                                 /**
-                                 * @description automatic: a submitted document goes to Procountor at once; manual: it waits for "Send to Procountor" (seed 001).
+                                 * @description automatic: a submitted document goes to Procountor at once; manual: it waits for "Send to Procountor".
                                  * @default automatic
                                  */
                                 transferMode: "automatic" | "manual";
                                 /**
-                                 * @description Create a business partner in Procountor when no partner matches the customer (seeds 001, 002).
+                                 * @description Create a business partner in Procountor when no partner matches the customer.
                                  * @default true
                                  */
                                 createCustomersInProcountor: boolean;
                                 /**
-                                 * @description Never create a second partner for a business ID that exists, even with another customer number (seed 001).
+                                 * @description Never create a second partner for a business ID that exists, even with another customer number.
                                  * @default false
                                  */
                                 reuseCustomerWithSameBusinessId: boolean;
                                 /**
-                                 * @description Send invoices only for customers linked to a Procountor business partner on the linking page; no matching, no new partners (seed 003).
+                                 * @description Send invoices only for customers linked to a Procountor business partner on the linking page; no matching, no new partners.
                                  * @default false
                                  */
                                 requireCustomerLink: boolean;
                                 /**
-                                 * @description Create a product in Procountor when a row has a product code Procountor does not know, or no code and no product of the same name (seed 001).
+                                 * @description Create a product in Procountor when a row has a product code Procountor does not know, or no code and no product of the same name.
                                  * @default false
                                  */
                                 createProductsInProcountor: boolean;
-                                /** @description Product code used for rows without a code; must exist in Procountor (seed 002). */
+                                /** @description Product code used for rows without a code; must exist in Procountor. */
                                 defaultProductCode?: string;
-                                /** @description Product code used for rows with itemType work_type and no code; defaultProductCode when unset (seed 002). */
+                                /** @description Product code used for rows with itemType work_type and no code; defaultProductCode when unset. */
                                 defaultWorkTypeCode?: string;
-                                /** @description Name of the Procountor dimension that receives projects as dimension items (seed 002). */
+                                /** @description Name of the Procountor dimension that receives projects as dimension items. */
                                 projectDimension?: string;
-                                /** @description Name of the Procountor dimension that receives cost centres as dimension items (seed 002). */
+                                /** @description Name of the Procountor dimension that receives cost centres as dimension items. */
                                 costCenterDimension?: string;
-                                /** @description Name of the Procountor dimension that receives business units as dimension items (seed 002). */
+                                /** @description Name of the Procountor dimension that receives business units as dimension items. */
                                 businessUnitDimension?: string;
                                 /**
-                                 * @description Invoice rows carry their project as a dimension (seed 002).
+                                 * @description Invoice rows carry their project as a dimension.
                                  * @default true
                                  */
                                 rowsCarryProjects: boolean;
                                 /**
-                                 * @description Invoice rows carry their cost centre as a dimension (seed 002).
+                                 * @description Invoice rows carry their cost centre as a dimension.
                                  * @default true
                                  */
                                 rowsCarryCostCenters: boolean;
                                 /**
-                                 * @description Invoice rows carry their business unit as a dimension (seed 002).
+                                 * @description Invoice rows carry their business unit as a dimension.
                                  * @default true
                                  */
                                 rowsCarryBusinessUnits: boolean;
                                 /**
-                                 * @description Travel invoice and expense claim rows carry their project as a dimension (seed 002 travel settings).
+                                 * @description Travel invoice and expense claim rows carry their project as a dimension.
                                  * @default true
                                  */
                                 travelRowsCarryProjects: boolean;
                                 /**
-                                 * @description Travel invoice and expense claim rows carry their cost centre as a dimension (seed 002 travel settings).
+                                 * @description Travel invoice and expense claim rows carry their cost centre as a dimension.
                                  * @default true
                                  */
                                 travelRowsCarryCostCenters: boolean;
                                 /**
-                                 * @description Travel invoice and expense claim rows carry their business unit as a dimension (seed 002 travel settings).
+                                 * @description Travel invoice and expense claim rows carry their business unit as a dimension.
                                  * @default true
                                  */
                                 travelRowsCarryBusinessUnits: boolean;
@@ -640,12 +640,12 @@ export interface paths {
                                  */
                                 statusAfterTransfer: "UNFINISHED" | "APPROVED" | "SENT";
                                 /**
-                                 * @description Which files go with a sales invoice: the source's invoice PDF with attachments, the breakdown only, or none (seed 002).
+                                 * @description Which files go with a sales invoice: the source's invoice PDF with attachments, the breakdown only, or none.
                                  * @default invoice_pdf_with_attachments
                                  */
                                 attachmentMode: "invoice_pdf_with_attachments" | "breakdown_only" | "none";
                                 /**
-                                 * @description Send invoices by e-mail when the customer has an e-mail address and no e-invoice address (seed 002).
+                                 * @description Send invoices by e-mail when the customer has an e-mail address and no e-invoice address.
                                  * @default false
                                  */
                                 emailSending: boolean;
@@ -655,7 +655,7 @@ export interface paths {
                                  */
                                 sendingDisabled: boolean;
                                 /**
-                                 * @description Who gets an e-mail when a transfer fails (seed 002).
+                                 * @description Who gets an e-mail when a transfer fails.
                                  * @default []
                                  */
                                 errorEmailRecipients: string[];
@@ -675,7 +675,7 @@ export interface paths {
                                  */
                                 maxConcurrentTransfers: number;
                                 /**
-                                 * @description Forward a "mark as paid" from the source (POST …/mark-paid) to Procountor's markpaid (seed 000, docs/payments.md).
+                                 * @description Forward a "mark as paid" from the source (POST …/mark-paid) to Procountor's markpaid (docs/payments.md).
                                  * @default false
                                  */
                                 markPaidInProcountor: boolean;
@@ -685,40 +685,40 @@ export interface paths {
                                  */
                                 subscribeToProcountorWebhooks: boolean;
                                 /**
-                                 * @description Import Procountor's registers (business partners, products, dimensions…) as soon as the connection is activated (seed 003); otherwise on demand or on the registers schedule.
+                                 * @description Import Procountor's registers (business partners, products, dimensions…) as soon as the connection is activated; otherwise on demand or on the registers schedule.
                                  * @default false
                                  */
                                 syncRegistersOnActivation: boolean;
-                                /** @description Fetch documents in a configured source status on a schedule and report their transfer status back (seed 002). */
+                                /** @description Fetch documents in a configured source status on a schedule and report their transfer status back. */
                                 scheduledPull?: {
                                     /** @description The source's documents endpoint; the bridge GETs `{url}?status={status}` and POSTs `{url}/{externalId}/status`. */
                                     url: string;
-                                    /** @description The source status whose documents are fetched, e.g. "waiting_for_transfer" (seed 002). */
+                                    /** @description The source status whose documents are fetched, e.g. "waiting_for_transfer". */
                                     status: string;
                                     /**
-                                     * @description Minutes between fetches; seed 002 transfers every 10 minutes.
+                                     * @description Minutes between fetches; 10 by default.
                                      * @default 10
                                      */
                                     intervalMinutes: number;
-                                    /** @description The source status of travel reimbursements, fetched too when set (seed 002 has its own travel reimbursement statuses); its documents are travel invoices unless they name another documentType. */
+                                    /** @description The source status of travel reimbursements, fetched too when set (travel reimbursements often wait in statuses of their own); its documents are travel invoices unless they name another documentType. */
                                     travelStatus?: string;
                                     /** @description Sent as the Authorization header to the source, as given; a secret, never logged. */
                                     authorizationHeader?: string;
                                 };
-                                /** @description Travel expense code for travel and expense rows without one; must exist in Procountor's travel expense register (seed 002). */
+                                /** @description Travel expense code for travel and expense rows without one; must exist in Procountor's travel expense register. */
                                 defaultTravelExpenseCode?: string;
                                 /**
-                                 * @description Take travel invoices and expense claims; off refuses them (409 travel_transfers_off) and the scheduled pull skips travelStatus (seed 002).
+                                 * @description Take travel invoices and expense claims; off refuses them (409 travel_transfers_off) and the scheduled pull skips travelStatus.
                                  * @default true
                                  */
                                 travelTransfersEnabled: boolean;
                                 /**
-                                 * @description Travel invoices and expense claims: add a reporter missing from Procountor's person register (name, personal identity code, IBAN) and update a changed IBAN (seed 002).
+                                 * @description Travel invoices and expense claims: add a reporter missing from Procountor's person register (name, personal identity code, IBAN) and update a changed IBAN.
                                  * @default false
                                  */
                                 updatePersonsInProcountor: boolean;
                                 /**
-                                 * @description Status of travel invoices, expense claims and purchase invoices from the source in Procountor after transfer: unfinished for checking (recommended, seed 002; a draft, seed 004), sent to circulation, or approved.
+                                 * @description Status of travel invoices, expense claims and purchase invoices from the source in Procountor after transfer: unfinished for checking (recommended: edit and check in Procountor), sent to circulation, or approved.
                                  * @default UNFINISHED
                                  */
                                 travelStatusAfterTransfer: "UNFINISHED" | "RECEIVED" | "APPROVED";
@@ -824,67 +824,67 @@ export interface paths {
                             companyIban: string | null;
                             settings: {
                                 /**
-                                 * @description automatic: a submitted document goes to Procountor at once; manual: it waits for "Send to Procountor" (seed 001).
+                                 * @description automatic: a submitted document goes to Procountor at once; manual: it waits for "Send to Procountor".
                                  * @default automatic
                                  */
                                 transferMode: "automatic" | "manual";
                                 /**
-                                 * @description Create a business partner in Procountor when no partner matches the customer (seeds 001, 002).
+                                 * @description Create a business partner in Procountor when no partner matches the customer.
                                  * @default true
                                  */
                                 createCustomersInProcountor: boolean;
                                 /**
-                                 * @description Never create a second partner for a business ID that exists, even with another customer number (seed 001).
+                                 * @description Never create a second partner for a business ID that exists, even with another customer number.
                                  * @default false
                                  */
                                 reuseCustomerWithSameBusinessId: boolean;
                                 /**
-                                 * @description Send invoices only for customers linked to a Procountor business partner on the linking page; no matching, no new partners (seed 003).
+                                 * @description Send invoices only for customers linked to a Procountor business partner on the linking page; no matching, no new partners.
                                  * @default false
                                  */
                                 requireCustomerLink: boolean;
                                 /**
-                                 * @description Create a product in Procountor when a row has a product code Procountor does not know, or no code and no product of the same name (seed 001).
+                                 * @description Create a product in Procountor when a row has a product code Procountor does not know, or no code and no product of the same name.
                                  * @default false
                                  */
                                 createProductsInProcountor: boolean;
-                                /** @description Product code used for rows without a code; must exist in Procountor (seed 002). */
+                                /** @description Product code used for rows without a code; must exist in Procountor. */
                                 defaultProductCode?: string;
-                                /** @description Product code used for rows with itemType work_type and no code; defaultProductCode when unset (seed 002). */
+                                /** @description Product code used for rows with itemType work_type and no code; defaultProductCode when unset. */
                                 defaultWorkTypeCode?: string;
-                                /** @description Name of the Procountor dimension that receives projects as dimension items (seed 002). */
+                                /** @description Name of the Procountor dimension that receives projects as dimension items. */
                                 projectDimension?: string;
-                                /** @description Name of the Procountor dimension that receives cost centres as dimension items (seed 002). */
+                                /** @description Name of the Procountor dimension that receives cost centres as dimension items. */
                                 costCenterDimension?: string;
-                                /** @description Name of the Procountor dimension that receives business units as dimension items (seed 002). */
+                                /** @description Name of the Procountor dimension that receives business units as dimension items. */
                                 businessUnitDimension?: string;
                                 /**
-                                 * @description Invoice rows carry their project as a dimension (seed 002).
+                                 * @description Invoice rows carry their project as a dimension.
                                  * @default true
                                  */
                                 rowsCarryProjects: boolean;
                                 /**
-                                 * @description Invoice rows carry their cost centre as a dimension (seed 002).
+                                 * @description Invoice rows carry their cost centre as a dimension.
                                  * @default true
                                  */
                                 rowsCarryCostCenters: boolean;
                                 /**
-                                 * @description Invoice rows carry their business unit as a dimension (seed 002).
+                                 * @description Invoice rows carry their business unit as a dimension.
                                  * @default true
                                  */
                                 rowsCarryBusinessUnits: boolean;
                                 /**
-                                 * @description Travel invoice and expense claim rows carry their project as a dimension (seed 002 travel settings).
+                                 * @description Travel invoice and expense claim rows carry their project as a dimension.
                                  * @default true
                                  */
                                 travelRowsCarryProjects: boolean;
                                 /**
-                                 * @description Travel invoice and expense claim rows carry their cost centre as a dimension (seed 002 travel settings).
+                                 * @description Travel invoice and expense claim rows carry their cost centre as a dimension.
                                  * @default true
                                  */
                                 travelRowsCarryCostCenters: boolean;
                                 /**
-                                 * @description Travel invoice and expense claim rows carry their business unit as a dimension (seed 002 travel settings).
+                                 * @description Travel invoice and expense claim rows carry their business unit as a dimension.
                                  * @default true
                                  */
                                 travelRowsCarryBusinessUnits: boolean;
@@ -894,12 +894,12 @@ export interface paths {
                                  */
                                 statusAfterTransfer: "UNFINISHED" | "APPROVED" | "SENT";
                                 /**
-                                 * @description Which files go with a sales invoice: the source's invoice PDF with attachments, the breakdown only, or none (seed 002).
+                                 * @description Which files go with a sales invoice: the source's invoice PDF with attachments, the breakdown only, or none.
                                  * @default invoice_pdf_with_attachments
                                  */
                                 attachmentMode: "invoice_pdf_with_attachments" | "breakdown_only" | "none";
                                 /**
-                                 * @description Send invoices by e-mail when the customer has an e-mail address and no e-invoice address (seed 002).
+                                 * @description Send invoices by e-mail when the customer has an e-mail address and no e-invoice address.
                                  * @default false
                                  */
                                 emailSending: boolean;
@@ -909,7 +909,7 @@ export interface paths {
                                  */
                                 sendingDisabled: boolean;
                                 /**
-                                 * @description Who gets an e-mail when a transfer fails (seed 002).
+                                 * @description Who gets an e-mail when a transfer fails.
                                  * @default []
                                  */
                                 errorEmailRecipients: string[];
@@ -929,7 +929,7 @@ export interface paths {
                                  */
                                 maxConcurrentTransfers: number;
                                 /**
-                                 * @description Forward a "mark as paid" from the source (POST …/mark-paid) to Procountor's markpaid (seed 000, docs/payments.md).
+                                 * @description Forward a "mark as paid" from the source (POST …/mark-paid) to Procountor's markpaid (docs/payments.md).
                                  * @default false
                                  */
                                 markPaidInProcountor: boolean;
@@ -939,40 +939,40 @@ export interface paths {
                                  */
                                 subscribeToProcountorWebhooks: boolean;
                                 /**
-                                 * @description Import Procountor's registers (business partners, products, dimensions…) as soon as the connection is activated (seed 003); otherwise on demand or on the registers schedule.
+                                 * @description Import Procountor's registers (business partners, products, dimensions…) as soon as the connection is activated; otherwise on demand or on the registers schedule.
                                  * @default false
                                  */
                                 syncRegistersOnActivation: boolean;
-                                /** @description Fetch documents in a configured source status on a schedule and report their transfer status back (seed 002). */
+                                /** @description Fetch documents in a configured source status on a schedule and report their transfer status back. */
                                 scheduledPull?: {
                                     /** @description The source's documents endpoint; the bridge GETs `{url}?status={status}` and POSTs `{url}/{externalId}/status`. */
                                     url: string;
-                                    /** @description The source status whose documents are fetched, e.g. "waiting_for_transfer" (seed 002). */
+                                    /** @description The source status whose documents are fetched, e.g. "waiting_for_transfer". */
                                     status: string;
                                     /**
-                                     * @description Minutes between fetches; seed 002 transfers every 10 minutes.
+                                     * @description Minutes between fetches; 10 by default.
                                      * @default 10
                                      */
                                     intervalMinutes: number;
-                                    /** @description The source status of travel reimbursements, fetched too when set (seed 002 has its own travel reimbursement statuses); its documents are travel invoices unless they name another documentType. */
+                                    /** @description The source status of travel reimbursements, fetched too when set (travel reimbursements often wait in statuses of their own); its documents are travel invoices unless they name another documentType. */
                                     travelStatus?: string;
                                     /** @description Sent as the Authorization header to the source, as given; a secret, never logged. */
                                     authorizationHeader?: string;
                                 };
-                                /** @description Travel expense code for travel and expense rows without one; must exist in Procountor's travel expense register (seed 002). */
+                                /** @description Travel expense code for travel and expense rows without one; must exist in Procountor's travel expense register. */
                                 defaultTravelExpenseCode?: string;
                                 /**
-                                 * @description Take travel invoices and expense claims; off refuses them (409 travel_transfers_off) and the scheduled pull skips travelStatus (seed 002).
+                                 * @description Take travel invoices and expense claims; off refuses them (409 travel_transfers_off) and the scheduled pull skips travelStatus.
                                  * @default true
                                  */
                                 travelTransfersEnabled: boolean;
                                 /**
-                                 * @description Travel invoices and expense claims: add a reporter missing from Procountor's person register (name, personal identity code, IBAN) and update a changed IBAN (seed 002).
+                                 * @description Travel invoices and expense claims: add a reporter missing from Procountor's person register (name, personal identity code, IBAN) and update a changed IBAN.
                                  * @default false
                                  */
                                 updatePersonsInProcountor: boolean;
                                 /**
-                                 * @description Status of travel invoices, expense claims and purchase invoices from the source in Procountor after transfer: unfinished for checking (recommended, seed 002; a draft, seed 004), sent to circulation, or approved.
+                                 * @description Status of travel invoices, expense claims and purchase invoices from the source in Procountor after transfer: unfinished for checking (recommended: edit and check in Procountor), sent to circulation, or approved.
                                  * @default UNFINISHED
                                  */
                                 travelStatusAfterTransfer: "UNFINISHED" | "RECEIVED" | "APPROVED";
@@ -1004,7 +1004,7 @@ export interface paths {
         get?: never;
         /**
          * Replace the credentials
-         * @description For an expired or compromised key (seed 003). On an active connection the new credentials are checked first; if Procountor refuses them nothing changes and transfers go on with the old ones.
+         * @description For an expired or compromised key. On an active connection the new credentials are checked first; if Procountor refuses them nothing changes and transfers go on with the old ones.
          */
         put: {
             parameters: {
@@ -1064,67 +1064,67 @@ export interface paths {
                             companyIban: string | null;
                             settings: {
                                 /**
-                                 * @description automatic: a submitted document goes to Procountor at once; manual: it waits for "Send to Procountor" (seed 001).
+                                 * @description automatic: a submitted document goes to Procountor at once; manual: it waits for "Send to Procountor".
                                  * @default automatic
                                  */
                                 transferMode: "automatic" | "manual";
                                 /**
-                                 * @description Create a business partner in Procountor when no partner matches the customer (seeds 001, 002).
+                                 * @description Create a business partner in Procountor when no partner matches the customer.
                                  * @default true
                                  */
                                 createCustomersInProcountor: boolean;
                                 /**
-                                 * @description Never create a second partner for a business ID that exists, even with another customer number (seed 001).
+                                 * @description Never create a second partner for a business ID that exists, even with another customer number.
                                  * @default false
                                  */
                                 reuseCustomerWithSameBusinessId: boolean;
                                 /**
-                                 * @description Send invoices only for customers linked to a Procountor business partner on the linking page; no matching, no new partners (seed 003).
+                                 * @description Send invoices only for customers linked to a Procountor business partner on the linking page; no matching, no new partners.
                                  * @default false
                                  */
                                 requireCustomerLink: boolean;
                                 /**
-                                 * @description Create a product in Procountor when a row has a product code Procountor does not know, or no code and no product of the same name (seed 001).
+                                 * @description Create a product in Procountor when a row has a product code Procountor does not know, or no code and no product of the same name.
                                  * @default false
                                  */
                                 createProductsInProcountor: boolean;
-                                /** @description Product code used for rows without a code; must exist in Procountor (seed 002). */
+                                /** @description Product code used for rows without a code; must exist in Procountor. */
                                 defaultProductCode?: string;
-                                /** @description Product code used for rows with itemType work_type and no code; defaultProductCode when unset (seed 002). */
+                                /** @description Product code used for rows with itemType work_type and no code; defaultProductCode when unset. */
                                 defaultWorkTypeCode?: string;
-                                /** @description Name of the Procountor dimension that receives projects as dimension items (seed 002). */
+                                /** @description Name of the Procountor dimension that receives projects as dimension items. */
                                 projectDimension?: string;
-                                /** @description Name of the Procountor dimension that receives cost centres as dimension items (seed 002). */
+                                /** @description Name of the Procountor dimension that receives cost centres as dimension items. */
                                 costCenterDimension?: string;
-                                /** @description Name of the Procountor dimension that receives business units as dimension items (seed 002). */
+                                /** @description Name of the Procountor dimension that receives business units as dimension items. */
                                 businessUnitDimension?: string;
                                 /**
-                                 * @description Invoice rows carry their project as a dimension (seed 002).
+                                 * @description Invoice rows carry their project as a dimension.
                                  * @default true
                                  */
                                 rowsCarryProjects: boolean;
                                 /**
-                                 * @description Invoice rows carry their cost centre as a dimension (seed 002).
+                                 * @description Invoice rows carry their cost centre as a dimension.
                                  * @default true
                                  */
                                 rowsCarryCostCenters: boolean;
                                 /**
-                                 * @description Invoice rows carry their business unit as a dimension (seed 002).
+                                 * @description Invoice rows carry their business unit as a dimension.
                                  * @default true
                                  */
                                 rowsCarryBusinessUnits: boolean;
                                 /**
-                                 * @description Travel invoice and expense claim rows carry their project as a dimension (seed 002 travel settings).
+                                 * @description Travel invoice and expense claim rows carry their project as a dimension.
                                  * @default true
                                  */
                                 travelRowsCarryProjects: boolean;
                                 /**
-                                 * @description Travel invoice and expense claim rows carry their cost centre as a dimension (seed 002 travel settings).
+                                 * @description Travel invoice and expense claim rows carry their cost centre as a dimension.
                                  * @default true
                                  */
                                 travelRowsCarryCostCenters: boolean;
                                 /**
-                                 * @description Travel invoice and expense claim rows carry their business unit as a dimension (seed 002 travel settings).
+                                 * @description Travel invoice and expense claim rows carry their business unit as a dimension.
                                  * @default true
                                  */
                                 travelRowsCarryBusinessUnits: boolean;
@@ -1134,12 +1134,12 @@ export interface paths {
                                  */
                                 statusAfterTransfer: "UNFINISHED" | "APPROVED" | "SENT";
                                 /**
-                                 * @description Which files go with a sales invoice: the source's invoice PDF with attachments, the breakdown only, or none (seed 002).
+                                 * @description Which files go with a sales invoice: the source's invoice PDF with attachments, the breakdown only, or none.
                                  * @default invoice_pdf_with_attachments
                                  */
                                 attachmentMode: "invoice_pdf_with_attachments" | "breakdown_only" | "none";
                                 /**
-                                 * @description Send invoices by e-mail when the customer has an e-mail address and no e-invoice address (seed 002).
+                                 * @description Send invoices by e-mail when the customer has an e-mail address and no e-invoice address.
                                  * @default false
                                  */
                                 emailSending: boolean;
@@ -1149,7 +1149,7 @@ export interface paths {
                                  */
                                 sendingDisabled: boolean;
                                 /**
-                                 * @description Who gets an e-mail when a transfer fails (seed 002).
+                                 * @description Who gets an e-mail when a transfer fails.
                                  * @default []
                                  */
                                 errorEmailRecipients: string[];
@@ -1169,7 +1169,7 @@ export interface paths {
                                  */
                                 maxConcurrentTransfers: number;
                                 /**
-                                 * @description Forward a "mark as paid" from the source (POST …/mark-paid) to Procountor's markpaid (seed 000, docs/payments.md).
+                                 * @description Forward a "mark as paid" from the source (POST …/mark-paid) to Procountor's markpaid (docs/payments.md).
                                  * @default false
                                  */
                                 markPaidInProcountor: boolean;
@@ -1179,40 +1179,40 @@ export interface paths {
                                  */
                                 subscribeToProcountorWebhooks: boolean;
                                 /**
-                                 * @description Import Procountor's registers (business partners, products, dimensions…) as soon as the connection is activated (seed 003); otherwise on demand or on the registers schedule.
+                                 * @description Import Procountor's registers (business partners, products, dimensions…) as soon as the connection is activated; otherwise on demand or on the registers schedule.
                                  * @default false
                                  */
                                 syncRegistersOnActivation: boolean;
-                                /** @description Fetch documents in a configured source status on a schedule and report their transfer status back (seed 002). */
+                                /** @description Fetch documents in a configured source status on a schedule and report their transfer status back. */
                                 scheduledPull?: {
                                     /** @description The source's documents endpoint; the bridge GETs `{url}?status={status}` and POSTs `{url}/{externalId}/status`. */
                                     url: string;
-                                    /** @description The source status whose documents are fetched, e.g. "waiting_for_transfer" (seed 002). */
+                                    /** @description The source status whose documents are fetched, e.g. "waiting_for_transfer". */
                                     status: string;
                                     /**
-                                     * @description Minutes between fetches; seed 002 transfers every 10 minutes.
+                                     * @description Minutes between fetches; 10 by default.
                                      * @default 10
                                      */
                                     intervalMinutes: number;
-                                    /** @description The source status of travel reimbursements, fetched too when set (seed 002 has its own travel reimbursement statuses); its documents are travel invoices unless they name another documentType. */
+                                    /** @description The source status of travel reimbursements, fetched too when set (travel reimbursements often wait in statuses of their own); its documents are travel invoices unless they name another documentType. */
                                     travelStatus?: string;
                                     /** @description Sent as the Authorization header to the source, as given; a secret, never logged. */
                                     authorizationHeader?: string;
                                 };
-                                /** @description Travel expense code for travel and expense rows without one; must exist in Procountor's travel expense register (seed 002). */
+                                /** @description Travel expense code for travel and expense rows without one; must exist in Procountor's travel expense register. */
                                 defaultTravelExpenseCode?: string;
                                 /**
-                                 * @description Take travel invoices and expense claims; off refuses them (409 travel_transfers_off) and the scheduled pull skips travelStatus (seed 002).
+                                 * @description Take travel invoices and expense claims; off refuses them (409 travel_transfers_off) and the scheduled pull skips travelStatus.
                                  * @default true
                                  */
                                 travelTransfersEnabled: boolean;
                                 /**
-                                 * @description Travel invoices and expense claims: add a reporter missing from Procountor's person register (name, personal identity code, IBAN) and update a changed IBAN (seed 002).
+                                 * @description Travel invoices and expense claims: add a reporter missing from Procountor's person register (name, personal identity code, IBAN) and update a changed IBAN.
                                  * @default false
                                  */
                                 updatePersonsInProcountor: boolean;
                                 /**
-                                 * @description Status of travel invoices, expense claims and purchase invoices from the source in Procountor after transfer: unfinished for checking (recommended, seed 002; a draft, seed 004), sent to circulation, or approved.
+                                 * @description Status of travel invoices, expense claims and purchase invoices from the source in Procountor after transfer: unfinished for checking (recommended: edit and check in Procountor), sent to circulation, or approved.
                                  * @default UNFINISHED
                                  */
                                 travelStatusAfterTransfer: "UNFINISHED" | "RECEIVED" | "APPROVED";
@@ -1294,67 +1294,67 @@ export interface paths {
                             companyIban: string | null;
                             settings: {
                                 /**
-                                 * @description automatic: a submitted document goes to Procountor at once; manual: it waits for "Send to Procountor" (seed 001).
+                                 * @description automatic: a submitted document goes to Procountor at once; manual: it waits for "Send to Procountor".
                                  * @default automatic
                                  */
                                 transferMode: "automatic" | "manual";
                                 /**
-                                 * @description Create a business partner in Procountor when no partner matches the customer (seeds 001, 002).
+                                 * @description Create a business partner in Procountor when no partner matches the customer.
                                  * @default true
                                  */
                                 createCustomersInProcountor: boolean;
                                 /**
-                                 * @description Never create a second partner for a business ID that exists, even with another customer number (seed 001).
+                                 * @description Never create a second partner for a business ID that exists, even with another customer number.
                                  * @default false
                                  */
                                 reuseCustomerWithSameBusinessId: boolean;
                                 /**
-                                 * @description Send invoices only for customers linked to a Procountor business partner on the linking page; no matching, no new partners (seed 003).
+                                 * @description Send invoices only for customers linked to a Procountor business partner on the linking page; no matching, no new partners.
                                  * @default false
                                  */
                                 requireCustomerLink: boolean;
                                 /**
-                                 * @description Create a product in Procountor when a row has a product code Procountor does not know, or no code and no product of the same name (seed 001).
+                                 * @description Create a product in Procountor when a row has a product code Procountor does not know, or no code and no product of the same name.
                                  * @default false
                                  */
                                 createProductsInProcountor: boolean;
-                                /** @description Product code used for rows without a code; must exist in Procountor (seed 002). */
+                                /** @description Product code used for rows without a code; must exist in Procountor. */
                                 defaultProductCode?: string;
-                                /** @description Product code used for rows with itemType work_type and no code; defaultProductCode when unset (seed 002). */
+                                /** @description Product code used for rows with itemType work_type and no code; defaultProductCode when unset. */
                                 defaultWorkTypeCode?: string;
-                                /** @description Name of the Procountor dimension that receives projects as dimension items (seed 002). */
+                                /** @description Name of the Procountor dimension that receives projects as dimension items. */
                                 projectDimension?: string;
-                                /** @description Name of the Procountor dimension that receives cost centres as dimension items (seed 002). */
+                                /** @description Name of the Procountor dimension that receives cost centres as dimension items. */
                                 costCenterDimension?: string;
-                                /** @description Name of the Procountor dimension that receives business units as dimension items (seed 002). */
+                                /** @description Name of the Procountor dimension that receives business units as dimension items. */
                                 businessUnitDimension?: string;
                                 /**
-                                 * @description Invoice rows carry their project as a dimension (seed 002).
+                                 * @description Invoice rows carry their project as a dimension.
                                  * @default true
                                  */
                                 rowsCarryProjects: boolean;
                                 /**
-                                 * @description Invoice rows carry their cost centre as a dimension (seed 002).
+                                 * @description Invoice rows carry their cost centre as a dimension.
                                  * @default true
                                  */
                                 rowsCarryCostCenters: boolean;
                                 /**
-                                 * @description Invoice rows carry their business unit as a dimension (seed 002).
+                                 * @description Invoice rows carry their business unit as a dimension.
                                  * @default true
                                  */
                                 rowsCarryBusinessUnits: boolean;
                                 /**
-                                 * @description Travel invoice and expense claim rows carry their project as a dimension (seed 002 travel settings).
+                                 * @description Travel invoice and expense claim rows carry their project as a dimension.
                                  * @default true
                                  */
                                 travelRowsCarryProjects: boolean;
                                 /**
-                                 * @description Travel invoice and expense claim rows carry their cost centre as a dimension (seed 002 travel settings).
+                                 * @description Travel invoice and expense claim rows carry their cost centre as a dimension.
                                  * @default true
                                  */
                                 travelRowsCarryCostCenters: boolean;
                                 /**
-                                 * @description Travel invoice and expense claim rows carry their business unit as a dimension (seed 002 travel settings).
+                                 * @description Travel invoice and expense claim rows carry their business unit as a dimension.
                                  * @default true
                                  */
                                 travelRowsCarryBusinessUnits: boolean;
@@ -1364,12 +1364,12 @@ export interface paths {
                                  */
                                 statusAfterTransfer: "UNFINISHED" | "APPROVED" | "SENT";
                                 /**
-                                 * @description Which files go with a sales invoice: the source's invoice PDF with attachments, the breakdown only, or none (seed 002).
+                                 * @description Which files go with a sales invoice: the source's invoice PDF with attachments, the breakdown only, or none.
                                  * @default invoice_pdf_with_attachments
                                  */
                                 attachmentMode: "invoice_pdf_with_attachments" | "breakdown_only" | "none";
                                 /**
-                                 * @description Send invoices by e-mail when the customer has an e-mail address and no e-invoice address (seed 002).
+                                 * @description Send invoices by e-mail when the customer has an e-mail address and no e-invoice address.
                                  * @default false
                                  */
                                 emailSending: boolean;
@@ -1379,7 +1379,7 @@ export interface paths {
                                  */
                                 sendingDisabled: boolean;
                                 /**
-                                 * @description Who gets an e-mail when a transfer fails (seed 002).
+                                 * @description Who gets an e-mail when a transfer fails.
                                  * @default []
                                  */
                                 errorEmailRecipients: string[];
@@ -1399,7 +1399,7 @@ export interface paths {
                                  */
                                 maxConcurrentTransfers: number;
                                 /**
-                                 * @description Forward a "mark as paid" from the source (POST …/mark-paid) to Procountor's markpaid (seed 000, docs/payments.md).
+                                 * @description Forward a "mark as paid" from the source (POST …/mark-paid) to Procountor's markpaid (docs/payments.md).
                                  * @default false
                                  */
                                 markPaidInProcountor: boolean;
@@ -1409,40 +1409,40 @@ export interface paths {
                                  */
                                 subscribeToProcountorWebhooks: boolean;
                                 /**
-                                 * @description Import Procountor's registers (business partners, products, dimensions…) as soon as the connection is activated (seed 003); otherwise on demand or on the registers schedule.
+                                 * @description Import Procountor's registers (business partners, products, dimensions…) as soon as the connection is activated; otherwise on demand or on the registers schedule.
                                  * @default false
                                  */
                                 syncRegistersOnActivation: boolean;
-                                /** @description Fetch documents in a configured source status on a schedule and report their transfer status back (seed 002). */
+                                /** @description Fetch documents in a configured source status on a schedule and report their transfer status back. */
                                 scheduledPull?: {
                                     /** @description The source's documents endpoint; the bridge GETs `{url}?status={status}` and POSTs `{url}/{externalId}/status`. */
                                     url: string;
-                                    /** @description The source status whose documents are fetched, e.g. "waiting_for_transfer" (seed 002). */
+                                    /** @description The source status whose documents are fetched, e.g. "waiting_for_transfer". */
                                     status: string;
                                     /**
-                                     * @description Minutes between fetches; seed 002 transfers every 10 minutes.
+                                     * @description Minutes between fetches; 10 by default.
                                      * @default 10
                                      */
                                     intervalMinutes: number;
-                                    /** @description The source status of travel reimbursements, fetched too when set (seed 002 has its own travel reimbursement statuses); its documents are travel invoices unless they name another documentType. */
+                                    /** @description The source status of travel reimbursements, fetched too when set (travel reimbursements often wait in statuses of their own); its documents are travel invoices unless they name another documentType. */
                                     travelStatus?: string;
                                     /** @description Sent as the Authorization header to the source, as given; a secret, never logged. */
                                     authorizationHeader?: string;
                                 };
-                                /** @description Travel expense code for travel and expense rows without one; must exist in Procountor's travel expense register (seed 002). */
+                                /** @description Travel expense code for travel and expense rows without one; must exist in Procountor's travel expense register. */
                                 defaultTravelExpenseCode?: string;
                                 /**
-                                 * @description Take travel invoices and expense claims; off refuses them (409 travel_transfers_off) and the scheduled pull skips travelStatus (seed 002).
+                                 * @description Take travel invoices and expense claims; off refuses them (409 travel_transfers_off) and the scheduled pull skips travelStatus.
                                  * @default true
                                  */
                                 travelTransfersEnabled: boolean;
                                 /**
-                                 * @description Travel invoices and expense claims: add a reporter missing from Procountor's person register (name, personal identity code, IBAN) and update a changed IBAN (seed 002).
+                                 * @description Travel invoices and expense claims: add a reporter missing from Procountor's person register (name, personal identity code, IBAN) and update a changed IBAN.
                                  * @default false
                                  */
                                 updatePersonsInProcountor: boolean;
                                 /**
-                                 * @description Status of travel invoices, expense claims and purchase invoices from the source in Procountor after transfer: unfinished for checking (recommended, seed 002; a draft, seed 004), sent to circulation, or approved.
+                                 * @description Status of travel invoices, expense claims and purchase invoices from the source in Procountor after transfer: unfinished for checking (recommended: edit and check in Procountor), sent to circulation, or approved.
                                  * @default UNFINISHED
                                  */
                                 travelStatusAfterTransfer: "UNFINISHED" | "RECEIVED" | "APPROVED";
@@ -1523,67 +1523,67 @@ export interface paths {
                             companyIban: string | null;
                             settings: {
                                 /**
-                                 * @description automatic: a submitted document goes to Procountor at once; manual: it waits for "Send to Procountor" (seed 001).
+                                 * @description automatic: a submitted document goes to Procountor at once; manual: it waits for "Send to Procountor".
                                  * @default automatic
                                  */
                                 transferMode: "automatic" | "manual";
                                 /**
-                                 * @description Create a business partner in Procountor when no partner matches the customer (seeds 001, 002).
+                                 * @description Create a business partner in Procountor when no partner matches the customer.
                                  * @default true
                                  */
                                 createCustomersInProcountor: boolean;
                                 /**
-                                 * @description Never create a second partner for a business ID that exists, even with another customer number (seed 001).
+                                 * @description Never create a second partner for a business ID that exists, even with another customer number.
                                  * @default false
                                  */
                                 reuseCustomerWithSameBusinessId: boolean;
                                 /**
-                                 * @description Send invoices only for customers linked to a Procountor business partner on the linking page; no matching, no new partners (seed 003).
+                                 * @description Send invoices only for customers linked to a Procountor business partner on the linking page; no matching, no new partners.
                                  * @default false
                                  */
                                 requireCustomerLink: boolean;
                                 /**
-                                 * @description Create a product in Procountor when a row has a product code Procountor does not know, or no code and no product of the same name (seed 001).
+                                 * @description Create a product in Procountor when a row has a product code Procountor does not know, or no code and no product of the same name.
                                  * @default false
                                  */
                                 createProductsInProcountor: boolean;
-                                /** @description Product code used for rows without a code; must exist in Procountor (seed 002). */
+                                /** @description Product code used for rows without a code; must exist in Procountor. */
                                 defaultProductCode?: string;
-                                /** @description Product code used for rows with itemType work_type and no code; defaultProductCode when unset (seed 002). */
+                                /** @description Product code used for rows with itemType work_type and no code; defaultProductCode when unset. */
                                 defaultWorkTypeCode?: string;
-                                /** @description Name of the Procountor dimension that receives projects as dimension items (seed 002). */
+                                /** @description Name of the Procountor dimension that receives projects as dimension items. */
                                 projectDimension?: string;
-                                /** @description Name of the Procountor dimension that receives cost centres as dimension items (seed 002). */
+                                /** @description Name of the Procountor dimension that receives cost centres as dimension items. */
                                 costCenterDimension?: string;
-                                /** @description Name of the Procountor dimension that receives business units as dimension items (seed 002). */
+                                /** @description Name of the Procountor dimension that receives business units as dimension items. */
                                 businessUnitDimension?: string;
                                 /**
-                                 * @description Invoice rows carry their project as a dimension (seed 002).
+                                 * @description Invoice rows carry their project as a dimension.
                                  * @default true
                                  */
                                 rowsCarryProjects: boolean;
                                 /**
-                                 * @description Invoice rows carry their cost centre as a dimension (seed 002).
+                                 * @description Invoice rows carry their cost centre as a dimension.
                                  * @default true
                                  */
                                 rowsCarryCostCenters: boolean;
                                 /**
-                                 * @description Invoice rows carry their business unit as a dimension (seed 002).
+                                 * @description Invoice rows carry their business unit as a dimension.
                                  * @default true
                                  */
                                 rowsCarryBusinessUnits: boolean;
                                 /**
-                                 * @description Travel invoice and expense claim rows carry their project as a dimension (seed 002 travel settings).
+                                 * @description Travel invoice and expense claim rows carry their project as a dimension.
                                  * @default true
                                  */
                                 travelRowsCarryProjects: boolean;
                                 /**
-                                 * @description Travel invoice and expense claim rows carry their cost centre as a dimension (seed 002 travel settings).
+                                 * @description Travel invoice and expense claim rows carry their cost centre as a dimension.
                                  * @default true
                                  */
                                 travelRowsCarryCostCenters: boolean;
                                 /**
-                                 * @description Travel invoice and expense claim rows carry their business unit as a dimension (seed 002 travel settings).
+                                 * @description Travel invoice and expense claim rows carry their business unit as a dimension.
                                  * @default true
                                  */
                                 travelRowsCarryBusinessUnits: boolean;
@@ -1593,12 +1593,12 @@ export interface paths {
                                  */
                                 statusAfterTransfer: "UNFINISHED" | "APPROVED" | "SENT";
                                 /**
-                                 * @description Which files go with a sales invoice: the source's invoice PDF with attachments, the breakdown only, or none (seed 002).
+                                 * @description Which files go with a sales invoice: the source's invoice PDF with attachments, the breakdown only, or none.
                                  * @default invoice_pdf_with_attachments
                                  */
                                 attachmentMode: "invoice_pdf_with_attachments" | "breakdown_only" | "none";
                                 /**
-                                 * @description Send invoices by e-mail when the customer has an e-mail address and no e-invoice address (seed 002).
+                                 * @description Send invoices by e-mail when the customer has an e-mail address and no e-invoice address.
                                  * @default false
                                  */
                                 emailSending: boolean;
@@ -1608,7 +1608,7 @@ export interface paths {
                                  */
                                 sendingDisabled: boolean;
                                 /**
-                                 * @description Who gets an e-mail when a transfer fails (seed 002).
+                                 * @description Who gets an e-mail when a transfer fails.
                                  * @default []
                                  */
                                 errorEmailRecipients: string[];
@@ -1628,7 +1628,7 @@ export interface paths {
                                  */
                                 maxConcurrentTransfers: number;
                                 /**
-                                 * @description Forward a "mark as paid" from the source (POST …/mark-paid) to Procountor's markpaid (seed 000, docs/payments.md).
+                                 * @description Forward a "mark as paid" from the source (POST …/mark-paid) to Procountor's markpaid (docs/payments.md).
                                  * @default false
                                  */
                                 markPaidInProcountor: boolean;
@@ -1638,40 +1638,40 @@ export interface paths {
                                  */
                                 subscribeToProcountorWebhooks: boolean;
                                 /**
-                                 * @description Import Procountor's registers (business partners, products, dimensions…) as soon as the connection is activated (seed 003); otherwise on demand or on the registers schedule.
+                                 * @description Import Procountor's registers (business partners, products, dimensions…) as soon as the connection is activated; otherwise on demand or on the registers schedule.
                                  * @default false
                                  */
                                 syncRegistersOnActivation: boolean;
-                                /** @description Fetch documents in a configured source status on a schedule and report their transfer status back (seed 002). */
+                                /** @description Fetch documents in a configured source status on a schedule and report their transfer status back. */
                                 scheduledPull?: {
                                     /** @description The source's documents endpoint; the bridge GETs `{url}?status={status}` and POSTs `{url}/{externalId}/status`. */
                                     url: string;
-                                    /** @description The source status whose documents are fetched, e.g. "waiting_for_transfer" (seed 002). */
+                                    /** @description The source status whose documents are fetched, e.g. "waiting_for_transfer". */
                                     status: string;
                                     /**
-                                     * @description Minutes between fetches; seed 002 transfers every 10 minutes.
+                                     * @description Minutes between fetches; 10 by default.
                                      * @default 10
                                      */
                                     intervalMinutes: number;
-                                    /** @description The source status of travel reimbursements, fetched too when set (seed 002 has its own travel reimbursement statuses); its documents are travel invoices unless they name another documentType. */
+                                    /** @description The source status of travel reimbursements, fetched too when set (travel reimbursements often wait in statuses of their own); its documents are travel invoices unless they name another documentType. */
                                     travelStatus?: string;
                                     /** @description Sent as the Authorization header to the source, as given; a secret, never logged. */
                                     authorizationHeader?: string;
                                 };
-                                /** @description Travel expense code for travel and expense rows without one; must exist in Procountor's travel expense register (seed 002). */
+                                /** @description Travel expense code for travel and expense rows without one; must exist in Procountor's travel expense register. */
                                 defaultTravelExpenseCode?: string;
                                 /**
-                                 * @description Take travel invoices and expense claims; off refuses them (409 travel_transfers_off) and the scheduled pull skips travelStatus (seed 002).
+                                 * @description Take travel invoices and expense claims; off refuses them (409 travel_transfers_off) and the scheduled pull skips travelStatus.
                                  * @default true
                                  */
                                 travelTransfersEnabled: boolean;
                                 /**
-                                 * @description Travel invoices and expense claims: add a reporter missing from Procountor's person register (name, personal identity code, IBAN) and update a changed IBAN (seed 002).
+                                 * @description Travel invoices and expense claims: add a reporter missing from Procountor's person register (name, personal identity code, IBAN) and update a changed IBAN.
                                  * @default false
                                  */
                                 updatePersonsInProcountor: boolean;
                                 /**
-                                 * @description Status of travel invoices, expense claims and purchase invoices from the source in Procountor after transfer: unfinished for checking (recommended, seed 002; a draft, seed 004), sent to circulation, or approved.
+                                 * @description Status of travel invoices, expense claims and purchase invoices from the source in Procountor after transfer: unfinished for checking (recommended: edit and check in Procountor), sent to circulation, or approved.
                                  * @default UNFINISHED
                                  */
                                 travelStatusAfterTransfer: "UNFINISHED" | "RECEIVED" | "APPROVED";
@@ -1752,67 +1752,67 @@ export interface paths {
                             companyIban: string | null;
                             settings: {
                                 /**
-                                 * @description automatic: a submitted document goes to Procountor at once; manual: it waits for "Send to Procountor" (seed 001).
+                                 * @description automatic: a submitted document goes to Procountor at once; manual: it waits for "Send to Procountor".
                                  * @default automatic
                                  */
                                 transferMode: "automatic" | "manual";
                                 /**
-                                 * @description Create a business partner in Procountor when no partner matches the customer (seeds 001, 002).
+                                 * @description Create a business partner in Procountor when no partner matches the customer.
                                  * @default true
                                  */
                                 createCustomersInProcountor: boolean;
                                 /**
-                                 * @description Never create a second partner for a business ID that exists, even with another customer number (seed 001).
+                                 * @description Never create a second partner for a business ID that exists, even with another customer number.
                                  * @default false
                                  */
                                 reuseCustomerWithSameBusinessId: boolean;
                                 /**
-                                 * @description Send invoices only for customers linked to a Procountor business partner on the linking page; no matching, no new partners (seed 003).
+                                 * @description Send invoices only for customers linked to a Procountor business partner on the linking page; no matching, no new partners.
                                  * @default false
                                  */
                                 requireCustomerLink: boolean;
                                 /**
-                                 * @description Create a product in Procountor when a row has a product code Procountor does not know, or no code and no product of the same name (seed 001).
+                                 * @description Create a product in Procountor when a row has a product code Procountor does not know, or no code and no product of the same name.
                                  * @default false
                                  */
                                 createProductsInProcountor: boolean;
-                                /** @description Product code used for rows without a code; must exist in Procountor (seed 002). */
+                                /** @description Product code used for rows without a code; must exist in Procountor. */
                                 defaultProductCode?: string;
-                                /** @description Product code used for rows with itemType work_type and no code; defaultProductCode when unset (seed 002). */
+                                /** @description Product code used for rows with itemType work_type and no code; defaultProductCode when unset. */
                                 defaultWorkTypeCode?: string;
-                                /** @description Name of the Procountor dimension that receives projects as dimension items (seed 002). */
+                                /** @description Name of the Procountor dimension that receives projects as dimension items. */
                                 projectDimension?: string;
-                                /** @description Name of the Procountor dimension that receives cost centres as dimension items (seed 002). */
+                                /** @description Name of the Procountor dimension that receives cost centres as dimension items. */
                                 costCenterDimension?: string;
-                                /** @description Name of the Procountor dimension that receives business units as dimension items (seed 002). */
+                                /** @description Name of the Procountor dimension that receives business units as dimension items. */
                                 businessUnitDimension?: string;
                                 /**
-                                 * @description Invoice rows carry their project as a dimension (seed 002).
+                                 * @description Invoice rows carry their project as a dimension.
                                  * @default true
                                  */
                                 rowsCarryProjects: boolean;
                                 /**
-                                 * @description Invoice rows carry their cost centre as a dimension (seed 002).
+                                 * @description Invoice rows carry their cost centre as a dimension.
                                  * @default true
                                  */
                                 rowsCarryCostCenters: boolean;
                                 /**
-                                 * @description Invoice rows carry their business unit as a dimension (seed 002).
+                                 * @description Invoice rows carry their business unit as a dimension.
                                  * @default true
                                  */
                                 rowsCarryBusinessUnits: boolean;
                                 /**
-                                 * @description Travel invoice and expense claim rows carry their project as a dimension (seed 002 travel settings).
+                                 * @description Travel invoice and expense claim rows carry their project as a dimension.
                                  * @default true
                                  */
                                 travelRowsCarryProjects: boolean;
                                 /**
-                                 * @description Travel invoice and expense claim rows carry their cost centre as a dimension (seed 002 travel settings).
+                                 * @description Travel invoice and expense claim rows carry their cost centre as a dimension.
                                  * @default true
                                  */
                                 travelRowsCarryCostCenters: boolean;
                                 /**
-                                 * @description Travel invoice and expense claim rows carry their business unit as a dimension (seed 002 travel settings).
+                                 * @description Travel invoice and expense claim rows carry their business unit as a dimension.
                                  * @default true
                                  */
                                 travelRowsCarryBusinessUnits: boolean;
@@ -1822,12 +1822,12 @@ export interface paths {
                                  */
                                 statusAfterTransfer: "UNFINISHED" | "APPROVED" | "SENT";
                                 /**
-                                 * @description Which files go with a sales invoice: the source's invoice PDF with attachments, the breakdown only, or none (seed 002).
+                                 * @description Which files go with a sales invoice: the source's invoice PDF with attachments, the breakdown only, or none.
                                  * @default invoice_pdf_with_attachments
                                  */
                                 attachmentMode: "invoice_pdf_with_attachments" | "breakdown_only" | "none";
                                 /**
-                                 * @description Send invoices by e-mail when the customer has an e-mail address and no e-invoice address (seed 002).
+                                 * @description Send invoices by e-mail when the customer has an e-mail address and no e-invoice address.
                                  * @default false
                                  */
                                 emailSending: boolean;
@@ -1837,7 +1837,7 @@ export interface paths {
                                  */
                                 sendingDisabled: boolean;
                                 /**
-                                 * @description Who gets an e-mail when a transfer fails (seed 002).
+                                 * @description Who gets an e-mail when a transfer fails.
                                  * @default []
                                  */
                                 errorEmailRecipients: string[];
@@ -1857,7 +1857,7 @@ export interface paths {
                                  */
                                 maxConcurrentTransfers: number;
                                 /**
-                                 * @description Forward a "mark as paid" from the source (POST …/mark-paid) to Procountor's markpaid (seed 000, docs/payments.md).
+                                 * @description Forward a "mark as paid" from the source (POST …/mark-paid) to Procountor's markpaid (docs/payments.md).
                                  * @default false
                                  */
                                 markPaidInProcountor: boolean;
@@ -1867,40 +1867,40 @@ export interface paths {
                                  */
                                 subscribeToProcountorWebhooks: boolean;
                                 /**
-                                 * @description Import Procountor's registers (business partners, products, dimensions…) as soon as the connection is activated (seed 003); otherwise on demand or on the registers schedule.
+                                 * @description Import Procountor's registers (business partners, products, dimensions…) as soon as the connection is activated; otherwise on demand or on the registers schedule.
                                  * @default false
                                  */
                                 syncRegistersOnActivation: boolean;
-                                /** @description Fetch documents in a configured source status on a schedule and report their transfer status back (seed 002). */
+                                /** @description Fetch documents in a configured source status on a schedule and report their transfer status back. */
                                 scheduledPull?: {
                                     /** @description The source's documents endpoint; the bridge GETs `{url}?status={status}` and POSTs `{url}/{externalId}/status`. */
                                     url: string;
-                                    /** @description The source status whose documents are fetched, e.g. "waiting_for_transfer" (seed 002). */
+                                    /** @description The source status whose documents are fetched, e.g. "waiting_for_transfer". */
                                     status: string;
                                     /**
-                                     * @description Minutes between fetches; seed 002 transfers every 10 minutes.
+                                     * @description Minutes between fetches; 10 by default.
                                      * @default 10
                                      */
                                     intervalMinutes: number;
-                                    /** @description The source status of travel reimbursements, fetched too when set (seed 002 has its own travel reimbursement statuses); its documents are travel invoices unless they name another documentType. */
+                                    /** @description The source status of travel reimbursements, fetched too when set (travel reimbursements often wait in statuses of their own); its documents are travel invoices unless they name another documentType. */
                                     travelStatus?: string;
                                     /** @description Sent as the Authorization header to the source, as given; a secret, never logged. */
                                     authorizationHeader?: string;
                                 };
-                                /** @description Travel expense code for travel and expense rows without one; must exist in Procountor's travel expense register (seed 002). */
+                                /** @description Travel expense code for travel and expense rows without one; must exist in Procountor's travel expense register. */
                                 defaultTravelExpenseCode?: string;
                                 /**
-                                 * @description Take travel invoices and expense claims; off refuses them (409 travel_transfers_off) and the scheduled pull skips travelStatus (seed 002).
+                                 * @description Take travel invoices and expense claims; off refuses them (409 travel_transfers_off) and the scheduled pull skips travelStatus.
                                  * @default true
                                  */
                                 travelTransfersEnabled: boolean;
                                 /**
-                                 * @description Travel invoices and expense claims: add a reporter missing from Procountor's person register (name, personal identity code, IBAN) and update a changed IBAN (seed 002).
+                                 * @description Travel invoices and expense claims: add a reporter missing from Procountor's person register (name, personal identity code, IBAN) and update a changed IBAN.
                                  * @default false
                                  */
                                 updatePersonsInProcountor: boolean;
                                 /**
-                                 * @description Status of travel invoices, expense claims and purchase invoices from the source in Procountor after transfer: unfinished for checking (recommended, seed 002; a draft, seed 004), sent to circulation, or approved.
+                                 * @description Status of travel invoices, expense claims and purchase invoices from the source in Procountor after transfer: unfinished for checking (recommended: edit and check in Procountor), sent to circulation, or approved.
                                  * @default UNFINISHED
                                  */
                                 travelStatusAfterTransfer: "UNFINISHED" | "RECEIVED" | "APPROVED";
@@ -1980,7 +1980,7 @@ export interface paths {
         };
         /**
          * The activation wizard: what to do in Procountor, step by step
-         * @description From the seeds' help pages. With connectionId, the connection's client identifier is filled into the text.
+         * @description As integrations' help pages describe it. With connectionId, the connection's client identifier is filled into the text.
          */
         get: {
             parameters: {
@@ -2006,7 +2006,7 @@ export interface paths {
                                 instructions: string[];
                                 /** @description Where in Procountor the step is done. */
                                 procountorPath?: string;
-                                /** @description The help pages (shared/seeds) the step comes from. */
+                                /** @description The vendors' help pages for their Procountor integrations that describe the step: 0 Linear, 1 Click2Contract, 2 Visma Severa, 3 Trackifi, 4 Taimer. */
                                 sourceSeeds: number[];
                                 optional?: boolean;
                             }[];
@@ -2255,7 +2255,7 @@ export interface paths {
                             email?: string;
                             /**
                              * Format: email
-                             * @description E-mail of the contact person chosen for this invoice; with emailSending on it receives the invoice before the customer's email (seed 002).
+                             * @description E-mail of the contact person chosen for this invoice; with emailSending on it receives the invoice before the customer's email.
                              */
                             contactEmail?: string;
                             /** @description Billing contact person. */
@@ -2281,9 +2281,9 @@ export interface paths {
                         penaltyInterestPercent?: number;
                         /** @description Finnish or RF reference; Procountor generates one when omitted. */
                         referenceCode?: string;
-                        /** @description Sales account of the whole invoice, e.g. 3000: given to every item row without its own salesAccount (seed 004). */
+                        /** @description Sales account of the whole invoice, e.g. 3000: given to every item row without its own salesAccount. */
                         salesAccount?: string;
-                        /** @description Project, cost centre and business unit of the whole invoice: given to every item row that has none of that kind (seed 004: the invoice's cost centre). */
+                        /** @description Project, cost centre and business unit of the whole invoice: given to every item row that has none of that kind. */
                         dimensions?: {
                             /** @description Project code (dimension item). */
                             project?: string;
@@ -2295,17 +2295,17 @@ export interface paths {
                         /** @description Invoice rows, at least one. */
                         rows: {
                             /**
-                             * @description item: a priced row; header: a heading (Procountor has none: sent as a zero-value row, seed 004); text: a free-text row (sent as a zero-value row).
+                             * @description item: a priced row; header: a heading (Procountor has none: sent as a zero-value row); text: a free-text row (sent as a zero-value row).
                              * @default item
                              */
                             kind?: "item" | "header" | "text";
-                            /** @description What an item row bills: a product (default) or hours of a work type. A row without productCode takes the connection's defaultProductCode, or defaultWorkTypeCode for a work type (seed 002). */
+                            /** @description What an item row bills: a product (default) or hours of a work type. A row without productCode takes the connection's defaultProductCode, or defaultWorkTypeCode for a work type. */
                             itemType?: "product" | "work_type";
                             /** @description Product or work type code in Procountor. */
                             productCode?: string;
                             /** @description Row name (product name), or the header/text. */
                             name: string;
-                            /** @description Descriptive text; its first line becomes the row comment (seed 004). */
+                            /** @description Descriptive text; its first line becomes the row comment. */
                             description?: string;
                             /** @description Quantity; negative on credit rows. Required for item rows. At most 5 decimals, ±999,999,999.99. */
                             quantity?: number;
@@ -2334,12 +2334,12 @@ export interface paths {
                         attachments?: {
                             /** @description File name with extension, no special characters. */
                             fileName: string;
-                            /** @description application/pdf, image/jpeg or image/gif (seed 002). */
+                            /** @description application/pdf, image/jpeg or image/gif: the types Procountor accepts for sales and travel invoice attachments. */
                             mediaType: string;
                             /** @description File content, base64; at most 10,000,000 bytes decoded. */
                             contentBase64: string;
                             /**
-                             * @description What the file is, for the connection's attachment mode (seed 002).
+                             * @description What the file is, for the connection's attachment mode.
                              * @default attachment
                              */
                             kind?: "invoice-pdf" | "breakdown" | "attachment";
@@ -2734,7 +2734,7 @@ export interface paths {
                             email?: string;
                             /**
                              * Format: email
-                             * @description E-mail of the contact person chosen for this invoice; with emailSending on it receives the invoice before the customer's email (seed 002).
+                             * @description E-mail of the contact person chosen for this invoice; with emailSending on it receives the invoice before the customer's email.
                              */
                             contactEmail?: string;
                             /** @description Billing contact person. */
@@ -2760,9 +2760,9 @@ export interface paths {
                         penaltyInterestPercent?: number;
                         /** @description Finnish or RF reference; Procountor generates one when omitted. */
                         referenceCode?: string;
-                        /** @description Sales account of the whole invoice, e.g. 3000: given to every item row without its own salesAccount (seed 004). */
+                        /** @description Sales account of the whole invoice, e.g. 3000: given to every item row without its own salesAccount. */
                         salesAccount?: string;
-                        /** @description Project, cost centre and business unit of the whole invoice: given to every item row that has none of that kind (seed 004: the invoice's cost centre). */
+                        /** @description Project, cost centre and business unit of the whole invoice: given to every item row that has none of that kind. */
                         dimensions?: {
                             /** @description Project code (dimension item). */
                             project?: string;
@@ -2774,17 +2774,17 @@ export interface paths {
                         /** @description Invoice rows, at least one. */
                         rows: {
                             /**
-                             * @description item: a priced row; header: a heading (Procountor has none: sent as a zero-value row, seed 004); text: a free-text row (sent as a zero-value row).
+                             * @description item: a priced row; header: a heading (Procountor has none: sent as a zero-value row); text: a free-text row (sent as a zero-value row).
                              * @default item
                              */
                             kind?: "item" | "header" | "text";
-                            /** @description What an item row bills: a product (default) or hours of a work type. A row without productCode takes the connection's defaultProductCode, or defaultWorkTypeCode for a work type (seed 002). */
+                            /** @description What an item row bills: a product (default) or hours of a work type. A row without productCode takes the connection's defaultProductCode, or defaultWorkTypeCode for a work type. */
                             itemType?: "product" | "work_type";
                             /** @description Product or work type code in Procountor. */
                             productCode?: string;
                             /** @description Row name (product name), or the header/text. */
                             name: string;
-                            /** @description Descriptive text; its first line becomes the row comment (seed 004). */
+                            /** @description Descriptive text; its first line becomes the row comment. */
                             description?: string;
                             /** @description Quantity; negative on credit rows. Required for item rows. At most 5 decimals, ±999,999,999.99. */
                             quantity?: number;
@@ -2813,12 +2813,12 @@ export interface paths {
                         attachments?: {
                             /** @description File name with extension, no special characters. */
                             fileName: string;
-                            /** @description application/pdf, image/jpeg or image/gif (seed 002). */
+                            /** @description application/pdf, image/jpeg or image/gif: the types Procountor accepts for sales and travel invoice attachments. */
                             mediaType: string;
                             /** @description File content, base64; at most 10,000,000 bytes decoded. */
                             contentBase64: string;
                             /**
-                             * @description What the file is, for the connection's attachment mode (seed 002).
+                             * @description What the file is, for the connection's attachment mode.
                              * @default attachment
                              */
                             kind?: "invoice-pdf" | "breakdown" | "attachment";
@@ -2887,7 +2887,7 @@ export interface paths {
         put?: never;
         /**
          * Credit a transferred sales invoice
-         * @description Creates a credit invoice (negative rows of the whole original, or the given rows) linked to the original, with notes naming its Procountor invoice number; a correctedInvoice is submitted once the credit succeeded (seed 000).
+         * @description Creates a credit invoice (negative rows of the whole original, or the given rows) linked to the original, with notes naming its Procountor invoice number; a correctedInvoice is submitted once the credit succeeded.
          */
         post: {
             parameters: {
@@ -2917,17 +2917,17 @@ export interface paths {
                         /** @description The rows to credit, when not the whole invoice; quantities are made negative. */
                         rows?: {
                             /**
-                             * @description item: a priced row; header: a heading (Procountor has none: sent as a zero-value row, seed 004); text: a free-text row (sent as a zero-value row).
+                             * @description item: a priced row; header: a heading (Procountor has none: sent as a zero-value row); text: a free-text row (sent as a zero-value row).
                              * @default item
                              */
                             kind?: "item" | "header" | "text";
-                            /** @description What an item row bills: a product (default) or hours of a work type. A row without productCode takes the connection's defaultProductCode, or defaultWorkTypeCode for a work type (seed 002). */
+                            /** @description What an item row bills: a product (default) or hours of a work type. A row without productCode takes the connection's defaultProductCode, or defaultWorkTypeCode for a work type. */
                             itemType?: "product" | "work_type";
                             /** @description Product or work type code in Procountor. */
                             productCode?: string;
                             /** @description Row name (product name), or the header/text. */
                             name: string;
-                            /** @description Descriptive text; its first line becomes the row comment (seed 004). */
+                            /** @description Descriptive text; its first line becomes the row comment. */
                             description?: string;
                             /** @description Quantity; negative on credit rows. Required for item rows. At most 5 decimals, ±999,999,999.99. */
                             quantity?: number;
@@ -2962,7 +2962,7 @@ export interface paths {
                         invoiceDate?: string;
                         /** @description Why the invoice is credited; goes to Procountor's notes. */
                         reason?: string;
-                        /** @description The corrected invoice, submitted as a new sales invoice once the credit invoice succeeded (seed 000). */
+                        /** @description The corrected invoice, submitted as a new sales invoice once the credit invoice succeeded. */
                         correctedInvoice?: {
                             /** @description The document's id in the source application; a submit is idempotent on it. */
                             externalId: string;
@@ -3025,7 +3025,7 @@ export interface paths {
                                 email?: string;
                                 /**
                                  * Format: email
-                                 * @description E-mail of the contact person chosen for this invoice; with emailSending on it receives the invoice before the customer's email (seed 002).
+                                 * @description E-mail of the contact person chosen for this invoice; with emailSending on it receives the invoice before the customer's email.
                                  */
                                 contactEmail?: string;
                                 /** @description Billing contact person. */
@@ -3051,9 +3051,9 @@ export interface paths {
                             penaltyInterestPercent?: number;
                             /** @description Finnish or RF reference; Procountor generates one when omitted. */
                             referenceCode?: string;
-                            /** @description Sales account of the whole invoice, e.g. 3000: given to every item row without its own salesAccount (seed 004). */
+                            /** @description Sales account of the whole invoice, e.g. 3000: given to every item row without its own salesAccount. */
                             salesAccount?: string;
-                            /** @description Project, cost centre and business unit of the whole invoice: given to every item row that has none of that kind (seed 004: the invoice's cost centre). */
+                            /** @description Project, cost centre and business unit of the whole invoice: given to every item row that has none of that kind. */
                             dimensions?: {
                                 /** @description Project code (dimension item). */
                                 project?: string;
@@ -3065,17 +3065,17 @@ export interface paths {
                             /** @description Invoice rows, at least one. */
                             rows: {
                                 /**
-                                 * @description item: a priced row; header: a heading (Procountor has none: sent as a zero-value row, seed 004); text: a free-text row (sent as a zero-value row).
+                                 * @description item: a priced row; header: a heading (Procountor has none: sent as a zero-value row); text: a free-text row (sent as a zero-value row).
                                  * @default item
                                  */
                                 kind?: "item" | "header" | "text";
-                                /** @description What an item row bills: a product (default) or hours of a work type. A row without productCode takes the connection's defaultProductCode, or defaultWorkTypeCode for a work type (seed 002). */
+                                /** @description What an item row bills: a product (default) or hours of a work type. A row without productCode takes the connection's defaultProductCode, or defaultWorkTypeCode for a work type. */
                                 itemType?: "product" | "work_type";
                                 /** @description Product or work type code in Procountor. */
                                 productCode?: string;
                                 /** @description Row name (product name), or the header/text. */
                                 name: string;
-                                /** @description Descriptive text; its first line becomes the row comment (seed 004). */
+                                /** @description Descriptive text; its first line becomes the row comment. */
                                 description?: string;
                                 /** @description Quantity; negative on credit rows. Required for item rows. At most 5 decimals, ±999,999,999.99. */
                                 quantity?: number;
@@ -3104,12 +3104,12 @@ export interface paths {
                             attachments?: {
                                 /** @description File name with extension, no special characters. */
                                 fileName: string;
-                                /** @description application/pdf, image/jpeg or image/gif (seed 002). */
+                                /** @description application/pdf, image/jpeg or image/gif: the types Procountor accepts for sales and travel invoice attachments. */
                                 mediaType: string;
                                 /** @description File content, base64; at most 10,000,000 bytes decoded. */
                                 contentBase64: string;
                                 /**
-                                 * @description What the file is, for the connection's attachment mode (seed 002).
+                                 * @description What the file is, for the connection's attachment mode.
                                  * @default attachment
                                  */
                                 kind?: "invoice-pdf" | "breakdown" | "attachment";
@@ -3563,7 +3563,7 @@ export interface paths {
         put?: never;
         /**
          * Send to Procountor
-         * @description Starts a transfer waiting in a connection with manual transfer mode (seed 001).
+         * @description Starts a transfer waiting in a connection with manual transfer mode.
          */
         post: {
             parameters: {
@@ -3701,7 +3701,7 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            /** @description A travel invoice / reimbursement (seeds 002, 004): the travel invoice and its attachments as one file in `attachments`. */
+            /** @description A travel invoice / reimbursement: the travel invoice and its attachments as one file in `attachments`. */
             requestBody: {
                 content: {
                     "application/json": {
@@ -3724,7 +3724,7 @@ export interface paths {
                         /** @description Procountor notes (not on the invoice). */
                         notes?: string;
                         rows: {
-                            /** @description Travel expense code (Procountor's travel expense register, type TRAVEL) or purchase product code. Travel and expense rows without one use the connection's defaultTravelExpenseCode (seed 002). */
+                            /** @description Travel expense code (Procountor's travel expense register, type TRAVEL) or purchase product code. Travel and expense rows without one use the connection's defaultTravelExpenseCode. */
                             expenseCode?: string;
                             /** @description What was spent (Procountor row product). */
                             description: string;
@@ -3734,10 +3734,10 @@ export interface paths {
                             unit?: string;
                             /** @description At most 5 decimals, ±999,999,999.99. */
                             unitPrice: number;
-                            /** @description Must be a Finnish VAT rate in force on invoiceDate (seed 004: "check VAT"). */
+                            /** @description Must be a Finnish VAT rate in force on invoiceDate. */
                             vatPercent: number;
                             comment?: string;
-                            /** @description The row's project, cost centre and business unit codes, set on its ledger transaction (seed 002). */
+                            /** @description The row's project, cost centre and business unit codes, set on its ledger transaction. */
                             dimensions?: {
                                 project?: string;
                                 costCenter?: string;
@@ -3752,12 +3752,12 @@ export interface paths {
                             /** @description The file, base64; at most 10,000,000 bytes decoded. */
                             contentBase64: string;
                         }[];
-                        /** @description Procountor status after transfer: UNFINISHED (recommended, seed 002: edit and check in Procountor), RECEIVED (sent to circulation) or APPROVED. Default: the connection's setting, else UNFINISHED. */
+                        /** @description Procountor status after transfer: UNFINISHED (recommended: edit and check in Procountor), RECEIVED (sent to circulation) or APPROVED. Default: the connection's setting, else UNFINISHED. */
                         statusAfterTransfer?: "UNFINISHED" | "RECEIVED" | "APPROVED";
                         person: {
                             /** @description Named in every error about this person. */
                             name: string;
-                            /** @description Finnish personal identity code (HETU): the person is found in Procountor's person register by it (seeds 002, 004). */
+                            /** @description Finnish personal identity code (HETU): the person is found in Procountor's person register by it. */
                             personalIdentityCode?: string;
                             /** @description Where the reimbursement is paid; default: the person's account in Procountor. */
                             iban?: string;
@@ -3845,7 +3845,7 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            /** @description A travel invoice / reimbursement (seeds 002, 004): the travel invoice and its attachments as one file in `attachments`. */
+            /** @description A travel invoice / reimbursement: the travel invoice and its attachments as one file in `attachments`. */
             requestBody: {
                 content: {
                     "application/json": {
@@ -3868,7 +3868,7 @@ export interface paths {
                         /** @description Procountor notes (not on the invoice). */
                         notes?: string;
                         rows: {
-                            /** @description Travel expense code (Procountor's travel expense register, type TRAVEL) or purchase product code. Travel and expense rows without one use the connection's defaultTravelExpenseCode (seed 002). */
+                            /** @description Travel expense code (Procountor's travel expense register, type TRAVEL) or purchase product code. Travel and expense rows without one use the connection's defaultTravelExpenseCode. */
                             expenseCode?: string;
                             /** @description What was spent (Procountor row product). */
                             description: string;
@@ -3878,10 +3878,10 @@ export interface paths {
                             unit?: string;
                             /** @description At most 5 decimals, ±999,999,999.99. */
                             unitPrice: number;
-                            /** @description Must be a Finnish VAT rate in force on invoiceDate (seed 004: "check VAT"). */
+                            /** @description Must be a Finnish VAT rate in force on invoiceDate. */
                             vatPercent: number;
                             comment?: string;
-                            /** @description The row's project, cost centre and business unit codes, set on its ledger transaction (seed 002). */
+                            /** @description The row's project, cost centre and business unit codes, set on its ledger transaction. */
                             dimensions?: {
                                 project?: string;
                                 costCenter?: string;
@@ -3896,12 +3896,12 @@ export interface paths {
                             /** @description The file, base64; at most 10,000,000 bytes decoded. */
                             contentBase64: string;
                         }[];
-                        /** @description Procountor status after transfer: UNFINISHED (recommended, seed 002: edit and check in Procountor), RECEIVED (sent to circulation) or APPROVED. Default: the connection's setting, else UNFINISHED. */
+                        /** @description Procountor status after transfer: UNFINISHED (recommended: edit and check in Procountor), RECEIVED (sent to circulation) or APPROVED. Default: the connection's setting, else UNFINISHED. */
                         statusAfterTransfer?: "UNFINISHED" | "RECEIVED" | "APPROVED";
                         person: {
                             /** @description Named in every error about this person. */
                             name: string;
-                            /** @description Finnish personal identity code (HETU): the person is found in Procountor's person register by it (seeds 002, 004). */
+                            /** @description Finnish personal identity code (HETU): the person is found in Procountor's person register by it. */
                             personalIdentityCode?: string;
                             /** @description Where the reimbursement is paid; default: the person's account in Procountor. */
                             iban?: string;
@@ -4016,7 +4016,7 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            /** @description A travel invoice / reimbursement (seeds 002, 004): the travel invoice and its attachments as one file in `attachments`. */
+            /** @description A travel invoice / reimbursement: the travel invoice and its attachments as one file in `attachments`. */
             requestBody: {
                 content: {
                     "application/json": {
@@ -4039,7 +4039,7 @@ export interface paths {
                         /** @description Procountor notes (not on the invoice). */
                         notes?: string;
                         rows: {
-                            /** @description Travel expense code (Procountor's travel expense register, type TRAVEL) or purchase product code. Travel and expense rows without one use the connection's defaultTravelExpenseCode (seed 002). */
+                            /** @description Travel expense code (Procountor's travel expense register, type TRAVEL) or purchase product code. Travel and expense rows without one use the connection's defaultTravelExpenseCode. */
                             expenseCode?: string;
                             /** @description What was spent (Procountor row product). */
                             description: string;
@@ -4049,10 +4049,10 @@ export interface paths {
                             unit?: string;
                             /** @description At most 5 decimals, ±999,999,999.99. */
                             unitPrice: number;
-                            /** @description Must be a Finnish VAT rate in force on invoiceDate (seed 004: "check VAT"). */
+                            /** @description Must be a Finnish VAT rate in force on invoiceDate. */
                             vatPercent: number;
                             comment?: string;
-                            /** @description The row's project, cost centre and business unit codes, set on its ledger transaction (seed 002). */
+                            /** @description The row's project, cost centre and business unit codes, set on its ledger transaction. */
                             dimensions?: {
                                 project?: string;
                                 costCenter?: string;
@@ -4067,12 +4067,12 @@ export interface paths {
                             /** @description The file, base64; at most 10,000,000 bytes decoded. */
                             contentBase64: string;
                         }[];
-                        /** @description Procountor status after transfer: UNFINISHED (recommended, seed 002: edit and check in Procountor), RECEIVED (sent to circulation) or APPROVED. Default: the connection's setting, else UNFINISHED. */
+                        /** @description Procountor status after transfer: UNFINISHED (recommended: edit and check in Procountor), RECEIVED (sent to circulation) or APPROVED. Default: the connection's setting, else UNFINISHED. */
                         statusAfterTransfer?: "UNFINISHED" | "RECEIVED" | "APPROVED";
                         person: {
                             /** @description Named in every error about this person. */
                             name: string;
-                            /** @description Finnish personal identity code (HETU): the person is found in Procountor's person register by it (seeds 002, 004). */
+                            /** @description Finnish personal identity code (HETU): the person is found in Procountor's person register by it. */
                             personalIdentityCode?: string;
                             /** @description Where the reimbursement is paid; default: the person's account in Procountor. */
                             iban?: string;
@@ -4164,7 +4164,7 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            /** @description An expense claim paid to a person (seed 004), Procountor BILL_OF_CHARGES. */
+            /** @description An expense claim paid to a person, Procountor BILL_OF_CHARGES. */
             requestBody: {
                 content: {
                     "application/json": {
@@ -4187,7 +4187,7 @@ export interface paths {
                         /** @description Procountor notes (not on the invoice). */
                         notes?: string;
                         rows: {
-                            /** @description Travel expense code (Procountor's travel expense register, type TRAVEL) or purchase product code. Travel and expense rows without one use the connection's defaultTravelExpenseCode (seed 002). */
+                            /** @description Travel expense code (Procountor's travel expense register, type TRAVEL) or purchase product code. Travel and expense rows without one use the connection's defaultTravelExpenseCode. */
                             expenseCode?: string;
                             /** @description What was spent (Procountor row product). */
                             description: string;
@@ -4197,10 +4197,10 @@ export interface paths {
                             unit?: string;
                             /** @description At most 5 decimals, ±999,999,999.99. */
                             unitPrice: number;
-                            /** @description Must be a Finnish VAT rate in force on invoiceDate (seed 004: "check VAT"). */
+                            /** @description Must be a Finnish VAT rate in force on invoiceDate. */
                             vatPercent: number;
                             comment?: string;
-                            /** @description The row's project, cost centre and business unit codes, set on its ledger transaction (seed 002). */
+                            /** @description The row's project, cost centre and business unit codes, set on its ledger transaction. */
                             dimensions?: {
                                 project?: string;
                                 costCenter?: string;
@@ -4215,12 +4215,12 @@ export interface paths {
                             /** @description The file, base64; at most 10,000,000 bytes decoded. */
                             contentBase64: string;
                         }[];
-                        /** @description Procountor status after transfer: UNFINISHED (recommended, seed 002: edit and check in Procountor), RECEIVED (sent to circulation) or APPROVED. Default: the connection's setting, else UNFINISHED. */
+                        /** @description Procountor status after transfer: UNFINISHED (recommended: edit and check in Procountor), RECEIVED (sent to circulation) or APPROVED. Default: the connection's setting, else UNFINISHED. */
                         statusAfterTransfer?: "UNFINISHED" | "RECEIVED" | "APPROVED";
                         person: {
                             /** @description Named in every error about this person. */
                             name: string;
-                            /** @description Finnish personal identity code (HETU): the person is found in Procountor's person register by it (seeds 002, 004). */
+                            /** @description Finnish personal identity code (HETU): the person is found in Procountor's person register by it. */
                             personalIdentityCode?: string;
                             /** @description Where the reimbursement is paid; default: the person's account in Procountor. */
                             iban?: string;
@@ -4300,7 +4300,7 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            /** @description An expense claim paid to a person (seed 004), Procountor BILL_OF_CHARGES. */
+            /** @description An expense claim paid to a person, Procountor BILL_OF_CHARGES. */
             requestBody: {
                 content: {
                     "application/json": {
@@ -4323,7 +4323,7 @@ export interface paths {
                         /** @description Procountor notes (not on the invoice). */
                         notes?: string;
                         rows: {
-                            /** @description Travel expense code (Procountor's travel expense register, type TRAVEL) or purchase product code. Travel and expense rows without one use the connection's defaultTravelExpenseCode (seed 002). */
+                            /** @description Travel expense code (Procountor's travel expense register, type TRAVEL) or purchase product code. Travel and expense rows without one use the connection's defaultTravelExpenseCode. */
                             expenseCode?: string;
                             /** @description What was spent (Procountor row product). */
                             description: string;
@@ -4333,10 +4333,10 @@ export interface paths {
                             unit?: string;
                             /** @description At most 5 decimals, ±999,999,999.99. */
                             unitPrice: number;
-                            /** @description Must be a Finnish VAT rate in force on invoiceDate (seed 004: "check VAT"). */
+                            /** @description Must be a Finnish VAT rate in force on invoiceDate. */
                             vatPercent: number;
                             comment?: string;
-                            /** @description The row's project, cost centre and business unit codes, set on its ledger transaction (seed 002). */
+                            /** @description The row's project, cost centre and business unit codes, set on its ledger transaction. */
                             dimensions?: {
                                 project?: string;
                                 costCenter?: string;
@@ -4351,12 +4351,12 @@ export interface paths {
                             /** @description The file, base64; at most 10,000,000 bytes decoded. */
                             contentBase64: string;
                         }[];
-                        /** @description Procountor status after transfer: UNFINISHED (recommended, seed 002: edit and check in Procountor), RECEIVED (sent to circulation) or APPROVED. Default: the connection's setting, else UNFINISHED. */
+                        /** @description Procountor status after transfer: UNFINISHED (recommended: edit and check in Procountor), RECEIVED (sent to circulation) or APPROVED. Default: the connection's setting, else UNFINISHED. */
                         statusAfterTransfer?: "UNFINISHED" | "RECEIVED" | "APPROVED";
                         person: {
                             /** @description Named in every error about this person. */
                             name: string;
-                            /** @description Finnish personal identity code (HETU): the person is found in Procountor's person register by it (seeds 002, 004). */
+                            /** @description Finnish personal identity code (HETU): the person is found in Procountor's person register by it. */
                             personalIdentityCode?: string;
                             /** @description Where the reimbursement is paid; default: the person's account in Procountor. */
                             iban?: string;
@@ -4463,7 +4463,7 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            /** @description An expense claim paid to a person (seed 004), Procountor BILL_OF_CHARGES. */
+            /** @description An expense claim paid to a person, Procountor BILL_OF_CHARGES. */
             requestBody: {
                 content: {
                     "application/json": {
@@ -4486,7 +4486,7 @@ export interface paths {
                         /** @description Procountor notes (not on the invoice). */
                         notes?: string;
                         rows: {
-                            /** @description Travel expense code (Procountor's travel expense register, type TRAVEL) or purchase product code. Travel and expense rows without one use the connection's defaultTravelExpenseCode (seed 002). */
+                            /** @description Travel expense code (Procountor's travel expense register, type TRAVEL) or purchase product code. Travel and expense rows without one use the connection's defaultTravelExpenseCode. */
                             expenseCode?: string;
                             /** @description What was spent (Procountor row product). */
                             description: string;
@@ -4496,10 +4496,10 @@ export interface paths {
                             unit?: string;
                             /** @description At most 5 decimals, ±999,999,999.99. */
                             unitPrice: number;
-                            /** @description Must be a Finnish VAT rate in force on invoiceDate (seed 004: "check VAT"). */
+                            /** @description Must be a Finnish VAT rate in force on invoiceDate. */
                             vatPercent: number;
                             comment?: string;
-                            /** @description The row's project, cost centre and business unit codes, set on its ledger transaction (seed 002). */
+                            /** @description The row's project, cost centre and business unit codes, set on its ledger transaction. */
                             dimensions?: {
                                 project?: string;
                                 costCenter?: string;
@@ -4514,12 +4514,12 @@ export interface paths {
                             /** @description The file, base64; at most 10,000,000 bytes decoded. */
                             contentBase64: string;
                         }[];
-                        /** @description Procountor status after transfer: UNFINISHED (recommended, seed 002: edit and check in Procountor), RECEIVED (sent to circulation) or APPROVED. Default: the connection's setting, else UNFINISHED. */
+                        /** @description Procountor status after transfer: UNFINISHED (recommended: edit and check in Procountor), RECEIVED (sent to circulation) or APPROVED. Default: the connection's setting, else UNFINISHED. */
                         statusAfterTransfer?: "UNFINISHED" | "RECEIVED" | "APPROVED";
                         person: {
                             /** @description Named in every error about this person. */
                             name: string;
-                            /** @description Finnish personal identity code (HETU): the person is found in Procountor's person register by it (seeds 002, 004). */
+                            /** @description Finnish personal identity code (HETU): the person is found in Procountor's person register by it. */
                             personalIdentityCode?: string;
                             /** @description Where the reimbursement is paid; default: the person's account in Procountor. */
                             iban?: string;
@@ -4603,7 +4603,7 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            /** @description A freelancer's invoice (seed 003) or the source's own bill (seed 004) as a Procountor purchase invoice. */
+            /** @description A freelancer's invoice or the source's own bill as a Procountor purchase invoice. */
             requestBody: {
                 content: {
                     "application/json": {
@@ -4626,7 +4626,7 @@ export interface paths {
                         /** @description Procountor notes (not on the invoice). */
                         notes?: string;
                         rows: {
-                            /** @description Travel expense code (Procountor's travel expense register, type TRAVEL) or purchase product code. Travel and expense rows without one use the connection's defaultTravelExpenseCode (seed 002). */
+                            /** @description Travel expense code (Procountor's travel expense register, type TRAVEL) or purchase product code. Travel and expense rows without one use the connection's defaultTravelExpenseCode. */
                             expenseCode?: string;
                             /** @description What was spent (Procountor row product). */
                             description: string;
@@ -4636,10 +4636,10 @@ export interface paths {
                             unit?: string;
                             /** @description At most 5 decimals, ±999,999,999.99. */
                             unitPrice: number;
-                            /** @description Must be a Finnish VAT rate in force on invoiceDate (seed 004: "check VAT"). */
+                            /** @description Must be a Finnish VAT rate in force on invoiceDate. */
                             vatPercent: number;
                             comment?: string;
-                            /** @description The row's project, cost centre and business unit codes, set on its ledger transaction (seed 002). */
+                            /** @description The row's project, cost centre and business unit codes, set on its ledger transaction. */
                             dimensions?: {
                                 project?: string;
                                 costCenter?: string;
@@ -4654,7 +4654,7 @@ export interface paths {
                             /** @description The file, base64; at most 10,000,000 bytes decoded. */
                             contentBase64: string;
                         }[];
-                        /** @description Procountor status after transfer: UNFINISHED (recommended, seed 002: edit and check in Procountor), RECEIVED (sent to circulation) or APPROVED. Default: the connection's setting, else UNFINISHED. */
+                        /** @description Procountor status after transfer: UNFINISHED (recommended: edit and check in Procountor), RECEIVED (sent to circulation) or APPROVED. Default: the connection's setting, else UNFINISHED. */
                         statusAfterTransfer?: "UNFINISHED" | "RECEIVED" | "APPROVED";
                         supplier: {
                             name: string;
@@ -4743,7 +4743,7 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            /** @description A freelancer's invoice (seed 003) or the source's own bill (seed 004) as a Procountor purchase invoice. */
+            /** @description A freelancer's invoice or the source's own bill as a Procountor purchase invoice. */
             requestBody: {
                 content: {
                     "application/json": {
@@ -4766,7 +4766,7 @@ export interface paths {
                         /** @description Procountor notes (not on the invoice). */
                         notes?: string;
                         rows: {
-                            /** @description Travel expense code (Procountor's travel expense register, type TRAVEL) or purchase product code. Travel and expense rows without one use the connection's defaultTravelExpenseCode (seed 002). */
+                            /** @description Travel expense code (Procountor's travel expense register, type TRAVEL) or purchase product code. Travel and expense rows without one use the connection's defaultTravelExpenseCode. */
                             expenseCode?: string;
                             /** @description What was spent (Procountor row product). */
                             description: string;
@@ -4776,10 +4776,10 @@ export interface paths {
                             unit?: string;
                             /** @description At most 5 decimals, ±999,999,999.99. */
                             unitPrice: number;
-                            /** @description Must be a Finnish VAT rate in force on invoiceDate (seed 004: "check VAT"). */
+                            /** @description Must be a Finnish VAT rate in force on invoiceDate. */
                             vatPercent: number;
                             comment?: string;
-                            /** @description The row's project, cost centre and business unit codes, set on its ledger transaction (seed 002). */
+                            /** @description The row's project, cost centre and business unit codes, set on its ledger transaction. */
                             dimensions?: {
                                 project?: string;
                                 costCenter?: string;
@@ -4794,7 +4794,7 @@ export interface paths {
                             /** @description The file, base64; at most 10,000,000 bytes decoded. */
                             contentBase64: string;
                         }[];
-                        /** @description Procountor status after transfer: UNFINISHED (recommended, seed 002: edit and check in Procountor), RECEIVED (sent to circulation) or APPROVED. Default: the connection's setting, else UNFINISHED. */
+                        /** @description Procountor status after transfer: UNFINISHED (recommended: edit and check in Procountor), RECEIVED (sent to circulation) or APPROVED. Default: the connection's setting, else UNFINISHED. */
                         statusAfterTransfer?: "UNFINISHED" | "RECEIVED" | "APPROVED";
                         supplier: {
                             name: string;
@@ -4910,7 +4910,7 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            /** @description A freelancer's invoice (seed 003) or the source's own bill (seed 004) as a Procountor purchase invoice. */
+            /** @description A freelancer's invoice or the source's own bill as a Procountor purchase invoice. */
             requestBody: {
                 content: {
                     "application/json": {
@@ -4933,7 +4933,7 @@ export interface paths {
                         /** @description Procountor notes (not on the invoice). */
                         notes?: string;
                         rows: {
-                            /** @description Travel expense code (Procountor's travel expense register, type TRAVEL) or purchase product code. Travel and expense rows without one use the connection's defaultTravelExpenseCode (seed 002). */
+                            /** @description Travel expense code (Procountor's travel expense register, type TRAVEL) or purchase product code. Travel and expense rows without one use the connection's defaultTravelExpenseCode. */
                             expenseCode?: string;
                             /** @description What was spent (Procountor row product). */
                             description: string;
@@ -4943,10 +4943,10 @@ export interface paths {
                             unit?: string;
                             /** @description At most 5 decimals, ±999,999,999.99. */
                             unitPrice: number;
-                            /** @description Must be a Finnish VAT rate in force on invoiceDate (seed 004: "check VAT"). */
+                            /** @description Must be a Finnish VAT rate in force on invoiceDate. */
                             vatPercent: number;
                             comment?: string;
-                            /** @description The row's project, cost centre and business unit codes, set on its ledger transaction (seed 002). */
+                            /** @description The row's project, cost centre and business unit codes, set on its ledger transaction. */
                             dimensions?: {
                                 project?: string;
                                 costCenter?: string;
@@ -4961,7 +4961,7 @@ export interface paths {
                             /** @description The file, base64; at most 10,000,000 bytes decoded. */
                             contentBase64: string;
                         }[];
-                        /** @description Procountor status after transfer: UNFINISHED (recommended, seed 002: edit and check in Procountor), RECEIVED (sent to circulation) or APPROVED. Default: the connection's setting, else UNFINISHED. */
+                        /** @description Procountor status after transfer: UNFINISHED (recommended: edit and check in Procountor), RECEIVED (sent to circulation) or APPROVED. Default: the connection's setting, else UNFINISHED. */
                         statusAfterTransfer?: "UNFINISHED" | "RECEIVED" | "APPROVED";
                         supplier: {
                             name: string;
@@ -5651,11 +5651,11 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Import purchase invoices dimensioned to a project from Procountor (seed 002). */
+                        /** @description Import purchase invoices dimensioned to a project from Procountor. */
                         enabled?: boolean;
                         /** @description Procountor statuses an invoice is imported from; default APPROVED, PAYMENT_QUEUED, PAYMENT_SENT_TO_BANK, PARTLY_PAID, PAID, MARKED_PAID. */
                         statuses?: ("RECEIVED" | "VERIFIED" | "APPROVED" | "PAYMENT_QUEUED" | "PAYMENT_SENT_TO_BANK" | "PARTLY_PAID" | "PAID" | "MARKED_PAID")[];
-                        /** @description Minutes between imports; default 5 (seed 002: "within 10 minutes"). */
+                        /** @description Minutes between imports; default 5. */
                         intervalMinutes?: number;
                         /** @description On the same schedule, look for bills newly received in Procountor and tell the source of each with bill.received (docs/purchase-invoices.md "New bills"); default false. */
                         billReceivedEvents?: boolean;
@@ -5785,7 +5785,7 @@ export interface paths {
                                 eventId: string | null;
                                 importedAt: string;
                                 acknowledgedAt: string | null;
-                                /** @description A Procountor purchase invoice as a project expense (seed 002). */
+                                /** @description A Procountor purchase invoice as a project expense. */
                                 expense: {
                                     procountorInvoiceId: number;
                                     invoiceNumber: number | null;
@@ -5885,7 +5885,7 @@ export interface paths {
                             eventId: string | null;
                             importedAt: string;
                             acknowledgedAt: string | null;
-                            /** @description A Procountor purchase invoice as a project expense (seed 002). */
+                            /** @description A Procountor purchase invoice as a project expense. */
                             expense: {
                                 procountorInvoiceId: number;
                                 invoiceNumber: number | null;
@@ -5985,7 +5985,7 @@ export interface paths {
                             eventId: string | null;
                             importedAt: string;
                             acknowledgedAt: string | null;
-                            /** @description A Procountor purchase invoice as a project expense (seed 002). */
+                            /** @description A Procountor purchase invoice as a project expense. */
                             expense: {
                                 procountorInvoiceId: number;
                                 invoiceNumber: number | null;
@@ -6131,7 +6131,7 @@ export interface paths {
                                 dueDate: string | null;
                                 totalAmount: number | null;
                                 currency: string;
-                                /** @description Seed 004: the bill goes to the project (manager) or the person named on it, else to the default recipient. */
+                                /** @description For routing in the source: the bill goes to the project (manager) or the person named on it, else to the default recipient. */
                                 routing: {
                                     projectNumber: string | null;
                                     projectNumberFoundIn: string | null;
@@ -6190,7 +6190,7 @@ export interface paths {
                             dueDate: string | null;
                             totalAmount: number | null;
                             currency: string;
-                            /** @description Seed 004: the bill goes to the project (manager) or the person named on it, else to the default recipient. */
+                            /** @description For routing in the source: the bill goes to the project (manager) or the person named on it, else to the default recipient. */
                             routing: {
                                 projectNumber: string | null;
                                 projectNumberFoundIn: string | null;
@@ -6220,7 +6220,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Approve the bill in Procountor (seed 004 "Approve in Procountor"); approving again is harmless
+         * Approve the bill in Procountor; approving again is harmless
          * @description Body optional: `{ "comment": "…" }` (max 100 characters), stored with the approval in Procountor.
          */
         post: {
@@ -7783,8 +7783,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Create or update customers in Procountor (seed 002 matching rules), and link them
-         * @description Each customer: its link if it has one, else seed 002: same business ID and customer number → that partner (updated when name, address, e-mail or e-invoice address differ); same number with another business ID → failed (conflict); none → created.
+         * Create or update customers in Procountor (business ID and customer number matching), and link them
+         * @description Each customer: its link if it has one, else by business ID and customer number: same business ID and customer number → that partner (updated when name, address, e-mail or e-invoice address differ); same number with another business ID → failed (conflict); none → created.
          */
         post: {
             parameters: {
@@ -7833,7 +7833,7 @@ export interface paths {
                             email?: string;
                             /**
                              * Format: email
-                             * @description E-mail of the contact person chosen for this invoice; with emailSending on it receives the invoice before the customer's email (seed 002).
+                             * @description E-mail of the contact person chosen for this invoice; with emailSending on it receives the invoice before the customer's email.
                              */
                             contactEmail?: string;
                             /** @description Billing contact person. */
@@ -7958,7 +7958,7 @@ export interface paths {
         get?: never;
         /**
          * Create, rename, inactivate or reactivate projects, cost centres and business units in Procountor
-         * @description Each item goes to the dimension the connection's projectDimension, costCenterDimension or businessUnitDimension names. active: false (closed or inactivated in the source) sets the item inactive in Procountor (status P, seed 002).
+         * @description Each item goes to the dimension the connection's projectDimension, costCenterDimension or businessUnitDimension names. active: false (closed or inactivated in the source) sets the item inactive in Procountor (status P).
          */
         put: {
             parameters: {
@@ -8999,7 +8999,7 @@ export interface webhooks {
         put?: never;
         /**
          * purchase_invoice.imported
-         * @description A purchase invoice dimensioned to a project reached an import status in Procountor (seed 002). Answer any 2xx within 10 seconds.
+         * @description A purchase invoice dimensioned to a project reached an import status in Procountor. Answer any 2xx within 10 seconds.
          */
         post: {
             parameters: {

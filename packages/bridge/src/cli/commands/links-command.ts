@@ -1,4 +1,4 @@
-// `bridge links …`: the linking page on the command line (seed 003): list with suggestions, link, accept, reject,
+// `bridge links …`: the linking page on the command line: list with suggestions, link, accept, reject,
 // unlink, auto-link; for customers (business partners) or products.
 import type { Command } from 'commander';
 import { acceptSuggestion, autoLink, linkByHand, rejectSuggestion, unlink } from '../../registers/link-actions';

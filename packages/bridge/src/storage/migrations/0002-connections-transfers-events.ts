@@ -72,7 +72,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('total_amount', 'numeric')
     .addColumn('currency', 'text')
     .addColumn('invoice_date', 'date')
-    // A credit invoice points at the transfer it credits (seed 000); the link is ours, Procountor keeps none (FACTS.md).
+    // A credit invoice points at the transfer it credits; the link is ours, Procountor keeps none (FACTS.md).
     .addColumn('credits_transfer_id', 'text', (column) => column.references('transfers.id'))
     .addColumn('created_at', 'timestamptz', (column) => column.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (column) => column.notNull().defaultTo(sql`now()`))

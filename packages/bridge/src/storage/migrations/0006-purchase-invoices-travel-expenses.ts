@@ -1,5 +1,5 @@
-// Issue #6 part 2: purchase invoices imported from Procountor (seeds 002, 004), their import settings and cursor, and
-// the outgoing transfer kinds for travel invoices, expense claims and purchase invoices from the source (seeds 002-004).
+// Issue #6 part 2: purchase invoices imported from Procountor, their import settings and cursor, and
+// the outgoing transfer kinds for travel invoices, expense claims and purchase invoices from the source.
 import { type Kysely, sql } from 'kysely';
 
 const SALES_KINDS = `'sales_invoice', 'credit_invoice'`;
@@ -12,7 +12,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql.raw(`alter table transfers add constraint transfers_kind_check check (kind in (${ALL_KINDS}))`).execute(db);
 
   // One row per Procountor purchase invoice the import has seen in a configured status: 'imported' exactly once
-  // (the unique key), or 'waiting_for_project' until it is dimensioned to a project (seed 002).
+  // (the unique key), or 'waiting_for_project' until it is dimensioned to a project.
   await db.schema
     .createTable('purchase_invoice_imports')
     .addColumn('id', 'text', (column) => column.primaryKey())

@@ -17,7 +17,10 @@ const KIND_WORDS: Record<DimensionKind, string> = {
   businessUnit: 'business unit',
 };
 
-/** Seed 002 has the three switches twice: for invoice rows and for travel expense lines (travel invoices, expense claims). */
+/**
+ * The three switches come twice (as in Visma Severa's settings): for invoice rows and for travel expense lines (travel
+ * invoices, expense claims).
+ */
 function rowsCarry(settings: ConnectionSettings, transferKind: string): Record<DimensionKind, boolean> {
   if (transferKind === 'travel_invoice' || transferKind === 'expense_claim') {
     return {
@@ -33,7 +36,7 @@ function rowsCarry(settings: ConnectionSettings, transferKind: string): Record<D
   };
 }
 
-/** The connection's dimension name per kind, where rows of this transfer kind carry that kind (seed 002 settings). */
+/** The connection's dimension name per kind, where rows of this transfer kind carry that kind. */
 export function configuredDimensions(
   settings: ConnectionSettings,
   transferKind = 'sales_invoice',

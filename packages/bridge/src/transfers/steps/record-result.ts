@@ -1,4 +1,4 @@
-// Step 8: what Procountor assigned (invoice number, reference code, status) for the source (seed 000). The create
+// Step 8: what Procountor assigned (invoice number, reference code, status) for the source. The create
 // answer already carried them (the contract's POST /invoices answers the invoice), so a GET is made only when an
 // earlier step left them unknown (an adopted invoice, or a send that changed the status).
 import type { ProcountorInvoice } from '../../sales-invoices/to-procountor-invoice';

@@ -1,5 +1,6 @@
-// Step 1: finds the customer's Procountor business partner by seed 002's rules, or creates one where allowed.
-// Order: the customer's link, then the synced register, then a Procountor search; what it finds becomes the link.
+// Step 1: finds the customer's Procountor business partner by business ID and customer number, or creates one where
+// allowed. Order: the customer's link, then the synced register, then a Procountor search; what it finds becomes the
+// link.
 import type { ProcountorBusinessPartner, ProcountorBusinessPartnerBasicInfo } from '@procountor-bridge/client';
 import { customerSourceKey } from '../../business-partners/customer-source-key';
 import {
@@ -100,7 +101,7 @@ async function localPartnerCandidates(context: StepContext, customer: CustomerIn
     }));
 }
 
-/** The partner a seed 002 rule matched, kept in the progress with the rule, and said on the timeline. */
+/** The partner a matching rule matched, kept in the progress with the rule, and said on the timeline. */
 function takeMatch(context: StepContext, customer: CustomerInput, match: Extract<PartnerMatch, { kind: 'matched' }>) {
   context.progress.partnerId = match.partnerId;
   context.progress.partnerRule = match.rule;
@@ -149,7 +150,7 @@ async function rememberPartner(
 
 function throwUnless(match: PartnerMatch, customer: CustomerInput): void {
   if (match.kind === 'conflict') {
-    // Seed 002 rule 3: same customer number, another business ID → no match and an error; no invoice is made.
+    // Matching rule 3: same customer number, another business ID → no match and an error; no invoice is made.
     throw new TransferRuleError(
       'business_partner_conflict',
       `Customer ${customer.name} (business ID ${customer.businessId ?? 'none'}, customer number ${customer.customerNumber}) conflicts with Procountor partner ${match.partnerId}: ${match.message}.`,
@@ -181,7 +182,7 @@ export async function resolveBusinessPartner(context: StepContext): Promise<void
       : undefined;
     const businessId = normalizeBusinessIdForMatch(customer.businessId);
     if (link && businessId && linked?.identifier && linked.identifier !== businessId) {
-      // Seed 002 rule 3 outweighs a link: the linked partner has another business ID.
+      // Matching rule 3 outweighs a link: the linked partner has another business ID.
       throwUnless(
         {
           kind: 'conflict',
@@ -200,8 +201,9 @@ export async function resolveBusinessPartner(context: StepContext): Promise<void
       return;
     }
   }
-  // Seed 003: "Invoice sync failing → check that the business partner is linked": with requireCustomerLink only a
-  // link names the partner. The customer is recorded, so the linking page lists it with its suggestions.
+  // Trackifi's troubleshooting table: "Invoice sync failing → check that the business partner is linked": with
+  // requireCustomerLink only a link names the partner. The customer is recorded, so the linking page lists it with its
+  // suggestions.
   if (settings.requireCustomerLink) {
     if (context.db && sourceKey) {
       await rememberCustomer(context.db, context.connection.id, customer, sourceKey);

@@ -1,4 +1,4 @@
-// Step 2: finds each row's product in Procountor by code; creates it where allowed, else uses the default code (seed 002).
+// Step 2: finds each row's product in Procountor by code; creates it where allowed, else uses the default code.
 // Order per code: the product's link, then the synced register, then a Procountor search; what it finds is linked.
 import type { ProcountorProduct } from '@procountor-bridge/client';
 import { findLinks, recordLinkIfFree, upsertSourceRecords } from '../../registers/register-links';
@@ -15,7 +15,7 @@ import type { SalesInvoiceInput, SalesInvoiceRowInput } from '../../sales-invoic
 import { TransferRuleError } from '../transfer-errors';
 import type { StepContext } from './step-context';
 
-/** Item rows by the product code they will carry: their own, or the default of their kind for rows without one (seed 002). */
+/** Item rows by the product code they will carry: their own, or the default of their kind for rows without one. */
 export function rowsByProductCode(
   invoice: SalesInvoiceInput,
   defaults: DefaultCodes,
@@ -101,9 +101,10 @@ async function rememberProduct(
 }
 
 /**
- * Seed 001: "a new product (if no similar product can be found)". Where products may be created, an item row with no
- * code and no default code takes the active SALES product of the same name (case, accents and spacing aside), or a
- * new product with its name. The search before the create also finds a product an attempt with a lost answer made.
+ * As Click2Contract's integration does: "a new product (if no similar product can be found)". Where products may be
+ * created, an item row with no code and no default code takes the active SALES product of the same name (case, accents
+ * and spacing aside), or a new product with its name. The search before the create also finds a product an attempt with
+ * a lost answer made.
  */
 async function resolveCodelessRows(context: StepContext, products: NonNullable<StepContext['progress']['products']>) {
   const { settings } = context.connection;

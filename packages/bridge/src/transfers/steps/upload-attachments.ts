@@ -4,7 +4,10 @@ import type { ConnectionSettings } from '../../connections/connection-settings';
 import type { AttachmentInput } from '../../sales-invoices/sales-invoice-schema';
 import type { StepContext } from './step-context';
 
-/** Seed 002: the invoice PDF with attachments, the breakdown (every file but the source's invoice PDF), or none. */
+/**
+ * The attachment modes (Visma Severa's): the invoice PDF with attachments, the breakdown (every file but the source's
+ * invoice PDF), or none.
+ */
 export function attachmentsToSend(
   attachments: readonly AttachmentInput[],
   mode: ConnectionSettings['attachmentMode'],

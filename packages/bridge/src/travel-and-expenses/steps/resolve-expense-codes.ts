@@ -4,9 +4,10 @@ import { TransferRuleError } from '../../transfers/transfer-errors';
 import { expenseDocumentOf, expenseKindOf, expenseProgressOf } from './expense-step-context';
 
 /**
- * Seed 002: "Travel expenses must also have the same codes in both systems… The default code must also be found in
- * Procountor's travel expense register." A row's unknown code falls back to the default code, like products do;
- * with no default, the transfer fails naming the code. Purchase invoice rows keep their codes as given.
+ * As Visma Severa's integration says: "Travel expenses must also have the same codes in both systems… The default code
+ * must also be found in Procountor's travel expense register." A row's unknown code falls back to the default code,
+ * like products do; with no default, the transfer fails naming the code. Purchase invoice rows keep their codes as
+ * given.
  */
 export async function resolveExpenseCodes(context: StepContext): Promise<void> {
   const progress = expenseProgressOf(context);

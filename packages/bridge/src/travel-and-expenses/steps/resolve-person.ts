@@ -1,4 +1,4 @@
-// Step: finds the reporter in Procountor's person register by personal identity code (seeds 002, 004).
+// Step: finds the reporter in Procountor's person register by personal identity code.
 import { sql } from 'kysely';
 import type { Database } from '../../storage/schema';
 import type { StepContext } from '../../transfers/steps/step-context';

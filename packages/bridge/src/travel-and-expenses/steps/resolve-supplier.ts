@@ -9,7 +9,7 @@ const compact = (businessId: string) => businessId.replace(/\s/g, '');
 /**
  * Exactly one SUPPLIER with the business ID → the invoice gets its partnerId. None or several → no link: the invoice
  * carries the supplier's name, business ID and address itself (contract: partnerId is optional), and the timeline
- * says so. The bridge never creates suppliers (seed 003 sends freelancer invoices, it does not manage suppliers).
+ * says so. The bridge never creates suppliers (Trackifi sends freelancer invoices, it does not manage suppliers).
  */
 export async function resolveSupplier(context: StepContext): Promise<void> {
   const progress = expenseProgressOf(context);

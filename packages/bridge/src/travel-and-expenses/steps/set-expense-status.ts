@@ -1,4 +1,4 @@
-// Step: brings the invoice to the status after transfer: UNFINISHED (left as is), RECEIVED or APPROVED (seed 002).
+// Step: brings the invoice to the status after transfer: UNFINISHED (left as is), RECEIVED or APPROVED.
 import type { StepContext } from '../../transfers/steps/step-context';
 import { expenseDocumentOf, expenseProgressOf } from './expense-step-context';
 

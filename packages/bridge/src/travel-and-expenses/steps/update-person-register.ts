@@ -1,4 +1,4 @@
-// Seed 002 travel setting "Select whether Severa's users are updated in Procountor's personal register":
+// Visma Severa's travel setting "Select whether Severa's users are updated in Procountor's personal register":
 // with updatePersonsInProcountor on, a missing reporter is added and a changed account is updated.
 import type { ProcountorPerson } from '@procountor-bridge/client';
 import { normaliseIban } from '@procountor-bridge/client/finnish';
@@ -17,8 +17,8 @@ function splitName(name: string): { firstName?: string; lastName: string } {
 }
 
 /**
- * Adds the person to Procountor's person register. Assumptions (the seeds name only the identity code and the bank
- * account): bank transfer, payment term 14 days, no penal interest, Finnish, gender not applicable.
+ * Adds the person to Procountor's person register. Assumptions (the integrations' help pages name only the identity
+ * code and the bank account): bank transfer, payment term 14 days, no penal interest, Finnish, gender not applicable.
  */
 export async function addPersonToProcountor(
   context: StepContext,

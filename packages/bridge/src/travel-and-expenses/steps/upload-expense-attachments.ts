@@ -1,4 +1,4 @@
-// Step: attaches the document's files (a travel invoice: the invoice and its receipts as one file, seed 002).
+// Step: attaches the document's files (a travel invoice: the invoice and its receipts as one file).
 import { mediaTypeOfFileName } from '../../document-rules/attachment-content';
 import type { StepContext } from '../../transfers/steps/step-context';
 import { attachFilesOnce } from '../../transfers/steps/upload-attachments';
