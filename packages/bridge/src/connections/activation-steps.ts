@@ -7,8 +7,6 @@ export interface ActivationStep {
   instructions: string[];
   /** Where in Procountor, when the step happens there. */
   procountorPath?: string;
-  /** The help pages that describe this step: 0 Linear, 1 Click2Contract, 2 Visma Severa, 3 Trackifi, 4 Taimer. */
-  sourceSeeds: number[];
   /** Steps a company may skip (e.g. the Documents feature is needed only for PDF attachments). */
   optional?: boolean;
 }
@@ -23,7 +21,6 @@ export const ACTIVATION_STEPS: readonly ActivationStep[] = [
       'Turn on "Allow the usage of invoiceable API clients" (Integration settings). Integrations cannot connect without it.',
       'If needed, ask your accounting firm or bookkeeper to enable the connection.',
     ],
-    sourceSeeds: [2, 4, 0],
   },
   {
     id: 'create-api-user',
@@ -34,7 +31,6 @@ export const ACTIVATION_STEPS: readonly ActivationStep[] = [
       'Go through each permission section and set it to All rights (or make the user a primary user).',
       'Turn on "Allow only M2M login to API", so the integration user cannot sign in to the user interface.',
     ],
-    sourceSeeds: [2, 4],
   },
   {
     id: 'create-api-key',
@@ -45,14 +41,12 @@ export const ACTIVATION_STEPS: readonly ActivationStep[] = [
       'When Procountor asks for the "Client identifier" (Client ID), enter exactly: {clientId}',
       'Click Create, then copy the API key. It is shown only once: paste it before closing the dialog.',
     ],
-    sourceSeeds: [0, 2, 3, 4],
   },
   {
     id: 'enable-documents',
     title: 'Enable the Documents feature (for PDF attachments)',
     procountorPath: 'Management > Company info > Usage settings > Documents',
     instructions: ['Enable the Documents feature if invoices should carry PDF attachments. It may incur a fee.'],
-    sourceSeeds: [3],
     optional: true,
   },
   {
@@ -62,7 +56,6 @@ export const ACTIVATION_STEPS: readonly ActivationStep[] = [
       'Paste the copied API key into this connection (console, or PUT /v1/connections/{connectionId}/credentials).',
       'The key is stored encrypted and shown only as its last four characters.',
     ],
-    sourceSeeds: [0, 2, 3, 4],
   },
   {
     id: 'test-and-activate',
@@ -72,7 +65,6 @@ export const ACTIVATION_STEPS: readonly ActivationStep[] = [
       'If Procountor refuses the key, check that it was created with the client identifier {clientId}, has not expired or been revoked, and that invoiceable API clients are allowed.',
       'To replace a key later (expired or compromised), create a new one the same way and paste it: transfers go on with the old key until the new one is accepted.',
     ],
-    sourceSeeds: [3, 4, 0],
   },
 ];
 

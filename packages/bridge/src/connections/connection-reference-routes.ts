@@ -20,10 +20,6 @@ const ActivationStepResponse = Type.Object({
   title: Type.String(),
   instructions: Type.Array(Type.String()),
   procountorPath: Type.Optional(Type.String({ description: 'Where in Procountor the step is done.' })),
-  sourceSeeds: Type.Array(Type.Integer(), {
-    description:
-      "The vendors' help pages for their Procountor integrations that describe the step: 0 Linear, 1 Click2Contract, 2 Visma Severa, 3 Trackifi, 4 Taimer.",
-  }),
   optional: Type.Optional(Type.Boolean()),
 });
 

@@ -2006,8 +2006,6 @@ export interface paths {
                                 instructions: string[];
                                 /** @description Where in Procountor the step is done. */
                                 procountorPath?: string;
-                                /** @description The vendors' help pages for their Procountor integrations that describe the step: 0 Linear, 1 Click2Contract, 2 Visma Severa, 3 Trackifi, 4 Taimer. */
-                                sourceSeeds: number[];
                                 optional?: boolean;
                             }[];
                         };
