@@ -1,6 +1,7 @@
 // One test run for every package, as two projects: `unit` (*.test.ts: pure logic, no database, no browser) and
 // `integration` (*.integration.test.ts: HTTP, PostgreSQL/PGlite, the emulator, Chromium). `npm run test:unit` runs
 // the first alone for the inner loop.
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 const TEST_FILES = ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'];
@@ -28,6 +29,13 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: INTEGRATION_TEST_FILES,
+          // Most of a file's time is waiting (HTTP, polls, child processes), so run more files than cores: Vitest's
+          // default (cores − 1) is one file at a time on two cores. At most 6, which keeps the test databases' pools
+          // well within PostgreSQL's 100 connections.
+          maxWorkers: Math.min(availableParallelism() + 1, 6),
+          // Each file still gets its own databases, servers and emulator; sharing the process spares every file
+          // importing the bridge, Fastify and PGlite afresh.
+          isolate: false,
           // Migrates one PostgreSQL template and one PGlite snapshot per run; each file's database is a copy.
           globalSetup: ['packages/bridge/test/helpers/migrated-templates.ts'],
         },
