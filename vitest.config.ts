@@ -22,6 +22,8 @@ export default defineConfig({
           exclude: [...configDefaults.exclude, ...INTEGRATION_TEST_FILES],
           // Pure functions without mocks, env or globals: one process may import them all (4x faster than a fork each).
           isolate: false,
+          // First, before the integration files (projects with their own maxWorkers run one after the other).
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -38,6 +40,7 @@ export default defineConfig({
           isolate: false,
           // Migrates one PostgreSQL template and one PGlite snapshot per run; each file's database is a copy.
           globalSetup: ['packages/bridge/test/helpers/migrated-templates.ts'],
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -1,6 +1,6 @@
 // Vitest reporter that lists the ten slowest test files (where to look when the suite gets slow), then ends the run
 // with the plain line "N passed, N failed, N skipped" that CI reads: keep that line last.
-import type { Reporter, TestModule } from 'vitest/node';
+import type { Reporter, SerializedError, TestModule } from 'vitest/node';
 
 const SLOWEST_SHOWN = 10;
 
@@ -23,9 +23,10 @@ function slowestFiles(testModules: ReadonlyArray<TestModule>): string[] {
 }
 
 export default class SummaryLineReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): void {
     let passed = 0;
-    let failed = 0;
+    // An error outside any test (a config error, a rejection after a test ended) fails the run: count it.
+    let failed = unhandledErrors.length;
     let skipped = 0;
     for (const testModule of testModules) {
       // A file that failed to load counts as a failure even though it has no tests.
