@@ -39,8 +39,11 @@ function provided<K extends keyof ProvidedContext>(key: K): ProvidedContext[K] |
   }
 }
 
-/** The PGlite snapshot to start from: a new cluster, or with every migration already applied. */
-async function pgliteSnapshot(migrated: boolean): Promise<Blob | undefined> {
+/**
+ * The PGlite snapshot to start from (PGlite's `loadDataDir`): a new cluster, or one with every migration applied.
+ * Undefined outside Vitest: PGlite then runs its initdb.
+ */
+export async function pgliteSnapshot(migrated: boolean): Promise<Blob | undefined> {
   const snapshots = provided('pgliteSnapshots');
   if (!snapshots) return undefined;
   return new Blob([await readFile(migrated ? snapshots.migrated : snapshots.empty)]);
