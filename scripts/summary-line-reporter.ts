@@ -1,10 +1,32 @@
-// Vitest reporter that ends the run with the plain line "N passed, N failed, N skipped" that CI reads.
-import type { Reporter, TestModule } from 'vitest/node';
+// Vitest reporter that lists the ten slowest test files (where to look when the suite gets slow), then ends the run
+// with the plain line "N passed, N failed, N skipped" that CI reads: keep that line last.
+import type { Reporter, SerializedError, TestModule } from 'vitest/node';
+
+const SLOWEST_SHOWN = 10;
+
+/** Import and collection plus every test and hook of the file, in milliseconds. */
+function fileDuration(testModule: TestModule): number {
+  const diagnostic = testModule.diagnostic();
+  return diagnostic.collectDuration + diagnostic.duration;
+}
+
+function slowestFiles(testModules: ReadonlyArray<TestModule>): string[] {
+  const slowest = [...testModules].sort((a, b) => fileDuration(b) - fileDuration(a)).slice(0, SLOWEST_SHOWN);
+  if (slowest.length === 0) return [];
+  return [
+    `Slowest ${slowest.length} test files:`,
+    ...slowest.map(
+      (testModule) =>
+        `${(fileDuration(testModule) / 1000).toFixed(1).padStart(7)} s  ${testModule.relativeModuleId} (${testModule.project.name})`,
+    ),
+  ];
+}
 
 export default class SummaryLineReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): void {
     let passed = 0;
-    let failed = 0;
+    // An error outside any test (a config error, a rejection after a test ended) fails the run: count it.
+    let failed = unhandledErrors.length;
     let skipped = 0;
     for (const testModule of testModules) {
       // A file that failed to load counts as a failure even though it has no tests.
@@ -16,6 +38,7 @@ export default class SummaryLineReporter implements Reporter {
         else skipped += 1;
       }
     }
-    process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+    const lines = [...slowestFiles(testModules), `${passed} passed, ${failed} failed, ${skipped} skipped`];
+    process.stdout.write(`\n${lines.join('\n')}\n`);
   }
 }

@@ -20,7 +20,7 @@ import { QUEUE_NAMES } from './jobs/queue-names';
 import { startNotificationWorkers } from './notifications/start-notification-workers';
 import { createLogger } from './observability/create-logger';
 import { type BridgeMetrics, createMetrics } from './observability/create-metrics';
-import { requestWebhookSubscription } from './payments/auto-subscribe-procountor-webhook';
+import { requestWebhookSubscription, type WebhookSubscribeRetry } from './payments/auto-subscribe-procountor-webhook';
 import { paymentRoutes } from './payments/payment-routes';
 import { procountorWebhookReceiverRoute } from './payments/procountor-webhook-receiver';
 import { startPaymentWorkers } from './payments/start-payment-workers';
@@ -42,6 +42,7 @@ import { collectQueueDepth, collectTransfersByState, metricsRoute } from './serv
 import { pullRunRoutes } from './source-pull/pull-run-routes';
 import { startPullWorkers } from './source-pull/start-pull-workers';
 import { submitPulledDocument } from './source-pull/submit-pulled-document';
+import type { DeliveryRetryPolicy } from './source-webhooks/delivery-backoff';
 import { startWebhookDeliveryWorkers } from './source-webhooks/start-webhook-delivery-workers';
 import { webhookDeliveryRoutes } from './source-webhooks/webhook-delivery-routes';
 import { webhookEndpointRoutes } from './source-webhooks/webhook-endpoint-routes';
@@ -55,9 +56,23 @@ import { transferDocumentRoute } from './transfers/transfer-document-route';
 import { registerTransferRoutes } from './transfers/transfer-routes';
 import { registerExpenseDocumentRoutes } from './travel-and-expenses/expense-document-routes';
 
+/**
+ * The waits of the background work that tests shorten to milliseconds or a second. Unset, each keeps its
+ * production default (named beside it in its domain).
+ */
+export interface BackgroundTimings {
+  /** How often an idle worker looks for jobs when its domain sets no interval: pg-boss's 2 s (minimum 0.5 s). */
+  pollingIntervalSeconds?: number;
+  /** Backoff of the automatic Procountor webhook subscription; WEBHOOK_SUBSCRIBE_RETRY (5 s doubling). */
+  webhookSubscribeRetry?: WebhookSubscribeRetry;
+  /** Webhook deliveries to the source: retries (30 s doubling to 1 h) and the order wait (5 s). */
+  webhookDelivery?: { retryPolicy?: DeliveryRetryPolicy; orderWaitSeconds?: number };
+}
+
 /** What route modules and workers are built from: every shared piece and domain service, made once here. */
 export interface BridgeServices {
   config: BridgeConfig;
+  timings: BackgroundTimings;
   logger: Logger;
   db: Database;
   secretKey: Buffer;
@@ -116,6 +131,7 @@ export const WORKER_STARTERS: readonly WorkerStarter[] = [
       db: services.db,
       logger: services.logger,
       secretKey: services.secretKey,
+      ...services.timings.webhookDelivery,
     }),
   (services) =>
     startPullWorkers(services.jobQueue, {
@@ -159,6 +175,7 @@ export const WORKER_STARTERS: readonly WorkerStarter[] = [
       secretKey: services.secretKey,
       connections: services.connections,
       publicUrl: services.config.publicUrl,
+      ...(services.timings.webhookSubscribeRetry ? { retry: services.timings.webhookSubscribeRetry } : {}),
     }),
 ];
 
@@ -194,6 +211,8 @@ export interface CreateBridgeOptions {
   bootstrapConnection?: boolean;
   /** Options for every Procountor client (tests shorten timeouts). */
   clientDefaults?: ClientDefaults;
+  /** Shorter intervals and backoffs for the workers (tests); default the production ones. */
+  timings?: BackgroundTimings;
   /** More route modules and workers, after the built-in lists (tests). */
   routes?: readonly RouteModuleFactory[];
   workers?: readonly WorkerStarter[];
@@ -232,7 +251,11 @@ export async function createBridge(config: BridgeConfig, options: CreateBridgeOp
     const migrations = await migrateToLatest(db);
     if (migrations.length > 0) logger.info({ migrations: migrations.map((m) => m.migrationName) }, 'database migrated');
 
-    const jobQueue = createJobQueue(db, config, { logger });
+    const timings = options.timings ?? {};
+    const jobQueue = createJobQueue(db, config, {
+      logger,
+      ...(timings.pollingIntervalSeconds ? { pollingIntervalSeconds: timings.pollingIntervalSeconds } : {}),
+    });
     await jobQueue.start();
     cleanups.push(() => jobQueue.stop());
     // pg-boss 10 drops jobs sent to a queue never created (jobs/queue-names.ts): create every one up front.
@@ -250,13 +273,14 @@ export async function createBridge(config: BridgeConfig, options: CreateBridgeOp
       // Payments flow back without a manual step: activation queues the Procountor webhook subscription
       // (and, where the connection asks for it, the first register import).
       onActivated: async (connection) => {
-        await requestWebhookSubscription(jobQueue, connection);
+        await requestWebhookSubscription(jobQueue, connection, timings.webhookSubscribeRetry);
         await requestSyncOnActivation(db, jobQueue, connection);
       },
     });
     const apiTokens = createApiTokenService({ db, logger, adminToken: config.adminToken });
     const services: BridgeServices = {
       config,
+      timings,
       logger,
       db,
       secretKey: secret.key,

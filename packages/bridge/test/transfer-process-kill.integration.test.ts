@@ -25,6 +25,8 @@ const CRASH_POINTS = SALES_INVOICE_STEPS.filter((step) => step !== 'notify_sourc
 
 interface WorkerProcess {
   child: ChildProcess;
+  /** Lets the process, its modules loaded meanwhile, start its bridge (recover-stranded-transfers runs then). */
+  begin(): void;
   /** Resolves with the first stdout line that starts with `prefix`. */
   waitForLine(prefix: string, timeoutMs?: number): Promise<string>;
   /** SIGKILL, and resolves once the process is gone. */
@@ -62,7 +64,7 @@ describe('transfers survive a killed worker process (PostgreSQL)', () => {
         LOG_LEVEL: 'silent',
         ...(crash ? { CRASH_TRANSFER_ID: crash.transferId, CRASH_AFTER_STEP: crash.step } : {}),
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     const lines: string[] = [];
     const listeners = new Set<() => void>();
@@ -81,6 +83,7 @@ describe('transfers survive a killed worker process (PostgreSQL)', () => {
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     const worker: WorkerProcess = {
       child,
+      begin: () => child.stdin!.write('begin\n'),
       waitForLine: (prefix, timeoutMs = 30_000) =>
         new Promise((resolve, reject) => {
           const check = () => {
@@ -181,10 +184,12 @@ describe('transfers survive a killed worker process (PostgreSQL)', () => {
     for (const [index, step] of CRASH_POINTS.entries()) {
       const transferId = await submit(index);
       transferIds.push(transferId);
-      // The new process takes the dead one's transfer over at its start (recover-stranded-transfers), so it must be
-      // stale by then: waiting here keeps the hand-over independent of how fast a process starts.
-      if (index > 0) await waitForStale(transferIds[index - 1]!);
+      // The new process takes the dead one's transfer over when its bridge starts (recover-stranded-transfers), so
+      // it must be stale by then: it loads its modules meanwhile and begins only after this wait, which keeps the
+      // hand-over independent of how fast a process starts.
       const worker = startWorker({ transferId, step });
+      if (index > 0) await waitForStale(transferIds[index - 1]!);
+      worker.begin();
       await worker.waitForLine(`PAUSED ${step} ${transferId}`);
       if (index > 0) await waitForSucceeded(transferIds[index - 1]!);
       await worker.kill();
@@ -193,8 +198,9 @@ describe('transfers survive a killed worker process (PostgreSQL)', () => {
       expect(completed_steps.at(-1)).toBe(step);
     }
     // The last process only takes over, at start (recover-stranded-transfers): once the transfer is stale for it.
-    await waitForStale(transferIds.at(-1)!);
     const last = startWorker();
+    await waitForStale(transferIds.at(-1)!);
+    last.begin();
     await last.waitForLine('READY');
     await waitForSucceeded(transferIds.at(-1)!);
     await last.kill();
@@ -211,5 +217,6 @@ describe('transfers survive a killed worker process (PostgreSQL)', () => {
     const partners = [...company.businessPartners.values()];
     const customerIds = new Set(partners.map((partner) => partner.invoicingInfo?.identifier));
     expect(customerIds.size).toBe(partners.length);
-  }, 120_000);
+    // Eight bridge processes, one after another, each ~3 s of CPU to start: minutes when other files run beside it.
+  }, 240_000);
 });

@@ -174,7 +174,9 @@ describe('transport retries', () => {
     const client = createTestClient(fake);
     const controller = new AbortController();
     const pending = client.session.status({ signal: controller.signal });
-    setTimeout(() => controller.abort(new Error('caller gave up')), 20);
+    // Abort once the request is out (a fixed 20 ms could pass before it left on a busy machine).
+    await expect.poll(() => fake.apiRequests().length).toBe(1);
+    controller.abort(new Error('caller gave up'));
     await expect(pending).rejects.toThrow('caller gave up');
     expect(fake.apiRequests()).toHaveLength(1);
   });

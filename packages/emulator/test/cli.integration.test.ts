@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FROM_SOURCE_NODE_ARGS } from '../../../scripts/source-condition';
 
-/** The CLI from its sources; the built one (bin/procountor-emulator.js) is run by test/packages/pack-and-install.test.ts. */
+/** The CLI from its sources; the built one (bin/procountor-emulator.js) is run by test/packages/pack-and-install.integration.test.ts. */
 const CLI = [...FROM_SOURCE_NODE_ARGS, resolve(import.meta.dirname, '../src/cli.ts')];
 
 interface Started {

@@ -23,8 +23,11 @@ export interface AutoSubscribeDeps extends SubscriptionDeps {
   logger: Logger;
 }
 
+/** pg-boss's retry options of a subscription job (retryDelay in whole seconds). */
+export type WebhookSubscribeRetry = Pick<SendOptions, 'retryLimit' | 'retryDelay' | 'retryBackoff'>;
+
 /** Retried about 5 s, 10 s, 20 s … after a refusal (pg-boss backoff), for some hours; then the next start tries again. */
-export const WEBHOOK_SUBSCRIBE_RETRY: SendOptions = { retryLimit: 12, retryDelay: 5, retryBackoff: true };
+export const WEBHOOK_SUBSCRIBE_RETRY: WebhookSubscribeRetry = { retryLimit: 12, retryDelay: 5, retryBackoff: true };
 
 /** Whether the bridge should hold a webhook at Procountor for this connection by itself. */
 export function wantsAutomaticSubscription(connection: ConnectionRecord): boolean {
@@ -35,10 +38,11 @@ export function wantsAutomaticSubscription(connection: ConnectionRecord): boolea
 export async function requestWebhookSubscription(
   jobs: Pick<JobQueue, 'send'>,
   connection: ConnectionRecord,
+  retry: WebhookSubscribeRetry = WEBHOOK_SUBSCRIBE_RETRY,
 ): Promise<string | null> {
   if (!wantsAutomaticSubscription(connection)) return null;
   const data: WebhookSubscribeJobData = { connectionId: connection.id };
-  return jobs.send(QUEUE_NAMES.procountorWebhookSubscribe, data, WEBHOOK_SUBSCRIBE_RETRY);
+  return jobs.send(QUEUE_NAMES.procountorWebhookSubscribe, data, retry);
 }
 
 /**
@@ -91,13 +95,14 @@ async function heldAtProcountor(
 export async function subscribeUnsubscribedConnections(
   deps: Pick<AutoSubscribeDeps, 'db' | 'jobs'>,
   connections: readonly ConnectionRecord[],
+  retry: WebhookSubscribeRetry = WEBHOOK_SUBSCRIBE_RETRY,
 ): Promise<string[]> {
   const queued: string[] = [];
   for (const connection of connections) {
     if (!wantsAutomaticSubscription(connection)) continue;
     const existing = await findSubscription(deps.db, connection.id);
     if (existing?.webhookUuid && hasAllEventTypes(existing)) continue;
-    await requestWebhookSubscription(deps.jobs, connection);
+    await requestWebhookSubscription(deps.jobs, connection, retry);
     queued.push(connection.id);
   }
   return queued;

@@ -2,7 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliTestSetup, startCliTestSetup } from '../../test/helpers/bridge-cli';
 
-describe('bridge payments (CLI) [postgres]', () => {
+// Each test starts several CLI processes (tsx and the bridge's modules, ~3 s of CPU each): on a busy machine
+// running other test files at once that takes longer than the default 30 s.
+describe('bridge payments (CLI) [postgres]', { timeout: 120_000 }, () => {
   let setup: CliTestSetup;
   let connectionId: string;
   const bridgeCli = (args: string[]) => setup.cli(args);

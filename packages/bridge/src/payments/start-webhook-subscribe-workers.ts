@@ -9,6 +9,7 @@ import {
   runWebhookSubscribe,
   subscribeUnsubscribedConnections,
   type WebhookSubscribeJobData,
+  type WebhookSubscribeRetry,
 } from './auto-subscribe-procountor-webhook';
 
 export interface WebhookSubscribeWorkerDeps {
@@ -17,15 +18,18 @@ export interface WebhookSubscribeWorkerDeps {
   secretKey: Buffer;
   connections: ConnectionAdministration;
   publicUrl: string;
+  /** Backoff of the jobs queued at start; default WEBHOOK_SUBSCRIBE_RETRY (5 s doubling). */
+  retry?: WebhookSubscribeRetry;
 }
 
 export async function startWebhookSubscribeWorkers(jobs: JobQueue, deps: WebhookSubscribeWorkerDeps): Promise<void> {
   await jobs.createQueue(QUEUE_NAMES.procountorWebhookSubscribe);
   const logger = deps.logger.child({ queue: QUEUE_NAMES.procountorWebhookSubscribe });
-  const jobDeps = { ...deps, jobs, logger };
+  const { retry, ...subscriptionDeps } = deps;
+  const jobDeps = { ...subscriptionDeps, jobs, logger };
   await jobs.work<WebhookSubscribeJobData>(QUEUE_NAMES.procountorWebhookSubscribe, { concurrency: 1 }, (job) =>
     runWebhookSubscribe({ ...jobDeps, logger: logger.child({ jobId: job.id }) }, job.data),
   );
-  const queued = await subscribeUnsubscribedConnections(jobDeps, await deps.connections.list());
+  const queued = await subscribeUnsubscribedConnections(jobDeps, await deps.connections.list(), retry);
   if (queued.length > 0) logger.info({ connectionIds: queued }, 'Procountor webhook subscriptions queued at start');
 }

@@ -6,12 +6,30 @@ import path from 'node:path';
 import { type CreatedCompany, createCompany, type RunningEmulator, startEmulator } from '@procountor-bridge/emulator';
 import pino from 'pino';
 import type { BridgeConfig } from '../config/load-config';
-import { type Bridge, type CreateBridgeOptions, createBridge } from '../create-bridge';
+import { type BackgroundTimings, type Bridge, type CreateBridgeOptions, createBridge } from '../create-bridge';
+import { WEBHOOK_SUBSCRIBE_RETRY } from '../payments/auto-subscribe-procountor-webhook';
 import type { Database } from '../storage/schema';
 
 export const TEST_ADMIN_TOKEN = `admin-${'x'.repeat(30)}`;
 
-/** The bridge over `db` on 127.0.0.1:0 with TEST_ADMIN_TOKEN, no demo connection, and no workers unless asked. */
+/**
+ * The workers' waits cut to about a second, so a test waits on a poll, a retry or a held delivery that long rather
+ * than the production seconds or minutes; the behaviour (what is retried, in which order) stays the same.
+ */
+export const TEST_TIMINGS: BackgroundTimings = {
+  pollingIntervalSeconds: 0.5,
+  // pg-boss takes whole seconds: about 1 s, 2 s, 4 s … instead of 5 s, 10 s, 20 s ….
+  webhookSubscribeRetry: { ...WEBHOOK_SUBSCRIBE_RETRY, retryDelay: 1 },
+  webhookDelivery: {
+    retryPolicy: { baseDelaySeconds: 1, maxDelaySeconds: 1, maxAttempts: 15 },
+    orderWaitSeconds: 0.5,
+  },
+};
+
+/**
+ * The bridge over `db` on 127.0.0.1:0 with TEST_ADMIN_TOKEN, no demo connection, no workers unless asked, and
+ * TEST_TIMINGS unless `options.timings` says otherwise.
+ */
 export async function startTestBridge(
   db: Database,
   options: CreateBridgeOptions = {},
@@ -37,6 +55,7 @@ export async function startTestBridge(
     print: () => {},
     // Fail fast: the emulator answers at once or not at all.
     clientDefaults: { maxRetries: 0, timeoutMs: 5_000 },
+    timings: TEST_TIMINGS,
     ...options,
   });
 }

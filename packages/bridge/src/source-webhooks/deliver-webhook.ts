@@ -17,6 +17,8 @@ export interface DeliverWebhookDeps {
   /** BRIDGE_SECRET_KEY: endpoint secrets are stored encrypted with it. */
   secretKey: Buffer;
   retryPolicy: DeliveryRetryPolicy;
+  /** How soon a delivery held for an earlier event of its document looks again; ORDER_WAIT_SECONDS by default. */
+  orderWaitSeconds?: number;
   /** Per request; 10 s by default. */
   timeoutMs: number;
   fetch?: typeof fetch;
@@ -81,14 +83,15 @@ export async function deliverWebhook(deps: DeliverWebhookDeps, data: DeliveryJob
       .limit(1)
       .executeTakeFirst();
     if (earlier) {
+      const waitSeconds = deps.orderWaitSeconds ?? ORDER_WAIT_SECONDS;
       await db.transaction().execute(async (trx) => {
         await trx
           .updateTable('webhook_deliveries')
-          .set({ next_attempt_at: sql<Date>`now() + make_interval(secs => ${ORDER_WAIT_SECONDS})` })
+          .set({ next_attempt_at: sql<Date>`now() + make_interval(secs => ${waitSeconds})` })
           .where('id', '=', delivery.id)
           .execute();
         await deps.jobs.sendInTransaction<DeliveryJobData>(trx, QUEUE_NAMES.sourceWebhookDeliver, data, {
-          startAfter: ORDER_WAIT_SECONDS,
+          startAfter: waitSeconds,
         });
       });
       logger.debug({ earlierDeliveryId: earlier.id }, 'webhook delivery waits for an earlier event of its document');

@@ -13,6 +13,8 @@ export interface WebhookDeliveryWorkerDeps {
   secretKey: Buffer;
   /** Default: 30 s doubling to 1 h, 15 attempts. */
   retryPolicy?: DeliveryRetryPolicy;
+  /** How soon a delivery held for an earlier event of its document looks again; default 5 s. */
+  orderWaitSeconds?: number;
   /** Default 10 s. */
   timeoutMs?: number;
   /** Workers in this process; default the config's workerConcurrency. */
@@ -33,6 +35,7 @@ export async function startWebhookDeliveryWorkers(jobs: JobQueue, deps: WebhookD
     logger: deps.logger.child({ queue: QUEUE_NAMES.sourceWebhookDeliver }),
     secretKey: deps.secretKey,
     retryPolicy: deps.retryPolicy ?? DEFAULT_DELIVERY_RETRY_POLICY,
+    ...(deps.orderWaitSeconds ? { orderWaitSeconds: deps.orderWaitSeconds } : {}),
     timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
   };

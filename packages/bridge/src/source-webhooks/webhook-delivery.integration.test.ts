@@ -27,12 +27,13 @@ describeOnBothDatabases('webhook delivery', (database) => {
   beforeAll(async () => {
     jobs = await startTestJobQueue(database.db);
     receiver = await startTestReceiver();
-    // Short waits so retries happen within the test; the order wait (5 s) is the production one.
+    // Short waits so retries and held deliveries go on within the test (production: 30 s doubling, order wait 5 s).
     await startWebhookDeliveryWorkers(jobs, {
       db: database.db,
       logger: pino({ level: 'silent' }),
       secretKey,
       retryPolicy: { baseDelaySeconds: 1, maxDelaySeconds: 1, maxAttempts: 50 },
+      orderWaitSeconds: 0.5,
       pollingIntervalSeconds: 0.5,
       concurrency: 2,
     });

@@ -11,7 +11,12 @@ import type { Database, DB } from './schema';
 /** Where the data lives. `memory://` keeps a PGlite database in memory (tests). */
 export type DatabaseTarget =
   | { kind: 'postgres'; connectionString: string; maxConnections?: number }
-  | { kind: 'pglite'; dataDir: string };
+  | {
+      kind: 'pglite';
+      dataDir: string;
+      /** Start from this PGlite dumpDataDir() tarball instead of a new cluster (tests: skips initdb and migrations). */
+      loadDataDir?: Blob;
+    };
 
 /** PostgreSQL from DATABASE_URL, else PGlite files in `<BRIDGE_DATA_DIR>/pglite`. */
 export function databaseTargetFromConfig(config: Pick<BridgeConfig, 'databaseUrl' | 'dataDir'>): DatabaseTarget {
@@ -55,7 +60,10 @@ export async function createDatabase(target: DatabaseTarget, options: { logger?:
   if (!target.dataDir.startsWith('memory://')) await mkdir(target.dataDir, { recursive: true });
   // Loaded only for PGlite: importing it reads its WebAssembly and data files, ~40 MB a PostgreSQL bridge never uses.
   const { PGlite } = await import('@electric-sql/pglite');
-  const pglite = await PGlite.create(target.dataDir, { parsers: await nodePostgresParsers() });
+  const pglite = await PGlite.create(target.dataDir, {
+    parsers: await nodePostgresParsers(),
+    ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
+  });
   return new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
 }
 

@@ -1,14 +1,19 @@
 // Tests what only PGlite needs: its single connection is handed out in turn, and a self-deadlock fails with advice.
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pgliteSnapshot } from '../../test/helpers/test-database';
 import { ConnectionWaitTimeoutError } from './connection-mutex';
 import { PGliteDialect } from './pglite-dialect';
 import type { DB } from './schema';
 
 describe('PGliteDialect', () => {
-  const pglite = new PGlite('memory://');
-  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite, connectionWaitTimeoutMs: 300 }) });
+  let db: Kysely<DB>;
+  beforeAll(async () => {
+    const snapshot = await pgliteSnapshot(false);
+    const pglite = new PGlite('memory://', snapshot ? { loadDataDir: snapshot } : {});
+    db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite, connectionWaitTimeoutMs: 300 }) });
+  });
   afterAll(() => db.destroy());
 
   it('makes a query outside a transaction wait until the transaction ends, so it never joins it', async () => {

@@ -1,19 +1,15 @@
 // Test databases: a fresh PostgreSQL database per test file on the local server, or an in-memory PGlite; same API.
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, inject, type ProvidedContext } from 'vitest';
 import { closeDatabase, createDatabase } from '../../src/storage/create-database';
 import { migrateToLatest } from '../../src/storage/migrate';
 import type { Database } from '../../src/storage/schema';
+import { POSTGRES_ADMIN_URL as ADMIN_URL } from './postgres-admin-url';
 
 export type DatabaseKind = 'postgres' | 'pglite';
 export const DATABASE_KINDS: readonly DatabaseKind[] = ['postgres', 'pglite'];
-
-/**
- * The local server CI starts (.ci/run): 127.0.0.1:5432, trust auth, user postgres. Override for another server
- * with BRIDGE_TEST_POSTGRES_URL (test helpers may read env; the bridge's src/ may not).
- */
-const ADMIN_URL = process.env.BRIDGE_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDatabase {
   kind: DatabaseKind;
@@ -34,18 +30,49 @@ async function withAdminClient<T>(run: (client: pg.Client) => Promise<T>): Promi
   }
 }
 
-/** A new empty database (unmigrated unless `migrate: true`), named uniquely so test files run in parallel. */
+/** What the integration tests' globalSetup (migrated-templates.ts) made; undefined outside it (benchmarks, scripts). */
+function provided<K extends keyof ProvidedContext>(key: K): ProvidedContext[K] | undefined {
+  try {
+    return inject(key);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The PGlite snapshot to start from (PGlite's `loadDataDir`): a new cluster, or one with every migration applied.
+ * Undefined outside Vitest: PGlite then runs its initdb.
+ */
+export async function pgliteSnapshot(migrated: boolean): Promise<Blob | undefined> {
+  const snapshots = provided('pgliteSnapshots');
+  if (!snapshots) return undefined;
+  return new Blob([await readFile(migrated ? snapshots.migrated : snapshots.empty)]);
+}
+
+/**
+ * A new database (unmigrated unless `migrate: true`), named uniquely so test files run in parallel. Under Vitest
+ * it is a copy of a template the globalSetup migrated once; migrateToLatest then only checks (or, in watch mode,
+ * applies a migration added since the run began).
+ */
 export async function createTestDatabase(
   kind: DatabaseKind,
   options: { migrate?: boolean } = {},
 ): Promise<TestDatabase> {
   let testDatabase: TestDatabase;
   if (kind === 'pglite') {
-    const db = await createDatabase({ kind: 'pglite', dataDir: 'memory://' });
+    const snapshot = await pgliteSnapshot(options.migrate ?? false);
+    const db = await createDatabase({
+      kind: 'pglite',
+      dataDir: 'memory://',
+      ...(snapshot ? { loadDataDir: snapshot } : {}),
+    });
     testDatabase = { kind, db, connectionString: undefined, destroy: () => closeDatabase(db) };
   } else {
     const name = `bridge_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-    await withAdminClient((client) => client.query(`create database ${name}`));
+    const template = options.migrate ? provided('postgresTemplateDatabase') : undefined;
+    await withAdminClient((client) =>
+      client.query(template ? `create database ${name} template ${template}` : `create database ${name}`),
+    );
     const url = new URL(ADMIN_URL);
     url.pathname = `/${name}`;
     const connectionString = url.toString();

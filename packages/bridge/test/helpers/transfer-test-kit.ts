@@ -71,7 +71,9 @@ export class TestConnectionService implements ConnectionService {
       clientId: credentials.clientId,
       clientSecret: credentials.clientSecret,
       apiKey: credentials.apiKey,
-      timeoutMs: 1_000,
+      // Short, so a test of a hanging Procountor (an emulator fault holding 3 s) sees the timeout, yet long enough
+      // for an answer from an emulator on a busy machine running test files in parallel.
+      timeoutMs: 2_000,
       maxRetries: 2,
       initialRetryDelayMs: 5,
       maxRetryDelayMs: 20,

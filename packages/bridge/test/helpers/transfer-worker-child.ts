@@ -2,7 +2,9 @@
 // (test/transfer-process-kill.integration.test.ts). Configured by the environment like `npm start`, plus:
 //   CRASH_TRANSFER_ID, CRASH_AFTER_STEP: after that step of that transfer committed, print
 //     "PAUSED <step> <transferId>" and hang (the test then kills the process with SIGKILL).
-// Prints "READY" once its workers run. Short leases, so a killed process's transfer is taken over within seconds.
+// Starts its bridge on the first line on stdin, so the test can have a process load its modules (seconds under tsx)
+// while the previous one's transfer goes stale. Prints "READY" once its workers run. Short leases, so a killed
+// process's transfer is taken over within seconds.
 import pino from 'pino';
 import { loadConfig } from '../../src/config/load-config';
 import { createBridge } from '../../src/create-bridge';
@@ -12,6 +14,7 @@ const crashTransferId = process.env.CRASH_TRANSFER_ID;
 const crashAfterStep = process.env.CRASH_AFTER_STEP;
 
 const logger = pino({ level: process.env.CHILD_LOG_LEVEL ?? 'silent' });
+await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
 const bridge = await createBridge(loadConfig(), {
   logger,
   bootstrapConnection: false,

@@ -33,7 +33,9 @@ async function bridgeCli(args: string[], env: Record<string, string>) {
   }
 }
 
-describe('bridge registers (CLI) [postgres]', () => {
+// Each test starts several CLI processes (tsx and the bridge's modules, ~3 s of CPU each): on a busy machine
+// running other test files at once that takes longer than the default 30 s.
+describe('bridge registers (CLI) [postgres]', { timeout: 120_000 }, () => {
   let database: TestDatabase;
   let procountor: TestProcountor;
   let connectionId: string;
@@ -167,7 +169,7 @@ describe('bridge registers (CLI) [postgres]', () => {
   });
 });
 
-describe('bridge registers push and schedule (CLI) [postgres]', () => {
+describe('bridge registers push and schedule (CLI) [postgres]', { timeout: 120_000 }, () => {
   let database: TestDatabase;
   let procountor: TestProcountor;
   let connectionId: string;

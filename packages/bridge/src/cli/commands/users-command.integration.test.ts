@@ -40,7 +40,9 @@ async function passwordWorks(dataDir: string, userName: string, password: string
   }
 }
 
-describe('bridge users', () => {
+// Each test starts several CLI processes (tsx and the bridge's modules, ~3 s of CPU each): on a busy machine
+// running other test files at once that takes longer than the default 30 s.
+describe('bridge users', { timeout: 120_000 }, () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'bridge-users-'));
