@@ -1,11 +1,13 @@
 // Payments flowing back to the source (issue #6) through the composed bridge and the emulator, on both databases:
 // bank payment → Procountor webhook → invoice.paid / partially_paid to the source's webhook and the feed; bad
 // signatures, duplicate deliveries, missed webhooks (reconciliation), a restart mid-reconciliation, mark-paid, and
-// payments removed (PAYMENT_DELETED, the poll) told once whichever comes first.
+// payments removed (PAYMENT_DELETED, the poll) told once whichever comes first, and an outgoing payment's removal
+// (PAYMENT_DELETED of a purchase invoice the bridge did not send) ignored.
 import { randomBytes } from 'node:crypto';
 import { ProcountorClient } from '@procountor-bridge/client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildSalesInvoice } from '../../test/helpers/sales-invoice-builder';
+import { moveInvoiceStatus, receiveSupplierInvoice } from '../../test/helpers/supplier-invoices';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import type { Bridge } from '../create-bridge';
 import { QUEUE_NAMES } from '../jobs/queue-names';
@@ -547,6 +549,60 @@ describeOnBothDatabases('payments back to the source', (database) => {
     expect(await paymentEventsOf(invoice.transferId)).toEqual([]);
     const state = await api('GET', `/sales-invoices/${invoice.externalId}/payments`);
     expect(state.json).toMatchObject({ amountPaid: 0, payments: [] });
+  });
+
+  it("ignores the PAYMENT_DELETED of an outgoing payment removed from a supplier's invoice", async () => {
+    const client = procountorApi();
+    const bill = await receiveSupplierInvoice(procountor.emulator, procountor.company.companyId);
+    await moveInvoiceStatus(procountor.emulator, bill.id!, 'APPROVED');
+    const approved = await client.invoices.get(bill.id!);
+    // The company pays the bill (POST /payments), cancels the payment and removes it (DELETE /payments/{id}).
+    const queued = await client.request('post', '/payments', {
+      body: {
+        payments: [
+          {
+            invoiceId: bill.id!,
+            invoiceVersion: approved.version!,
+            amount: 100,
+            paymentDate: new Date().toISOString().slice(0, 10),
+            paymentMethod: 'FINNISH_BANK_TRANSFER',
+            recipientBankAccount: 'FI2112345600000785',
+            recipientNameAndAddress: { name: 'Toimittaja Oy' },
+          },
+        ],
+      },
+    });
+    const confirmed = await client.request('get', '/mfatransactionresult/{transactionIdentifier}', {
+      path: { transactionIdentifier: queued.transactionIdentifier! },
+    });
+    const paymentId = confirmed.invoicePayments!.transactions![0]!.paymentId!;
+    await client.request('put', '/payments/{paymentId}/cancel', { path: { paymentId } });
+    await client.request('delete', '/payments/{paymentId}', { path: { paymentId } });
+
+    // Procountor delivers it (the removed payment, BasicPaymentTransactionData); the bridge answers 200 and ignores it.
+    const delivery = await waitFor('the PAYMENT_DELETED delivery', async () =>
+      company().webhookDeliveries.find(
+        (item) =>
+          item.eventType === 'PAYMENT_DELETED' && item.body.includes(`"id":${paymentId},`) && item.status !== undefined,
+      ),
+    );
+    expect(delivery.status).toBe(200);
+    expect(JSON.parse(delivery.body).payload).toMatchObject({
+      id: paymentId,
+      invoiceId: bill.id,
+      status: 'INVALIDATED',
+    });
+    expect(await deliverByHand(delivery.body)).toEqual({ status: 'ignored', recorded: 0 });
+    const remembered = await database.db
+      .selectFrom('deleted_payment_events')
+      .select('procountor_payment_event_id')
+      .where('procountor_payment_event_id', '=', String(paymentId))
+      .execute();
+    expect(remembered).toEqual([]);
+    const told = (await feed()).filter(
+      (event) => event.payload.procountorPaymentEventId === paymentId || event.payload.procountorInvoiceId === bill.id,
+    );
+    expect(told.filter((event) => event.type.startsWith('invoice.'))).toEqual([]);
   });
 
   it('refuses a mark-paid with a clear error when the connection does not forward them', async () => {
