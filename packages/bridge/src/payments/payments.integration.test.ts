@@ -1,11 +1,13 @@
 // Payments flowing back to the source (issue #6) through the composed bridge and the emulator, on both databases:
 // bank payment → Procountor webhook → invoice.paid / partially_paid to the source's webhook and the feed; bad
 // signatures, duplicate deliveries, missed webhooks (reconciliation), a restart mid-reconciliation, mark-paid, and
-// payments removed (PAYMENT_DELETED, the poll) told once whichever comes first.
+// payments removed (PAYMENT_DELETED, the poll) told once whichever comes first, and an outgoing payment's removal
+// (PAYMENT_DELETED of a purchase invoice the bridge did not send) ignored.
 import { randomBytes } from 'node:crypto';
 import { ProcountorClient } from '@procountor-bridge/client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildSalesInvoice } from '../../test/helpers/sales-invoice-builder';
+import { moveInvoiceStatus, receiveSupplierInvoice } from '../../test/helpers/supplier-invoices';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import type { Bridge } from '../create-bridge';
 import { QUEUE_NAMES } from '../jobs/queue-names';
@@ -19,6 +21,7 @@ import {
 import { startTestReceiver, type TestReceiver } from '../source-webhooks/start-test-receiver';
 import { signProcountorBody } from './procountor-signature';
 import { subscriptionSecret } from './procountor-webhook-subscription';
+import { runPaymentReconcile } from './reconcile-payments';
 
 async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -88,6 +91,15 @@ describeOnBothDatabases('payments back to the source', (database) => {
     });
     expect(response.status).toBe(200);
     return ((await response.json()) as { paymentEvent: { id: number } }).paymentEvent;
+  };
+  /** The emulator's request log: the newest entry's sequence, and GET requests to a path (glob) after one. */
+  const lastLogged = async () => {
+    const log = await (await fetch(`${procountor.emulator.url}/_emulator/requests?limit=1`)).json();
+    return (log.entries.at(-1)?.sequence as number | undefined) ?? 0;
+  };
+  const requestsSince = async (after: number, path: string) => {
+    const query = new URLSearchParams({ path, method: 'GET', after: String(after) });
+    return (await (await fetch(`${procountor.emulator.url}/_emulator/requests?${query}`)).json()).count as number;
   };
   const reconcile = async () => expect((await api('POST', '/payments/reconcile')).status).toBe(202);
   /** Procountor as a user there acts: the emulator's API with the company's key. */
@@ -317,25 +329,91 @@ describeOnBothDatabases('payments back to the source', (database) => {
       const payment = await bankPayment(invoice.invoiceId, 51);
       expect(company().webhookDeliveries.some((item) => item.body.includes(`"id":${payment.id},`))).toBe(false);
 
+      const firstPoll = await lastLogged();
       await reconcile();
       const [event] = await waitFor('the reconciled payment', async () => {
         const found = await paymentEventsOf(invoice.transferId);
         return found.length > 0 ? found : undefined;
       });
+      // The payment's type as the webhook would have carried it, read from the one invoice with a new payment.
       expect(event).toMatchObject({
         type: 'invoice.partially_paid',
-        payload: { procountorPaymentEventId: payment.id, amount: 51, amountOpen: 200, origin: 'reconciliation' },
+        payload: {
+          procountorPaymentEventId: payment.id,
+          amount: 51,
+          amountOpen: 200,
+          paymentType: 'REFERENCEPAYMENT',
+          origin: 'reconciliation',
+        },
       });
+      const recorded = await api('GET', `/sales-invoices/${invoice.externalId}/payments`);
+      expect(recorded.json.payments).toEqual([
+        expect.objectContaining({ procountorPaymentEventId: payment.id, paymentType: 'REFERENCEPAYMENT' }),
+      ]);
+      // Calls: the listing of every open invoice (200 a call) and one type read, for the invoice with the new payment.
+      expect(await requestsSince(firstPoll, '/api/payments/paymentevents')).toBeGreaterThan(0);
+      expect(await requestsSince(firstPoll, '/api/invoices/*/paymentevents')).toBe(1);
+      expect(await requestsSince(firstPoll, `/api/invoices/${invoice.invoiceId}/paymentevents`)).toBe(1);
 
-      // A second poll checks the invoice again (still open) and counts nothing new.
-      const before = (await api('GET', `/sales-invoices/${invoice.externalId}/payments`)).json.lastReconciledAt;
+      // A second poll checks the invoice again (still open), counts nothing new and reads no types.
+      const secondPoll = await lastLogged();
+      const before = recorded.json.lastReconciledAt;
       await reconcile();
       await waitFor('the second poll', async () => {
         const state = await api('GET', `/sales-invoices/${invoice.externalId}/payments`);
         return state.json.lastReconciledAt !== before ? state.json : undefined;
       });
       expect(await paymentEventsOf(invoice.transferId)).toEqual([event]);
+      expect(await requestsSince(secondPoll, '/api/payments/paymentevents')).toBeGreaterThan(0);
+      expect(await requestsSince(secondPoll, '/api/invoices/*/paymentevents')).toBe(0);
     } finally {
+      await subscribe();
+    }
+  });
+
+  it('leaves a missed payment whose type cannot be read to the next poll, which counts it with its type', async () => {
+    expect((await api('DELETE', '/procountor-webhook')).status).toBe(204);
+    const faults = `${procountor.emulator.url}/_emulator/faults`;
+    try {
+      const invoice = await transferInvoice();
+      const payment = await bankPayment(invoice.invoiceId, 251);
+      // Every read of this invoice's payment events fails, retries included; the listing answers.
+      const fault = await fetch(faults, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          pathPattern: `/api/invoices/${invoice.invoiceId}/paymentevents*`,
+          method: 'GET',
+          kind: '500',
+          count: 100,
+        }),
+      });
+      expect(fault.status).toBe(201);
+      const deps = {
+        db: database.db,
+        jobs: bridge.services.jobQueue,
+        connections: bridge.services.connections,
+        logger: bridge.services.logger,
+      };
+      await expect(runPaymentReconcile(deps, { connectionId })).rejects.toThrow(
+        /1 of \d+ invoices could not be checked/,
+      );
+      expect(await paymentEventsOf(invoice.transferId)).toEqual([]);
+
+      await fetch(faults, { method: 'DELETE' });
+      expect(await runPaymentReconcile(deps, { connectionId })).toMatchObject({ recorded: 1, failed: 0 });
+      expect(await paymentEventsOf(invoice.transferId)).toEqual([
+        expect.objectContaining({
+          type: 'invoice.paid',
+          payload: expect.objectContaining({
+            procountorPaymentEventId: payment.id,
+            paymentType: 'REFERENCEPAYMENT',
+            origin: 'reconciliation',
+          }),
+        }),
+      ]);
+    } finally {
+      await fetch(faults, { method: 'DELETE' });
       await subscribe();
     }
   });
@@ -558,6 +636,60 @@ describeOnBothDatabases('payments back to the source', (database) => {
     expect(await paymentEventsOf(invoice.transferId)).toEqual([]);
     const state = await api('GET', `/sales-invoices/${invoice.externalId}/payments`);
     expect(state.json).toMatchObject({ amountPaid: 0, payments: [] });
+  });
+
+  it("ignores the PAYMENT_DELETED of an outgoing payment removed from a supplier's invoice", async () => {
+    const client = procountorApi();
+    const bill = await receiveSupplierInvoice(procountor.emulator, procountor.company.companyId);
+    await moveInvoiceStatus(procountor.emulator, bill.id!, 'APPROVED');
+    const approved = await client.invoices.get(bill.id!);
+    // The company pays the bill (POST /payments), cancels the payment and removes it (DELETE /payments/{id}).
+    const queued = await client.request('post', '/payments', {
+      body: {
+        payments: [
+          {
+            invoiceId: bill.id!,
+            invoiceVersion: approved.version!,
+            amount: 100,
+            paymentDate: new Date().toISOString().slice(0, 10),
+            paymentMethod: 'FINNISH_BANK_TRANSFER',
+            recipientBankAccount: 'FI2112345600000785',
+            recipientNameAndAddress: { name: 'Toimittaja Oy' },
+          },
+        ],
+      },
+    });
+    const confirmed = await client.request('get', '/mfatransactionresult/{transactionIdentifier}', {
+      path: { transactionIdentifier: queued.transactionIdentifier! },
+    });
+    const paymentId = confirmed.invoicePayments!.transactions![0]!.paymentId!;
+    await client.request('put', '/payments/{paymentId}/cancel', { path: { paymentId } });
+    await client.request('delete', '/payments/{paymentId}', { path: { paymentId } });
+
+    // Procountor delivers it (the removed payment, BasicPaymentTransactionData); the bridge answers 200 and ignores it.
+    const delivery = await waitFor('the PAYMENT_DELETED delivery', async () =>
+      company().webhookDeliveries.find(
+        (item) =>
+          item.eventType === 'PAYMENT_DELETED' && item.body.includes(`"id":${paymentId},`) && item.status !== undefined,
+      ),
+    );
+    expect(delivery.status).toBe(200);
+    expect(JSON.parse(delivery.body).payload).toMatchObject({
+      id: paymentId,
+      invoiceId: bill.id,
+      status: 'INVALIDATED',
+    });
+    expect(await deliverByHand(delivery.body)).toEqual({ status: 'ignored', recorded: 0 });
+    const remembered = await database.db
+      .selectFrom('deleted_payment_events')
+      .select('procountor_payment_event_id')
+      .where('procountor_payment_event_id', '=', String(paymentId))
+      .execute();
+    expect(remembered).toEqual([]);
+    const told = (await feed()).filter(
+      (event) => event.payload.procountorPaymentEventId === paymentId || event.payload.procountorInvoiceId === bill.id,
+    );
+    expect(told.filter((event) => event.type.startsWith('invoice.'))).toEqual([]);
   });
 
   it('refuses a mark-paid with a clear error when the connection does not forward them', async () => {

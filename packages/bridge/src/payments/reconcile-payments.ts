@@ -1,5 +1,6 @@
 // The safety net behind Procountor's webhooks: polls the payment events of transferred, not fully paid invoices (200
-// invoices per call) and counts what the webhooks missed, once (apply-payment-events.ts dedupes by payment event id).
+// invoices per call), reads the payment type of an invoice with a new payment (one call per such invoice) and counts
+// what the webhooks missed, once (apply-payment-events.ts dedupes by payment event id).
 import { iterateByPreviousId, type ProcountorClient, type ProcountorPaymentEvent } from '@procountor-bridge/client';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
@@ -136,9 +137,20 @@ async function reconcileConnection(
       continue;
     }
     for (const transfer of batch) {
-      const own = events.filter((event) => event.invoiceId === transfer.procountor_invoice_id);
+      const counted = known.get(transfer.id) ?? [];
+      let own = events.filter((event) => event.invoiceId === transfer.procountor_invoice_id);
+      if (hasUncountedPayment(own, counted)) {
+        try {
+          own = await typedPaymentEventsOf(client, transfer.procountor_invoice_id as number);
+        } catch (error) {
+          // Not counted without its type: this invoice is checked again by the retry or the next poll.
+          result.failed += 1;
+          logger.warn({ err: error, transferId: transfer.id }, 'payment reconciliation could not read payment types');
+          continue;
+        }
+      }
       const present = new Set(own.filter(isCountedPayment).map((event) => event.id as number));
-      const gone = (known.get(transfer.id) ?? []).filter((id) => !present.has(id));
+      const gone = counted.filter((id) => !present.has(id));
       const removed = await removePaymentEvents(deps, transfer, gone, 'reconciliation');
       const recorded = await applyPaymentEvents(deps, transfer, own, 'reconciliation');
       await markReconciled(deps.db, transfer);
@@ -184,6 +196,23 @@ async function paymentEventsOf(client: ProcountorClient, invoiceIds: number[]): 
     }),
   );
   for await (const event of pages) events.push(event);
+  return events;
+}
+
+/** A payment Procountor lists that the bridge has not counted yet: news for the source. */
+function hasUncountedPayment(listed: readonly ProcountorPaymentEvent[], counted: readonly number[]): boolean {
+  const known = new Set(counted);
+  return listed.some((event) => isCountedPayment(event) && !known.has(event.id as number));
+}
+
+/**
+ * GET /invoices/{id}/paymentevents: the invoice's payment events as PaymentEvent, with `type` (REFERENCEPAYMENT,
+ * BANKSTATEMENT, CASH…), which GET /payments/paymentevents (BasicPaymentTransactionData) does not carry. Read only for
+ * an invoice with a payment not counted yet, so these calls follow the new payments, not the open invoices.
+ */
+async function typedPaymentEventsOf(client: ProcountorClient, invoiceId: number): Promise<ProcountorPaymentEvent[]> {
+  const events: ProcountorPaymentEvent[] = [];
+  for await (const event of client.invoices.iteratePaymentEvents(invoiceId)) events.push(event);
   return events;
 }
 

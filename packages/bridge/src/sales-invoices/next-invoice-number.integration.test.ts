@@ -1,7 +1,9 @@
 // The next invoice number (GET …/next-invoice-number and the dry run) on both databases, against the emulator's
-// per-company numbering: predicted, then given; two invoices sent at once; the cache; numbers already in use.
+// numbering per company and series: predicted, then given; two invoices sent at once; a bill received in between; the
+// cache; numbers already in use.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildSalesInvoice } from '../../test/helpers/sales-invoice-builder';
+import { receiveSupplierInvoice } from '../../test/helpers/supplier-invoices';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import { startTransferApi, type TransferApi } from '../../test/helpers/transfer-api';
 import { startTransferTestKit, type TransferTestKit } from '../../test/helpers/transfer-test-kit';
@@ -110,6 +112,27 @@ describeOnBothDatabases('next invoice number', (database) => {
     const fresh = await nextNumber(connectionId, '?fresh=true');
     expect(fresh).toMatchObject({ predictedInvoiceNumber: predicted + 2, fromCache: false });
     expect(await invoiceSearches(after)).toBeGreaterThan(0);
+  });
+
+  it('a supplier invoice received in between does not change the predicted sales invoice number', async () => {
+    const { connectionId, companyId } = await kit.createTestConnection();
+    const first = await transfer(connectionId);
+    expect(await runner().run(first)).toBe('succeeded');
+    const firstNumber = await numberOf(connectionId, first);
+    const before = await nextNumber(connectionId, '?fresh=true');
+    expect(before.predictedInvoiceNumber).toBe(firstNumber + 1);
+
+    // Purchase invoices have their own number series (emulator README "Invoices"): the bill takes none of the sales.
+    const bill = await receiveSupplierInvoice(kit.emulator, companyId);
+    expect(bill.invoiceNumber).toBe(1);
+    const after = await nextNumber(connectionId, '?fresh=true');
+    expect(after).toMatchObject({
+      predictedInvoiceNumber: firstNumber + 1,
+      basis: { latestInvoiceNumber: firstNumber, numbersInUse: [] },
+    });
+    const second = await transfer(connectionId);
+    expect(await runner().run(second)).toBe('succeeded');
+    expect(await numberOf(connectionId, second)).toBe(firstNumber + 1);
   });
 
   it('skips numbers another sales invoice already has', async () => {

@@ -47,7 +47,9 @@ export interface NextInvoiceNumber {
 /**
  * GET /invoices?types=SALES_INVOICE&orderByCreated=DESC (contract: "Order the results by created date"): the highest
  * invoice number among the latest ones, plus one; then GET /invoices?invoiceNumber=N for that number and the next few
- * while one is in use (a number typed in by hand, an invoice created meanwhile).
+ * while one is in use (a number typed in by hand, an invoice created meanwhile). Only sales invoices are read: purchase
+ * invoices, received bills, travel and expense invoices and orders have number series of their own (an assumption,
+ * the emulator's README "Invoices"), so one of them created meanwhile does not move the prediction.
  */
 export async function readNextInvoiceNumber(
   client: ProcountorClient,

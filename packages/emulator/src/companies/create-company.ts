@@ -55,7 +55,7 @@ export function createCompany(state: EmulatorState, input: CreateCompanyInput, n
     ledgerReceipts: new CompactRecordMap(),
     paymentEvents: new Map(),
     comments: new Map(),
-    nextInvoiceNumber: 1,
+    nextInvoiceNumbers: {},
     attachments: new Map(),
     webhooks: new Map(),
     webhookDeliveries: [],

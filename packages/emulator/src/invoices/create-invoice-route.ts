@@ -6,14 +6,15 @@ import { ProcountorApiError } from '../http/procountor-error';
 import { createInvoiceLedgerReceipt } from '../ledger-receipts/invoice-ledger-receipt';
 import type { Invoice } from '../state/contract-types';
 import { type CompanyData, nextId } from '../state/emulator-state';
+import { takeInvoiceNumber } from './invoice-numbering';
 import { nextVersion, recordCreated, recordHistory, storeInvoice } from './invoice-records';
 import type { InvoiceStatus } from './invoice-types';
 import { prepareInvoice } from './prepare-invoice';
 import { invoiceViolations } from './validate-invoice';
 
 /**
- * Stores a validated invoice body as a new invoice: a per-company invoice number (one sequence for all types,
- * assumption), a version, sums and a linked ledger receipt. Shared by POST /api/invoices (status UNFINISHED,
+ * Stores a validated invoice body as a new invoice: the next number of its type's series in the company
+ * (invoice-numbering.ts), a version, sums and a linked ledger receipt. Shared by POST /api/invoices (status UNFINISHED,
  * FACTS.md) and the admin's supplier-sent purchase invoices (status RECEIVED).
  */
 export function insertInvoice(
@@ -25,11 +26,10 @@ export function insertInvoice(
   const version = nextVersion(context, company);
   const invoice = prepareInvoice(context, company, body, {
     id: nextId(context.state),
-    invoiceNumber: company.nextInvoiceNumber,
+    invoiceNumber: takeInvoiceNumber(company, body.type),
     status,
     version,
   });
-  company.nextInvoiceNumber += 1;
   storeInvoice(company, invoice);
   createInvoiceLedgerReceipt(context, company, invoice);
   recordCreated(company, invoice.id!, version);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTestCompany, startTestSession, type TestSession } from '../companies/test-session';
 import type { Invoice } from '../state/contract-types';
-import { addPartner, createInvoice, purchaseInvoice, salesInvoice } from './invoice-test-builders';
+import { addPartner, createInvoice, purchaseInvoice, salesInvoice, travelInvoice } from './invoice-test-builders';
 
 type Api = TestSession['api'];
 
-describe('invoice numbers: per company, increasing, distinct under concurrent POSTs', () => {
+describe('invoice numbers: per company and series, increasing, distinct under concurrent POSTs', () => {
   let session: TestSession;
   let other: TestSession;
   let customerId: number;
@@ -21,6 +21,16 @@ describe('invoice numbers: per company, increasing, distinct under concurrent PO
 
   const post = async (api: Api, body: Invoice): Promise<Invoice> => {
     const response = await api('/invoices', { method: 'POST', body });
+    expect(response.status).toBe(200);
+    return (await response.json()) as Invoice;
+  };
+  /** A supplier sends the company a purchase invoice (admin surface): it arrives RECEIVED. */
+  const receive = async (invoice: Invoice): Promise<Invoice> => {
+    const response = await fetch(`${session.emulator.url}/_emulator/purchase-invoices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ companyId: session.company.companyId, invoice }),
+    });
     expect(response.status).toBe(200);
     return (await response.json()) as Invoice;
   };
@@ -60,13 +70,50 @@ describe('invoice numbers: per company, increasing, distinct under concurrent PO
     expect(numbersOf('other')).toEqual([2, 3, 4, 5, 6]);
   });
 
-  it('the latest sales invoice number + 1 is the next one, until another invoice type takes a number', async () => {
+  it('numbers each series on its own: a purchase invoice or bill in between leaves the next sales number alone', async () => {
     const predicted = (await latestSalesNumber(session.api))! + 1;
     expect((await post(session.api, salesInvoice(session, customerId))).invoiceNumber).toBe(predicted);
-    // One sequence for every invoice type (README, Assumptions): a purchase invoice takes the next number too.
+    // Purchase invoices created through the API and received from a supplier share their own series (README).
     const supplierId = addPartner(session, 'SUPPLIER');
     const purchase = await post(session.api, purchaseInvoice(session, supplierId));
-    expect(purchase.invoiceNumber).toBe(predicted + 1);
+    expect(purchase.invoiceNumber).toBe(1);
+    expect((await receive(purchaseInvoice(session, supplierId))).invoiceNumber).toBe(2);
+    // Travel invoices and bills of charges share another one.
+    const personId = addPartner(session, 'PERSON', 'Matti Meikäläinen');
+    expect((await post(session.api, travelInvoice(session, personId))).invoiceNumber).toBe(1);
+    const bill = travelInvoice(session, personId, { type: 'BILL_OF_CHARGES', travelInformationItems: [] });
+    expect((await post(session.api, bill)).invoiceNumber).toBe(2);
+    // A credit note is a sales invoice with negative sums: it takes the next sales number, and so does the next one.
+    const credit = salesInvoice(session, customerId, {
+      invoiceRows: [
+        { product: 'Hyvitys', quantity: -1, unit: 'PIECE', unitPrice: 100, discountPercent: 0, vatPercent: 25.5 },
+      ],
+    });
+    expect((await post(session.api, credit)).invoiceNumber).toBe(predicted + 1);
+    expect((await latestSalesNumber(session.api))! + 1).toBe(predicted + 2);
     expect((await post(session.api, salesInvoice(session, customerId))).invoiceNumber).toBe(predicted + 2);
+  });
+
+  it('keeps every series gapless and distinct when sales, purchase and received invoices are created at once', async () => {
+    const supplierId = addPartner(session, 'SUPPLIER');
+    const latestSales = (await latestSalesNumber(session.api))!;
+    const latestPurchase = (await (await session.api('/invoices?types=PURCHASE_INVOICE&orderById=DESC&size=1')).json())
+      .results[0].invoiceNumber as number;
+    const created = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        i % 3 === 0
+          ? post(session.api, salesInvoice(session, customerId))
+          : i % 3 === 1
+            ? post(session.api, purchaseInvoice(session, supplierId))
+            : receive(purchaseInvoice(session, supplierId)),
+      ),
+    );
+    const numbersOf = (type: Invoice['type']) =>
+      created
+        .filter((invoice) => invoice.type === type)
+        .sort((a, b) => a.id! - b.id!)
+        .map((invoice) => invoice.invoiceNumber!);
+    expect(numbersOf('SALES_INVOICE')).toEqual(Array.from({ length: 10 }, (_, i) => latestSales + 1 + i));
+    expect(numbersOf('PURCHASE_INVOICE')).toEqual(Array.from({ length: 20 }, (_, i) => latestPurchase + 1 + i));
   });
 });

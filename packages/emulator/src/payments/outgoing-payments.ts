@@ -7,6 +7,7 @@ import { bookPayment, paymentEventsOf } from '../invoices/invoice-payments';
 import { invoiceTotals, round2 } from '../invoices/invoice-sums';
 import type { Invoice, PaymentErrorMessage } from '../state/contract-types';
 import { type CompanyData, nextId, type OutgoingPayment } from '../state/emulator-state';
+import { dispatchWebhookEvent } from '../webhooks/dispatch-webhook-event';
 
 type PaymentStatus = OutgoingPayment['status'];
 
@@ -126,11 +127,15 @@ export function cancelPayment(context: EmulatorContext, company: CompanyData, pa
   releaseInvoice(context, company, payment, 'CANCEL_PAYMENT_TRANSACTION');
 }
 
-/** DELETE /payments/{id}: "a payment which is not queued or paid" (403 otherwise); the invoice keeps its status. */
+/**
+ * DELETE /payments/{id}: "a payment which is not queued or paid" (403 otherwise); the invoice keeps its status.
+ * PAYMENT_DELETED with the removed payment as GET /payments listed it (BasicPaymentTransactionData) as payload.
+ */
 export function removePayment(context: EmulatorContext, company: CompanyData, payment: OutgoingPayment): void {
   refuseUnless(payment, ['INVALIDATED', 'PAYMENT_DENIED'], 'a payment can be removed', 403);
   outgoingPaymentsOf(company).delete(payment.id);
   context.markChanged();
+  dispatchWebhookEvent(context, company, 'PAYMENT_DELETED', toBasicPaymentTransactionData(payment));
 }
 
 /** The bank's side (admin): picked up, paid, or refused with an error code. */

@@ -34,7 +34,7 @@ describe('/api/payments: outgoing payments of purchase invoices, from queue to b
       body: {
         url: 'http://127.0.0.1:1/procountor',
         authenticationType: 'NONE',
-        subscriptions: ['PAYMENT_UPDATED', 'INVOICE_PAYMENT_CREATED'],
+        subscriptions: ['PAYMENT_UPDATED', 'INVOICE_PAYMENT_CREATED', 'PAYMENT_DELETED'],
       },
     });
   });
@@ -248,10 +248,24 @@ describe('/api/payments: outgoing payments of purchase invoices, from queue to b
     expect((await readInvoice(invoice.id!)).status).toBe('APPROVED');
     expect((await session.api(`/payments/${paymentId}/cancel`, { method: 'PUT' })).status).toBe(403);
 
+    const company = companyData(session);
+    company.webhookDeliveries.length = 0;
     const removed = await session.api(`/payments/${paymentId}`, { method: 'DELETE' });
     expect(removed.status).toBe(202);
     expect((await session.api(`/payments/${paymentId}`)).status).toBe(404);
     expect((await readInvoice(invoice.id!)).status).toBe('APPROVED');
+    // PAYMENT_DELETED carries the removed payment as GET /payments listed it; the invoice moved not, so no update.
+    await settleWebhookDeliveries(company);
+    const delivered = company.webhookDeliveries.map((delivery) => JSON.parse(delivery.body));
+    expect(delivered.map((envelope) => envelope.eventType)).toEqual(['PAYMENT_DELETED']);
+    expect(isValidAgainst('BasicPaymentTransactionData', delivered[0].payload)).toEqual({ valid: true, errors: [] });
+    expect(delivered[0].payload).toMatchObject({
+      id: paymentId,
+      invoiceId: invoice.id,
+      status: 'INVALIDATED',
+      amount: 296,
+      receiverName: 'Toimittaja Oy',
+    });
   });
 
   it('a payment the bank refuses puts the invoice back and leaves an error message; it can be paid again', async () => {

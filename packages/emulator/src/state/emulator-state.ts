@@ -1,4 +1,6 @@
 // The emulator's whole state: integrator clients, API keys, tokens and one data set per company (environment).
+
+import type { InvoiceNumberCounters } from '../invoices/invoice-numbering';
 import type {
   Attachment,
   BankAccount,
@@ -137,7 +139,8 @@ export interface CompanyData {
   ledgerReceipts: Map<number, LedgerReceipt>;
   paymentEvents: Map<number, PaymentEvent[]>;
   comments: Map<number, Comment[]>;
-  nextInvoiceNumber: number;
+  /** The next number per number series (absent in state files saved before: read through invoices/invoice-numbering.ts). */
+  nextInvoiceNumbers: InvoiceNumberCounters;
   // attachments/
   attachments: Map<number, StoredAttachment>;
   // webhooks/
