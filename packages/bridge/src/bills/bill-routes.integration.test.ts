@@ -6,7 +6,7 @@ import { projectItem, receiveSupplierInvoice } from '../../test/helpers/supplier
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import { startTransferTestKit, type TransferTestKit } from '../../test/helpers/transfer-test-kit';
 import { callAs, startTestApp } from '../events/create-test-connection';
-import type { BridgeApp } from '../server/build-server';
+import type { BridgeApp } from '../server/bridge-app';
 import { billRoutes } from './bill-routes';
 
 const HETU = (() => {

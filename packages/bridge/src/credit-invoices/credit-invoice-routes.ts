@@ -1,6 +1,6 @@
 // HTTP surface of credit invoices (seed 000): credit a transferred invoice, then optionally send its correction.
 import { Type } from 'typebox';
-import type { BridgeApp } from '../server/build-server';
+import type { BridgeApp } from '../server/bridge-app';
 import { idempotencyOf, readTransferByExternalId } from '../transfers/document-requests';
 import type { TransferDeps } from '../transfers/transfer-deps';
 import {

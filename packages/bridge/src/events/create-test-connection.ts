@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { createJobQueue, type JobQueue } from '../jobs/create-job-queue';
-import { type BridgeApp, buildServer, type RouteModule } from '../server/build-server';
+import type { BridgeApp, RouteModule } from '../server/bridge-app';
+import { buildServer } from '../server/build-server';
 import type { Database } from '../storage/schema';
 
 /** Inserts a connection directly (the connection service is another domain's); settings as given. */

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import type { JobQueue } from '../jobs/create-job-queue';
-import type { BridgeApp } from '../server/build-server';
+import type { BridgeApp } from '../server/bridge-app';
 import { callAs, createTestConnection, startTestApp, startTestJobQueue } from './create-test-connection';
 import { eventFeedRoutes } from './event-feed-routes';
 import { recordEvent } from './record-event';

@@ -7,7 +7,7 @@ import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import { startTransferTestKit, type TransferTestKit } from '../../test/helpers/transfer-test-kit';
 import { callAs, startTestApp } from '../events/create-test-connection';
 import { QUEUE_NAMES } from '../jobs/queue-names';
-import type { BridgeApp } from '../server/build-server';
+import type { BridgeApp } from '../server/bridge-app';
 import { purchaseInvoiceRoutes } from './purchase-invoice-routes';
 import { type PurchaseInvoiceImportDeps, runPurchaseInvoiceImport } from './run-purchase-invoice-import';
 import { startPurchaseInvoiceImportWorkers } from './start-purchase-invoice-import-workers';

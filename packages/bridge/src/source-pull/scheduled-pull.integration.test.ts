@@ -5,7 +5,7 @@ import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import { callAs, createTestConnection, startTestApp, startTestJobQueue } from '../events/create-test-connection';
 import { recordEvent } from '../events/record-event';
 import type { JobQueue } from '../jobs/create-job-queue';
-import type { BridgeApp } from '../server/build-server';
+import type { BridgeApp } from '../server/bridge-app';
 import { startTestReceiver, type TestReceiver } from '../source-webhooks/start-test-receiver';
 import { pullRunRoutes } from './pull-run-routes';
 import { type SubmitDocument, schedulePullRun } from './run-scheduled-pull';

@@ -6,7 +6,7 @@ import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import { callAs, createTestConnection, startTestApp, startTestJobQueue } from '../events/create-test-connection';
 import { recordEvent } from '../events/record-event';
 import type { JobQueue } from '../jobs/create-job-queue';
-import type { BridgeApp } from '../server/build-server';
+import type { BridgeApp } from '../server/bridge-app';
 import { verifyBridgeSignature } from './bridge-signature';
 import { startTestReceiver, type TestReceiver } from './start-test-receiver';
 import { startWebhookDeliveryWorkers } from './start-webhook-delivery-workers';

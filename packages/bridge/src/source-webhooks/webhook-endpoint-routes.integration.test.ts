@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import { callAs, createTestConnection, startTestApp } from '../events/create-test-connection';
-import type { BridgeApp } from '../server/build-server';
+import type { BridgeApp } from '../server/bridge-app';
 import { webhookEndpointRoutes } from './webhook-endpoint-routes';
 
 describeOnBothDatabases('webhook endpoint routes', (database) => {
