@@ -6,7 +6,7 @@ import { ProcountorClient } from '@procountor-bridge/client';
 import { createPersonalIdentityCode } from '@procountor-bridge/client/finnish';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Bridge } from '../src/create-bridge';
+import type { Bridge } from '../src/composition/create-bridge';
 import { IMPORT_BATCH_SIZE } from '../src/purchase-invoices/run-purchase-invoice-import';
 import {
   apiCaller,

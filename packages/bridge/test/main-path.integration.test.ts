@@ -2,7 +2,7 @@
 // signed webhook and feed event back to the source. On PostgreSQL and PGlite.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Bridge } from '../src/create-bridge';
+import type { Bridge } from '../src/composition/create-bridge';
 import {
   apiCaller,
   startTestBridge,

@@ -8,8 +8,8 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Bridge } from '../src/composition/create-bridge';
 import { ConnectionSettingsSchema } from '../src/connections/connection-settings';
-import type { Bridge } from '../src/create-bridge';
 import { SalesInvoiceInputSchema } from '../src/sales-invoices/sales-invoice-schema';
 import {
   apiCaller,

@@ -1,6 +1,6 @@
 // GET /metrics counts the bridge's calls to Procountor by method, path template and status (here: an activation).
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Bridge } from '../src/create-bridge';
+import type { Bridge } from '../src/composition/create-bridge';
 import {
   apiCaller,
   startTestBridge,

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Bridge } from '../src/create-bridge';
+import type { Bridge } from '../src/composition/create-bridge';
 import { QUEUE_NAMES } from '../src/jobs/queue-names';
 import { sendFailureEmail } from '../src/notifications/send-failure-email';
 import {

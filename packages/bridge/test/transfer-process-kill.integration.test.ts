@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FROM_SOURCE_NODE_ARGS } from '../../../scripts/source-condition';
-import type { Bridge } from '../src/create-bridge';
+import type { Bridge } from '../src/composition/create-bridge';
 import {
   apiCaller,
   startTestBridge,

@@ -10,8 +10,8 @@ import { createPersonalIdentityCode } from '@procountor-bridge/client/finnish';
 import pino from 'pino';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Bridge } from '../../bridge/src/composition/create-bridge';
 import { createConsoleUserService } from '../../bridge/src/console-users/console-user-service';
-import type { Bridge } from '../../bridge/src/create-bridge';
 import {
   apiCaller,
   startTestBridge,

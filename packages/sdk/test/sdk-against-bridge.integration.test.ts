@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import type { Bridge } from '../../bridge/src/create-bridge';
+import type { Bridge } from '../../bridge/src/composition/create-bridge';
 import {
   startTestBridge,
   startTestProcountor,

@@ -9,7 +9,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { moveInvoiceStatus, projectItem, receiveSupplierInvoice } from '../../test/helpers/supplier-invoices';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
-import type { Bridge } from '../create-bridge';
+import type { Bridge } from '../composition/create-bridge';
 import {
   apiCaller,
   startTestBridge,

@@ -1,7 +1,7 @@
 // The connections API end to end: create, activate against the emulator, refusals, key replacement, disable, access.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
-import type { Bridge } from '../create-bridge';
+import type { Bridge } from '../composition/create-bridge';
 import {
   apiCaller,
   startTestBridge,

@@ -3,7 +3,7 @@
 import { expect, it } from 'vitest';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import { createApiTokenService } from '../api-tokens/api-token-service';
-import type { Bridge } from '../create-bridge';
+import type { Bridge } from '../composition/create-bridge';
 import { createTestConnection } from '../events/create-test-connection';
 import { apiCaller, startTestBridge, TEST_ADMIN_TOKEN } from '../server/start-test-bridge';
 import type { Database } from '../storage/schema';

@@ -7,7 +7,7 @@ import { ProcountorClient } from '@procountor-bridge/client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildSalesInvoice } from '../../test/helpers/sales-invoice-builder';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
-import type { Bridge } from '../create-bridge';
+import type { Bridge } from '../composition/create-bridge';
 import { QUEUE_NAMES } from '../jobs/queue-names';
 import {
   apiCaller,

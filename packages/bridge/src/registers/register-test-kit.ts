@@ -1,7 +1,7 @@
 // Test-only (imported by *.integration.test.ts): the bridge with workers, an emulator company, an active connection,
 // a Procountor client on that company to set up registers, and a sync that waits for its run to end.
 import { ProcountorClient, TokenCache } from '@procountor-bridge/client';
-import type { Bridge } from '../create-bridge';
+import type { Bridge } from '../composition/create-bridge';
 import {
   apiCaller,
   startTestBridge,

@@ -1,7 +1,7 @@
 // Seed 003: with syncRegistersOnActivation, activating a connection imports Procountor's registers with no other step.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
-import type { Bridge } from '../create-bridge';
+import type { Bridge } from '../composition/create-bridge';
 import {
   apiCaller,
   startTestBridge,

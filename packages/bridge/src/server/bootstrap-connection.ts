@@ -1,9 +1,9 @@
 // At start: the "Default" connection from configured credentials, or in demo mode the emulator, its connection and an admin token.
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { BridgeServices } from '../composition/create-bridge';
 import { environmentOfBaseUrl } from '../connections/connection-input';
 import { ensureConnection } from '../connections/ensure-connection';
-import type { BridgeServices } from '../create-bridge';
 
 export const DEFAULT_CONNECTION_NAME = 'Default';
 export const DEMO_ADMIN_TOKEN_FILE = 'demo-admin-token';

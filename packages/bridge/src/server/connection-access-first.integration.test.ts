@@ -2,7 +2,7 @@
 // answers a token of another connection 404, whatever the body, query or path holds; admin-only routes 403.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
-import type { Bridge } from '../create-bridge';
+import type { Bridge } from '../composition/create-bridge';
 import { apiCaller, startTestBridge, TEST_ADMIN_TOKEN } from './start-test-bridge';
 
 interface Operation {

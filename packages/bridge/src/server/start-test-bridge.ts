@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type CreatedCompany, createCompany, type RunningEmulator, startEmulator } from '@procountor-bridge/emulator';
 import pino from 'pino';
+import { type Bridge, type CreateBridgeOptions, createBridge } from '../composition/create-bridge';
 import type { BridgeConfig } from '../config/load-config';
-import { type Bridge, type CreateBridgeOptions, createBridge } from '../create-bridge';
 import type { Database } from '../storage/schema';
 
 export const TEST_ADMIN_TOKEN = `admin-${'x'.repeat(30)}`;

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildSalesInvoice } from '../../test/helpers/sales-invoice-builder';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
-import type { Bridge } from '../create-bridge';
+import type { Bridge } from '../composition/create-bridge';
 import {
   apiCaller,
   startTestBridge,
