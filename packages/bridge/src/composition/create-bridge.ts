@@ -34,7 +34,6 @@ import { startRegisterSyncWorkers } from '../registers/start-register-sync-worke
 import { requestSyncOnActivation } from '../registers/sync-on-activation';
 import { registerSalesInvoiceRoutes } from '../sales-invoices/sales-invoice-routes';
 import { loadSecretKey } from '../secrets/load-secret-key';
-import { type BootstrapResult, bootstrapConnection } from '../server/bootstrap-connection';
 import type { BridgeApp, RouteModule } from '../server/bridge-app';
 import { buildServer } from '../server/build-server';
 import { healthRoute } from '../server/health-route';
@@ -55,6 +54,7 @@ import type { TransferDeps } from '../transfers/transfer-deps';
 import { transferDocumentRoute } from '../transfers/transfer-document-route';
 import { registerTransferRoutes } from '../transfers/transfer-routes';
 import { registerExpenseDocumentRoutes } from '../travel-and-expenses/expense-document-routes';
+import { type BootstrapResult, bootstrapConnection } from './bootstrap-connection';
 
 /** What route modules and workers are built from: every shared piece and domain service, made once here. */
 export interface BridgeServices {
