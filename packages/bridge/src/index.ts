@@ -1,14 +1,12 @@
 // Public surface of @procountor-bridge/bridge: start the service from code, and the types the console and tests share.
 export type { ApiTokenRecord, ApiTokenService } from './api-tokens/api-token-service';
+export type { BridgeServices, RouteModuleFactory, WorkerStarter } from './composition/bridge-services';
 export {
   type Bridge,
-  type BridgeServices,
   type CreateBridgeOptions,
   createBridge,
   ROUTE_MODULES,
-  type RouteModuleFactory,
   WORKER_STARTERS,
-  type WorkerStarter,
 } from './composition/create-bridge';
 export { type BridgeConfig, ConfigError, loadConfig } from './config/load-config';
 export { ACTIVATION_STEPS, type ActivationStep, activationStepsFor } from './connections/activation-steps';

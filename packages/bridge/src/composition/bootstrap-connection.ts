@@ -3,7 +3,7 @@ import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { environmentOfBaseUrl } from '../connections/connection-input';
 import { ensureConnection } from '../connections/ensure-connection';
-import type { BridgeServices } from './create-bridge';
+import type { BridgeServices } from './bridge-services';
 
 export const DEFAULT_CONNECTION_NAME = 'Default';
 export const DEMO_ADMIN_TOKEN_FILE = 'demo-admin-token';

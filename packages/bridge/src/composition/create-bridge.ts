@@ -1,13 +1,13 @@
 // The composition root: config → logger → secret key → database → migrations → job queue → services → server, workers.
 import type { Logger } from 'pino';
 import { apiTokenRoutes } from '../api-tokens/api-token-routes';
-import { type ApiTokenService, createApiTokenService } from '../api-tokens/api-token-service';
+import { createApiTokenService } from '../api-tokens/api-token-service';
 import { billRoutes } from '../bills/bill-routes';
 import { billWatchRoutes } from '../bills/bill-watch-routes';
 import { watchReceivedBills } from '../bills/watch-received-bills';
 import type { BridgeConfig } from '../config/load-config';
 import { connectionRouteModules } from '../connections/connection-route-modules';
-import { type ConnectionAdministration, createConnectionService } from '../connections/connection-service';
+import { createConnectionService } from '../connections/connection-service';
 import type { ClientDefaults } from '../connections/procountor-client-factory';
 import { createConsoleUserService } from '../console-users/console-user-service';
 import { type DemoConsoleUser, ensureDemoConsoleUser } from '../console-users/demo-console-user';
@@ -15,11 +15,11 @@ import { sessionRoutes } from '../console-users/session-routes';
 import { registerCreditInvoiceRoutes } from '../credit-invoices/credit-invoice-routes';
 import { dashboardRoute } from '../dashboard/dashboard-route';
 import { eventFeedRoutes } from '../events/event-feed-routes';
-import { createJobQueue, type JobQueue } from '../jobs/create-job-queue';
+import { createJobQueue } from '../jobs/create-job-queue';
 import { QUEUE_NAMES } from '../jobs/queue-names';
 import { startNotificationWorkers } from '../notifications/start-notification-workers';
 import { createLogger } from '../observability/create-logger';
-import { type BridgeMetrics, createMetrics } from '../observability/create-metrics';
+import { createMetrics } from '../observability/create-metrics';
 import { requestWebhookSubscription } from '../payments/auto-subscribe-procountor-webhook';
 import { paymentRoutes } from '../payments/payment-routes';
 import { procountorWebhookReceiverRoute } from '../payments/procountor-webhook-receiver';
@@ -34,7 +34,7 @@ import { startRegisterSyncWorkers } from '../registers/start-register-sync-worke
 import { requestSyncOnActivation } from '../registers/sync-on-activation';
 import { registerSalesInvoiceRoutes } from '../sales-invoices/sales-invoice-routes';
 import { loadSecretKey } from '../secrets/load-secret-key';
-import type { BridgeApp, RouteModule } from '../server/bridge-app';
+import type { BridgeApp } from '../server/bridge-app';
 import { buildServer } from '../server/build-server';
 import { healthRoute } from '../server/health-route';
 import { homePageRoute } from '../server/home-page-route';
@@ -55,23 +55,7 @@ import { transferDocumentRoute } from '../transfers/transfer-document-route';
 import { registerTransferRoutes } from '../transfers/transfer-routes';
 import { registerExpenseDocumentRoutes } from '../travel-and-expenses/expense-document-routes';
 import { type BootstrapResult, bootstrapConnection } from './bootstrap-connection';
-
-/** What route modules and workers are built from: every shared piece and domain service, made once here. */
-export interface BridgeServices {
-  config: BridgeConfig;
-  logger: Logger;
-  db: Database;
-  secretKey: Buffer;
-  jobQueue: JobQueue;
-  metrics: BridgeMetrics;
-  connections: ConnectionAdministration;
-  apiTokens: ApiTokenService;
-}
-
-/** Builds one domain's HTTP surface from the services. */
-export type RouteModuleFactory = (services: BridgeServices) => RouteModule | RouteModule[];
-/** Starts one domain's workers; may return how to stop them (called before the job queue stops). */
-export type WorkerStarter = (services: BridgeServices) => Promise<void | (() => Promise<void>)>;
+import type { BridgeServices, RouteModuleFactory, WorkerStarter } from './bridge-services';
 
 /**
  * Every HTTP surface of the bridge. To add a domain: append one line, e.g.
