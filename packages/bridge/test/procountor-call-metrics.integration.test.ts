@@ -7,7 +7,7 @@ import {
   startTestProcountor,
   TEST_ADMIN_TOKEN,
   type TestProcountor,
-} from '../src/server/start-test-bridge';
+} from './helpers/start-test-bridge';
 import { describeOnBothDatabases } from './helpers/test-database';
 
 /** The value of one series of procountor_bridge_procountor_calls_total, or undefined when it is not there. */

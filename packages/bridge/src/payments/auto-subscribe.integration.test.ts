@@ -7,16 +7,16 @@ import { createServer } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildSalesInvoice } from '../../test/helpers/sales-invoice-builder';
-import { describeOnBothDatabases } from '../../test/helpers/test-database';
-import type { Bridge } from '../composition/create-bridge';
-import { QUEUE_NAMES } from '../jobs/queue-names';
 import {
   apiCaller,
   startTestBridge,
   startTestProcountor,
   TEST_ADMIN_TOKEN,
   type TestProcountor,
-} from '../server/start-test-bridge';
+} from '../../test/helpers/start-test-bridge';
+import { describeOnBothDatabases } from '../../test/helpers/test-database';
+import type { Bridge } from '../composition/create-bridge';
+import { QUEUE_NAMES } from '../jobs/queue-names';
 
 async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -6,16 +6,16 @@ import { randomBytes } from 'node:crypto';
 import { ProcountorClient } from '@procountor-bridge/client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildSalesInvoice } from '../../test/helpers/sales-invoice-builder';
-import { describeOnBothDatabases } from '../../test/helpers/test-database';
-import type { Bridge } from '../composition/create-bridge';
-import { QUEUE_NAMES } from '../jobs/queue-names';
 import {
   apiCaller,
   startTestBridge,
   startTestProcountor,
   TEST_ADMIN_TOKEN,
   type TestProcountor,
-} from '../server/start-test-bridge';
+} from '../../test/helpers/start-test-bridge';
+import { describeOnBothDatabases } from '../../test/helpers/test-database';
+import type { Bridge } from '../composition/create-bridge';
+import { QUEUE_NAMES } from '../jobs/queue-names';
 import { startTestReceiver, type TestReceiver } from '../source-webhooks/start-test-receiver';
 import { signProcountorBody } from './procountor-signature';
 import { subscriptionSecret } from './procountor-webhook-subscription';

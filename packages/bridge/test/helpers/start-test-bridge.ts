@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type CreatedCompany, createCompany, type RunningEmulator, startEmulator } from '@procountor-bridge/emulator';
 import pino from 'pino';
-import { type Bridge, type CreateBridgeOptions, createBridge } from '../composition/create-bridge';
-import type { BridgeConfig } from '../config/load-config';
-import type { Database } from '../storage/schema';
+import { type Bridge, type CreateBridgeOptions, createBridge } from '../../src/composition/create-bridge';
+import type { BridgeConfig } from '../../src/config/load-config';
+import type { Database } from '../../src/storage/schema';
 
 export const TEST_ADMIN_TOKEN = `admin-${'x'.repeat(30)}`;
 
