@@ -1,8 +1,13 @@
 // The scheduled pull on both databases: a real source on port 0, real workers, an injected submitDocument.
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  callAs,
+  createTestConnection,
+  startTestApp,
+  startTestJobQueue,
+} from '../../test/helpers/create-test-connection';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
-import { callAs, createTestConnection, startTestApp, startTestJobQueue } from '../events/create-test-connection';
 import { recordEvent } from '../events/record-event';
 import type { JobQueue } from '../jobs/create-job-queue';
 import type { BridgeApp } from '../server/bridge-app';

@@ -2,8 +2,13 @@
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  callAs,
+  createTestConnection,
+  startTestApp,
+  startTestJobQueue,
+} from '../../test/helpers/create-test-connection';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
-import { callAs, createTestConnection, startTestApp, startTestJobQueue } from '../events/create-test-connection';
 import { recordEvent } from '../events/record-event';
 import type { JobQueue } from '../jobs/create-job-queue';
 import type { BridgeApp } from '../server/bridge-app';
