@@ -14,11 +14,11 @@ import {
   TEST_ADMIN_TOKEN,
   type TestProcountor,
 } from '../../test/helpers/start-test-bridge';
+import { startTestReceiver, type TestReceiver } from '../../test/helpers/start-test-receiver';
 import { moveInvoiceStatus, projectItem, receiveSupplierInvoice } from '../../test/helpers/supplier-invoices';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import type { Bridge } from '../composition/create-bridge';
 import { verifyBridgeSignature } from '../source-webhooks/bridge-signature';
-import { startTestReceiver, type TestReceiver } from '../source-webhooks/start-test-receiver';
 import { watchReceivedBills } from './watch-received-bills';
 
 const HETU = (() => {

@@ -13,10 +13,10 @@ import {
   TEST_ADMIN_TOKEN,
   type TestProcountor,
 } from '../../test/helpers/start-test-bridge';
+import { startTestReceiver, type TestReceiver } from '../../test/helpers/start-test-receiver';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import type { Bridge } from '../composition/create-bridge';
 import { QUEUE_NAMES } from '../jobs/queue-names';
-import { startTestReceiver, type TestReceiver } from '../source-webhooks/start-test-receiver';
 import { signProcountorBody } from './procountor-signature';
 import { subscriptionSecret } from './procountor-webhook-subscription';
 

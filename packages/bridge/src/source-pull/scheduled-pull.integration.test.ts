@@ -7,11 +7,11 @@ import {
   startTestApp,
   startTestJobQueue,
 } from '../../test/helpers/create-test-connection';
+import { startTestReceiver, type TestReceiver } from '../../test/helpers/start-test-receiver';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import { recordEvent } from '../events/record-event';
 import type { JobQueue } from '../jobs/create-job-queue';
 import type { BridgeApp } from '../server/bridge-app';
-import { startTestReceiver, type TestReceiver } from '../source-webhooks/start-test-receiver';
 import { pullRunRoutes } from './pull-run-routes';
 import { type SubmitDocument, schedulePullRun } from './run-scheduled-pull';
 import { startPullWorkers } from './start-pull-workers';

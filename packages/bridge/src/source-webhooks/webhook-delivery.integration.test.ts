@@ -8,12 +8,12 @@ import {
   startTestApp,
   startTestJobQueue,
 } from '../../test/helpers/create-test-connection';
+import { startTestReceiver, type TestReceiver } from '../../test/helpers/start-test-receiver';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import { recordEvent } from '../events/record-event';
 import type { JobQueue } from '../jobs/create-job-queue';
 import type { BridgeApp } from '../server/bridge-app';
 import { verifyBridgeSignature } from './bridge-signature';
-import { startTestReceiver, type TestReceiver } from './start-test-receiver';
 import { startWebhookDeliveryWorkers } from './start-webhook-delivery-workers';
 import { webhookDeliveryRoutes } from './webhook-delivery-routes';
 import { webhookEndpointRoutes } from './webhook-endpoint-routes';
