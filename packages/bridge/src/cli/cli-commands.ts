@@ -1,10 +1,10 @@
 // The registry of `bridge` command groups. To add one (e.g. `send`, `status`): append its register function here.
 import type { Command } from 'commander';
 import { registerBillsCommands } from '../bills/bills-cli-command';
-import { registerPaymentsCommands } from '../payments/payments-cli-command';
 import { registerConnectionsCommands } from './commands/connections-command';
 import { registerLinksCommands } from './commands/links-command';
 import { registerNextInvoiceNumberCommands } from './commands/next-invoice-number-command';
+import { registerPaymentsCommands } from './commands/payments-command';
 import { registerRegistersCommands } from './commands/registers-command';
 import { registerSendCommands } from './commands/send';
 import { registerServeCommands } from './commands/serve-command';

@@ -1,6 +1,6 @@
 // `bridge payments subscribe|reconcile|unsubscribe` as a user runs them, against the emulator, on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliTestSetup, startCliTestSetup } from '../../test/helpers/bridge-cli';
+import { type CliTestSetup, startCliTestSetup } from '../../../test/helpers/bridge-cli';
 
 describe('bridge payments (CLI) [postgres]', () => {
   let setup: CliTestSetup;
