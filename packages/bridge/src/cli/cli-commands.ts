@@ -1,6 +1,6 @@
 // The registry of `bridge` command groups. To add one (e.g. `send`, `status`): append its register function here.
 import type { Command } from 'commander';
-import { registerBillsCommands } from '../bills/bills-cli-command';
+import { registerBillsCommands } from './commands/bills-command';
 import { registerConnectionsCommands } from './commands/connections-command';
 import { registerLinksCommands } from './commands/links-command';
 import { registerNextInvoiceNumberCommands } from './commands/next-invoice-number-command';
