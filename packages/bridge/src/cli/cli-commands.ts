@@ -6,9 +6,9 @@ import { registerLinksCommands } from './commands/links-command';
 import { registerNextInvoiceNumberCommands } from './commands/next-invoice-number-command';
 import { registerPaymentsCommands } from './commands/payments-command';
 import { registerRegistersCommands } from './commands/registers-command';
-import { registerSendCommands } from './commands/send';
+import { registerSendCommands } from './commands/send-command';
 import { registerServeCommands } from './commands/serve-command';
-import { registerStatusCommands } from './commands/status';
+import { registerStatusCommands } from './commands/status-command';
 import { registerTokensCommands } from './commands/tokens-command';
 import { registerUsersCommands } from './commands/users-command';
 
