@@ -193,7 +193,11 @@ describeOnBothDatabases('automatic Procountor webhook subscription', (database) 
       return answer.json?.eventTypes?.includes('PAYMENT_DELETED') ? answer.json : undefined;
     });
     expect(updated.webhookUuid).toBe(subscribed.webhookUuid);
-    const held = hooksAtProcountor().filter((candidate) => candidate.url === subscribed.url);
+    // The bridge stores the new event types before it calls Procountor's update: wait for that call to land.
+    const held = await waitFor('PAYMENT_DELETED at Procountor', async () => {
+      const hooks = hooksAtProcountor().filter((candidate) => candidate.url === subscribed.url);
+      return hooks.some((hook) => hook.subscriptions?.includes('PAYMENT_DELETED')) ? hooks : undefined;
+    });
     expect(held).toEqual([expect.objectContaining({ uuid: subscribed.webhookUuid })]);
     expect(held[0]!.subscriptions).toContain('PAYMENT_DELETED');
     await deleteConnection(connectionId);
