@@ -7,7 +7,7 @@ import { cpus, tmpdir } from 'node:os';
 import path, { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import type { Bridge } from '../src/create-bridge';
+import type { Bridge } from '../src/composition/create-bridge';
 import { closeDatabase, createDatabase } from '../src/storage/create-database';
 import type { Database } from '../src/storage/schema';
 import { createTestDatabase, type TestDatabase } from '../test/helpers/test-database';

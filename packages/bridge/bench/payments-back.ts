@@ -4,9 +4,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startTestBridge, startTestProcountor, TEST_ADMIN_TOKEN } from '../src/server/start-test-bridge';
 import { closeDatabase, createDatabase } from '../src/storage/create-database';
 import { buildSalesInvoice } from '../test/helpers/sales-invoice-builder';
+import { startTestBridge, startTestProcountor, TEST_ADMIN_TOKEN } from '../test/helpers/start-test-bridge';
 import { percentile } from './support/load-stats';
 
 const { values } = parseArgs({

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ProcountorClient } from '@procountor-bridge/client';
 import { createPersonalIdentityCode } from '@procountor-bridge/client/finnish';
-import { startTestBridge, startTestProcountor, TEST_ADMIN_TOKEN } from '../src/server/start-test-bridge';
 import { closeDatabase, createDatabase } from '../src/storage/create-database';
+import { startTestBridge, startTestProcountor, TEST_ADMIN_TOKEN } from '../test/helpers/start-test-bridge';
 import { dimensionToProject, receiveSupplierInvoice } from '../test/helpers/supplier-invoices';
 
 const { values } = parseArgs({

@@ -1,5 +1,13 @@
 // Public surface of @procountor-bridge/bridge: start the service from code, and the types the console and tests share.
 export type { ApiTokenRecord, ApiTokenService } from './api-tokens/api-token-service';
+export type { BridgeServices, RouteModuleFactory, WorkerStarter } from './composition/bridge-services';
+export {
+  type Bridge,
+  type CreateBridgeOptions,
+  createBridge,
+  ROUTE_MODULES,
+  WORKER_STARTERS,
+} from './composition/create-bridge';
 export { type BridgeConfig, ConfigError, loadConfig } from './config/load-config';
 export { ACTIVATION_STEPS, type ActivationStep, activationStepsFor } from './connections/activation-steps';
 export type { ConnectionRecord, ConnectionService, ConnectionStatus } from './connections/connection-record';
@@ -10,14 +18,4 @@ export {
   ConnectionSettingsSchema,
   SETTING_DESCRIPTIONS,
 } from './connections/connection-settings';
-export {
-  type Bridge,
-  type BridgeServices,
-  type CreateBridgeOptions,
-  createBridge,
-  ROUTE_MODULES,
-  type RouteModuleFactory,
-  WORKER_STARTERS,
-  type WorkerStarter,
-} from './create-bridge';
 export type { ApiErrorBody, ErrorDetail } from './errors/bridge-error';

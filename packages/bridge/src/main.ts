@@ -1,4 +1,4 @@
 // `npm start`: loads the configuration, starts the bridge and stops it gracefully on SIGINT or SIGTERM.
-import { runBridgeUntilSignal } from './server/run-until-signal';
+import { runBridgeUntilSignal } from './composition/run-until-signal';
 
 await runBridgeUntilSignal();

@@ -6,16 +6,16 @@ import { ProcountorClient } from '@procountor-bridge/client';
 import { createPersonalIdentityCode } from '@procountor-bridge/client/finnish';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Bridge } from '../src/create-bridge';
+import type { Bridge } from '../src/composition/create-bridge';
 import { IMPORT_BATCH_SIZE } from '../src/purchase-invoices/run-purchase-invoice-import';
+import { verifyBridgeSignature } from '../src/source-webhooks/bridge-signature';
 import {
   apiCaller,
   startTestBridge,
   startTestProcountor,
   TEST_ADMIN_TOKEN,
   type TestProcountor,
-} from '../src/server/start-test-bridge';
-import { verifyBridgeSignature } from '../src/source-webhooks/bridge-signature';
+} from './helpers/start-test-bridge';
 import { dimensionToProject, receiveSupplierInvoice } from './helpers/supplier-invoices';
 import { describeOnBothDatabases } from './helpers/test-database';
 

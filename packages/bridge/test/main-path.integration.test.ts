@@ -2,16 +2,16 @@
 // signed webhook and feed event back to the source. On PostgreSQL and PGlite.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Bridge } from '../src/create-bridge';
+import type { Bridge } from '../src/composition/create-bridge';
+import { verifyBridgeSignature } from '../src/source-webhooks/bridge-signature';
+import { buildSalesInvoice } from './helpers/sales-invoice-builder';
 import {
   apiCaller,
   startTestBridge,
   startTestProcountor,
   TEST_ADMIN_TOKEN,
   type TestProcountor,
-} from '../src/server/start-test-bridge';
-import { verifyBridgeSignature } from '../src/source-webhooks/bridge-signature';
-import { buildSalesInvoice } from './helpers/sales-invoice-builder';
+} from './helpers/start-test-bridge';
 import { describeOnBothDatabases } from './helpers/test-database';
 
 interface Received {

@@ -8,20 +8,20 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Bridge } from '../src/composition/create-bridge';
 import { ConnectionSettingsSchema } from '../src/connections/connection-settings';
-import type { Bridge } from '../src/create-bridge';
 import { SalesInvoiceInputSchema } from '../src/sales-invoices/sales-invoice-schema';
+import { compileDocumentCheck } from '../src/validation/check-document';
+import type { JsonSchema } from '../src/validation/schema-positions';
+import { type Malformation, malformationsOf } from './helpers/malformed-bodies';
+import { buildSalesInvoice } from './helpers/sales-invoice-builder';
 import {
   apiCaller,
   startTestBridge,
   startTestProcountor,
   TEST_ADMIN_TOKEN,
   type TestProcountor,
-} from '../src/server/start-test-bridge';
-import { compileDocumentCheck } from '../src/validation/check-document';
-import type { JsonSchema } from '../src/validation/schema-positions';
-import { type Malformation, malformationsOf } from './helpers/malformed-bodies';
-import { buildSalesInvoice } from './helpers/sales-invoice-builder';
+} from './helpers/start-test-bridge';
 import { describeOnBothDatabases } from './helpers/test-database';
 
 const RUNS_PER_ROUTE = Number(process.env.BRIDGE_FUZZ_RUNS ?? 12);

@@ -1,13 +1,13 @@
 // GET /metrics counts the bridge's calls to Procountor by method, path template and status (here: an activation).
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Bridge } from '../src/create-bridge';
+import type { Bridge } from '../src/composition/create-bridge';
 import {
   apiCaller,
   startTestBridge,
   startTestProcountor,
   TEST_ADMIN_TOKEN,
   type TestProcountor,
-} from '../src/server/start-test-bridge';
+} from './helpers/start-test-bridge';
 import { describeOnBothDatabases } from './helpers/test-database';
 
 /** The value of one series of procountor_bridge_procountor_calls_total, or undefined when it is not there. */

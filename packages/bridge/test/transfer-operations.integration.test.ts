@@ -4,18 +4,18 @@
 import { sql } from 'kysely';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Bridge } from '../src/create-bridge';
+import type { Bridge } from '../src/composition/create-bridge';
 import { QUEUE_NAMES } from '../src/jobs/queue-names';
 import { sendFailureEmail } from '../src/notifications/send-failure-email';
+import { buildSalesInvoice, businessIdFrom } from './helpers/sales-invoice-builder';
+import { type SmtpTestServer, startSmtpTestServer } from './helpers/smtp-test-server';
 import {
   apiCaller,
   startTestBridge,
   startTestProcountor,
   TEST_ADMIN_TOKEN,
   type TestProcountor,
-} from '../src/server/start-test-bridge';
-import { buildSalesInvoice, businessIdFrom } from './helpers/sales-invoice-builder';
-import { type SmtpTestServer, startSmtpTestServer } from './helpers/smtp-test-server';
+} from './helpers/start-test-bridge';
 import { describeOnBothDatabases } from './helpers/test-database';
 
 async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {

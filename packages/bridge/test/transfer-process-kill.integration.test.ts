@@ -7,16 +7,16 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FROM_SOURCE_NODE_ARGS } from '../../../scripts/source-condition';
-import type { Bridge } from '../src/create-bridge';
+import type { Bridge } from '../src/composition/create-bridge';
+import { SALES_INVOICE_STEPS } from '../src/transfers/transfer-states';
+import { buildSalesInvoice } from './helpers/sales-invoice-builder';
 import {
   apiCaller,
   startTestBridge,
   startTestProcountor,
   TEST_ADMIN_TOKEN,
   type TestProcountor,
-} from '../src/server/start-test-bridge';
-import { SALES_INVOICE_STEPS } from '../src/transfers/transfer-states';
-import { buildSalesInvoice } from './helpers/sales-invoice-builder';
+} from './helpers/start-test-bridge';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database';
 
 const CHILD = fileURLToPath(new URL('./helpers/transfer-worker-child.ts', import.meta.url));

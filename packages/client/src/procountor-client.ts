@@ -18,7 +18,7 @@ import { Webhooks } from './resources/webhooks';
 import { fillPathTemplate } from './transport/build-url';
 import { type HttpMethod, HttpTransport, parseJsonBody, type RequestBody } from './transport/http-transport';
 import { type RateLimiter, TokenBucketRateLimiter } from './transport/rate-limiter';
-import type { ApiMethod, ApiPath, ApiRequestArgs, ApiResponse } from './typed-request';
+import type { ApiMethod, ApiPath, ApiRequestArgs, ApiResponse, ContractRequester } from './typed-request';
 
 /** One process-wide token cache, the default: clients of the same connection share one token. */
 export const sharedTokenCache = new TokenCache();
@@ -75,7 +75,7 @@ function positiveNumber(value: number | undefined, name: string, fallback: numbe
   return value;
 }
 
-export class ProcountorClient {
+export class ProcountorClient implements ContractRequester {
   readonly baseUrl: string;
   readonly invoices: Invoices;
   readonly businessPartners: BusinessPartners;

@@ -81,3 +81,15 @@ export type ApiResponse<P extends ApiPath, M extends ApiMethod<P>> =
       ? unknown
       : JsonOf<SuccessContent<R>>
     : unknown;
+
+/**
+ * The one typed call a resource makes; ProcountorClient implements it. Resources hold this rather than the client
+ * class, so they never import the facade that composes them.
+ */
+export interface ContractRequester {
+  request<P extends ApiPath, M extends ApiMethod<P>>(
+    method: M,
+    path: P,
+    ...args: ApiRequestArgs<P, M>
+  ): Promise<ApiResponse<P, M>>;
+}

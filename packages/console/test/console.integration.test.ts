@@ -10,17 +10,17 @@ import { createPersonalIdentityCode } from '@procountor-bridge/client/finnish';
 import pino from 'pino';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Bridge } from '../../bridge/src/composition/create-bridge';
 import { createConsoleUserService } from '../../bridge/src/console-users/console-user-service';
-import type { Bridge } from '../../bridge/src/create-bridge';
+import { toProcountorPartner } from '../../bridge/src/transfers/steps/resolve-business-partner';
+import { buildSalesInvoice } from '../../bridge/test/helpers/sales-invoice-builder';
 import {
   apiCaller,
   startTestBridge,
   startTestProcountor,
   TEST_ADMIN_TOKEN,
   type TestProcountor,
-} from '../../bridge/src/server/start-test-bridge';
-import { toProcountorPartner } from '../../bridge/src/transfers/steps/resolve-business-partner';
-import { buildSalesInvoice } from '../../bridge/test/helpers/sales-invoice-builder';
+} from '../../bridge/test/helpers/start-test-bridge';
 import { dimensionToProject, projectItem, receiveSupplierInvoice } from '../../bridge/test/helpers/supplier-invoices';
 import { createTestDatabase, type TestDatabase } from '../../bridge/test/helpers/test-database';
 // @ts-expect-error: a plain .mjs script without types (it builds dist/ when missing or stale).

@@ -3,11 +3,11 @@
 // compression, or a record that comes back different, fails a step or the contract check.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCompany } from '../src/companies/demo-seed';
-import { apiWithToken, requestToken } from '../src/companies/test-session';
 import { type RunningEmulator, startEmulator } from '../src/start-emulator';
 import { CompactRecordMap } from '../src/state/compact-record-map';
 import { ContractResponses } from './conformance/contract-responses';
 import { SCENARIO } from './conformance/scenario-steps';
+import { apiWithToken, requestToken } from './helpers/test-session';
 
 interface LoggedRequest {
   method: string;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoCompany } from '../src/companies/demo-seed';
-import { apiWithToken, requestToken, type TestSession } from '../src/companies/test-session';
 import { type RunningEmulator, startEmulator } from '../src/start-emulator';
 import { ContractResponses, type Verdict } from './conformance/contract-responses';
 import { listEmulatedApiRoutes } from './conformance/emulated-operations';
 import { SCENARIO } from './conformance/scenario-steps';
+import { apiWithToken, requestToken, type TestSession } from './helpers/test-session';
 
 interface LoggedRequest {
   method: string;

@@ -4,12 +4,12 @@
 // and `style: form, explode: false` queries, `size`/`page` paging, JSON bodies with a charset and null fields, and
 // multipart parts typed application/json. Every 2xx answer is held to the contract (no property outside it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { multipartBody } from '../src/attachments/multipart-test-body';
 import type { CreatedCompany } from '../src/companies/create-company';
 import { seedDemoCompany } from '../src/companies/demo-seed';
-import { TEST_IBAN } from '../src/invoices/invoice-test-builders';
 import { type RunningEmulator, startEmulator } from '../src/start-emulator';
 import { ContractResponses } from './conformance/contract-responses';
+import { TEST_IBAN } from './helpers/invoice-test-builders';
+import { multipartBody } from './helpers/multipart-test-body';
 
 /** What such clients put on every call. */
 const GENERATED_HEADERS = { accept: 'application/json', 'user-agent': 'OpenAPI-Generator/7.12.0/typescript-fetch' };

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addTestCompany, apiWithToken, requestToken, type TestSession } from '../src/companies/test-session';
-import { addPartner, createInvoice, purchaseInvoice, salesInvoice } from '../src/invoices/invoice-test-builders';
 import { startEmulator } from '../src/start-emulator';
 import type { Invoice } from '../src/state/contract-types';
+import { addPartner, createInvoice, purchaseInvoice, salesInvoice } from './helpers/invoice-test-builders';
+import { addTestCompany, apiWithToken, requestToken, type TestSession } from './helpers/test-session';
 
 describe('startEmulator({ statePath })', () => {
   const directory = mkdtempSync(join(tmpdir(), 'emulator-state-'));

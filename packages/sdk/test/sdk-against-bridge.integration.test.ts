@@ -4,14 +4,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import type { Bridge } from '../../bridge/src/create-bridge';
+import type { Bridge } from '../../bridge/src/composition/create-bridge';
+import { buildSalesInvoice } from '../../bridge/test/helpers/sales-invoice-builder';
 import {
   startTestBridge,
   startTestProcountor,
   TEST_ADMIN_TOKEN,
   type TestProcountor,
-} from '../../bridge/src/server/start-test-bridge';
-import { buildSalesInvoice } from '../../bridge/test/helpers/sales-invoice-builder';
+} from '../../bridge/test/helpers/start-test-bridge';
 import { describeOnBothDatabases } from '../../bridge/test/helpers/test-database';
 import {
   BridgeApiError,

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { FROM_SOURCE_NODE_ARGS } from '../../../../scripts/source-condition';
+import { type Bridge, createBridge } from '../../src/composition/create-bridge';
 import type { BridgeConfig } from '../../src/config/load-config';
-import { type Bridge, createBridge } from '../../src/create-bridge';
 import type { Database } from '../../src/storage/schema';
 import type { EmulatorChild } from './emulator-child';
 

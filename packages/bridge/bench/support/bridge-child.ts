@@ -2,8 +2,8 @@
 // createBridge as `npm start` builds it (configuration from the environment, production client defaults), without a
 // demo connection. Prints "LISTENING <url>" when ready; SIGTERM stops it gracefully.
 import pino from 'pino';
+import { createBridge } from '../../src/composition/create-bridge';
 import { loadConfig } from '../../src/config/load-config';
-import { createBridge } from '../../src/create-bridge';
 
 const bridge = await createBridge(loadConfig(), {
   logger: pino({ level: 'silent' }),

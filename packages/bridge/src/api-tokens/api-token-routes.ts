@@ -1,6 +1,6 @@
 // POST, GET and DELETE /v1/api-tokens: admin-only token management; the token itself is in the POST answer only.
 import { Type } from 'typebox';
-import type { BridgeRouteConfig, RouteModule } from '../server/build-server';
+import type { BridgeRouteConfig, RouteModule } from '../server/bridge-app';
 import type { ApiTokenRecord, ApiTokenService } from './api-token-service';
 
 const ApiTokenResponse = Type.Object({

@@ -2,11 +2,11 @@
 import type { ProcountorClient } from '@procountor-bridge/client';
 import { createPersonalIdentityCode } from '@procountor-bridge/client/finnish';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { callAs, startTestApp } from '../../test/helpers/create-test-connection';
 import { projectItem, receiveSupplierInvoice } from '../../test/helpers/supplier-invoices';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import { startTransferTestKit, type TransferTestKit } from '../../test/helpers/transfer-test-kit';
-import { callAs, startTestApp } from '../events/create-test-connection';
-import type { BridgeApp } from '../server/build-server';
+import type { BridgeApp } from '../server/bridge-app';
 import { billRoutes } from './bill-routes';
 
 const HETU = (() => {

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { ConnectionService } from '../connections/connection-record';
 import { NotFoundError, ValidationFailedError } from '../errors/bridge-error';
 import { withProcountorErrors } from '../purchase-invoices/procountor-request-failed';
-import type { RouteModule } from '../server/build-server';
+import type { RouteModule } from '../server/bridge-app';
 import { approveBill } from './approve-bill';
 import { DEFAULT_BILL_STATUSES, listReceivedBills, readBills } from './list-received-bills';
 

@@ -7,7 +7,7 @@ import { NotFoundError } from '../errors/bridge-error';
 import type { JobQueue } from '../jobs/create-job-queue';
 import { withProcountorErrors } from '../purchase-invoices/procountor-request-failed';
 import { readImportSettings } from '../purchase-invoices/purchase-invoice-import-settings';
-import type { RouteModule } from '../server/build-server';
+import type { RouteModule } from '../server/bridge-app';
 import type { Database } from '../storage/schema';
 import { readBillWatchState, watchReceivedBills } from './watch-received-bills';
 

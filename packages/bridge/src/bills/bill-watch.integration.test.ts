@@ -7,18 +7,18 @@ import { createPersonalIdentityCode } from '@procountor-bridge/client/finnish';
 import { createCompany } from '@procountor-bridge/emulator';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { moveInvoiceStatus, projectItem, receiveSupplierInvoice } from '../../test/helpers/supplier-invoices';
-import { describeOnBothDatabases } from '../../test/helpers/test-database';
-import type { Bridge } from '../create-bridge';
 import {
   apiCaller,
   startTestBridge,
   startTestProcountor,
   TEST_ADMIN_TOKEN,
   type TestProcountor,
-} from '../server/start-test-bridge';
+} from '../../test/helpers/start-test-bridge';
+import { startTestReceiver, type TestReceiver } from '../../test/helpers/start-test-receiver';
+import { moveInvoiceStatus, projectItem, receiveSupplierInvoice } from '../../test/helpers/supplier-invoices';
+import { describeOnBothDatabases } from '../../test/helpers/test-database';
+import type { Bridge } from '../composition/create-bridge';
 import { verifyBridgeSignature } from '../source-webhooks/bridge-signature';
-import { startTestReceiver, type TestReceiver } from '../source-webhooks/start-test-receiver';
 import { watchReceivedBills } from './watch-received-bills';
 
 const HETU = (() => {

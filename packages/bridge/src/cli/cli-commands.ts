@@ -1,14 +1,14 @@
 // The registry of `bridge` command groups. To add one (e.g. `send`, `status`): append its register function here.
 import type { Command } from 'commander';
-import { registerBillsCommands } from '../bills/bills-cli-command';
-import { registerPaymentsCommands } from '../payments/payments-cli-command';
+import { registerBillsCommands } from './commands/bills-command';
 import { registerConnectionsCommands } from './commands/connections-command';
 import { registerLinksCommands } from './commands/links-command';
 import { registerNextInvoiceNumberCommands } from './commands/next-invoice-number-command';
+import { registerPaymentsCommands } from './commands/payments-command';
 import { registerRegistersCommands } from './commands/registers-command';
-import { registerSendCommands } from './commands/send';
+import { registerSendCommands } from './commands/send-command';
 import { registerServeCommands } from './commands/serve-command';
-import { registerStatusCommands } from './commands/status';
+import { registerStatusCommands } from './commands/status-command';
 import { registerTokensCommands } from './commands/tokens-command';
 import { registerUsersCommands } from './commands/users-command';
 

@@ -1,5 +1,5 @@
 // PUT /v1/connections/{connectionId}/credentials: replace the API key (or other credentials) without stopping transfers.
-import type { BridgeRouteConfig, RouteModule } from '../server/build-server';
+import type { BridgeRouteConfig, RouteModule } from '../server/bridge-app';
 import {
   ConnectionIdParams,
   ConnectionResponse,

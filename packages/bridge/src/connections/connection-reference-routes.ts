@@ -1,6 +1,6 @@
 // GET /v1/connection-settings and GET /v1/connection-activation-steps: reference data for the console's forms.
 import { Type } from 'typebox';
-import type { RouteModule } from '../server/build-server';
+import type { RouteModule } from '../server/bridge-app';
 import { assertConnectionAccess } from '../server/principal';
 import { activationStepsFor } from './activation-steps';
 import type { ConnectionAdministration } from './connection-service';

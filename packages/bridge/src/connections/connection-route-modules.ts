@@ -1,5 +1,5 @@
 // Every HTTP surface of the connections domain, for createBridge's route list.
-import type { RouteModule } from '../server/build-server';
+import type { RouteModule } from '../server/bridge-app';
 import { connectionCredentialsRoute } from './connection-credentials-route';
 import { connectionReferenceRoutes } from './connection-reference-routes';
 import { connectionRoutes } from './connection-routes';

@@ -1,14 +1,14 @@
 // The connections API end to end: create, activate against the emulator, refusals, key replacement, disable, access.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeOnBothDatabases } from '../../test/helpers/test-database';
-import type { Bridge } from '../create-bridge';
 import {
   apiCaller,
   startTestBridge,
   startTestProcountor,
   TEST_ADMIN_TOKEN,
   type TestProcountor,
-} from '../server/start-test-bridge';
+} from '../../test/helpers/start-test-bridge';
+import { describeOnBothDatabases } from '../../test/helpers/test-database';
+import type { Bridge } from '../composition/create-bridge';
 import { ConnectionNotActiveError } from './connection-errors';
 
 describeOnBothDatabases('connections API', (database) => {

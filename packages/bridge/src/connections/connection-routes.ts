@@ -1,5 +1,5 @@
 // GET, PATCH and DELETE /v1/connections/{connectionId}: read (also with the connection's own token), change, delete.
-import type { BridgeRouteConfig, RouteModule } from '../server/build-server';
+import type { BridgeRouteConfig, RouteModule } from '../server/bridge-app';
 import {
   ConnectionIdParams,
   ConnectionResponse,

@@ -1,5 +1,5 @@
 // POST /v1/connections/{connectionId}/activate, /disable and /enable: the connection's lifecycle (admin only).
-import type { BridgeRouteConfig, RouteModule } from '../server/build-server';
+import type { BridgeRouteConfig, RouteModule } from '../server/bridge-app';
 import { ConnectionIdParams, ConnectionResponse, toConnectionResponse } from './connection-schemas';
 import type { ConnectionAdministration } from './connection-service';
 

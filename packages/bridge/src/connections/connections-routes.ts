@@ -1,6 +1,6 @@
 // POST /v1/connections and GET /v1/connections: create a draft connection and list them (admin only).
 import { Type } from 'typebox';
-import type { BridgeRouteConfig, RouteModule } from '../server/build-server';
+import type { BridgeRouteConfig, RouteModule } from '../server/bridge-app';
 import { ConnectionResponse, CreateConnectionBody, toConnectionResponse } from './connection-schemas';
 import type { ConnectionAdministration } from './connection-service';
 

@@ -1,8 +1,8 @@
 // Console sign-in over real HTTP: cookie flags, CSRF on unsafe methods, bearer auth unchanged, sign-out, wrong passwords.
 import { expect, it } from 'vitest';
+import { startTestBridge, TEST_ADMIN_TOKEN } from '../../test/helpers/start-test-bridge';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
-import type { Bridge } from '../create-bridge';
-import { startTestBridge, TEST_ADMIN_TOKEN } from '../server/start-test-bridge';
+import type { Bridge } from '../composition/create-bridge';
 import { createConsoleUserService } from './console-user-service';
 
 describeOnBothDatabases('console sessions', (database) => {

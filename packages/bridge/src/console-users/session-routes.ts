@@ -1,7 +1,8 @@
 // POST /v1/session (sign in), GET /v1/session (who am I) and DELETE /v1/session (sign out) for the admin console.
 import { Type } from 'typebox';
 import { BridgeError } from '../errors/bridge-error';
-import { type BridgeRouteConfig, type RouteModule, SESSION_COOKIE } from '../server/build-server';
+import type { BridgeRouteConfig, RouteModule } from '../server/bridge-app';
+import { SESSION_COOKIE } from '../server/build-server';
 import { principalOf } from '../server/principal';
 import { type ConsoleUserService, SignInFailedError } from './console-user-service';
 import { createSignInThrottle, SignInThrottledError } from './sign-in-throttle';

@@ -1,7 +1,7 @@
 // HTTP surface of credit invoices (corrections as Linear makes them): credit a transferred invoice, then optionally
 // send its correction.
 import { Type } from 'typebox';
-import type { BridgeApp } from '../server/build-server';
+import type { BridgeApp } from '../server/bridge-app';
 import { idempotencyOf, readTransferByExternalId } from '../transfers/document-requests';
 import type { TransferDeps } from '../transfers/transfer-deps';
 import {

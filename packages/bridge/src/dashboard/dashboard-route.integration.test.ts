@@ -1,11 +1,11 @@
 // GET /v1/dashboard over real HTTP on both databases: counts by day and month in Finnish time, failures with their
 // fix, queue depth, the 30-day series, and a connection token seeing only its connection.
 import { expect, it } from 'vitest';
+import { createTestConnection } from '../../test/helpers/create-test-connection';
+import { apiCaller, startTestBridge, TEST_ADMIN_TOKEN } from '../../test/helpers/start-test-bridge';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import { createApiTokenService } from '../api-tokens/api-token-service';
-import type { Bridge } from '../create-bridge';
-import { createTestConnection } from '../events/create-test-connection';
-import { apiCaller, startTestBridge, TEST_ADMIN_TOKEN } from '../server/start-test-bridge';
+import type { Bridge } from '../composition/create-bridge';
 import type { Database } from '../storage/schema';
 import { newTransferId } from '../transfers/transfer-repository';
 import { readDashboard } from './read-dashboard';

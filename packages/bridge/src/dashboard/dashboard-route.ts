@@ -1,6 +1,6 @@
 // GET /v1/dashboard: the console's front page (counts per state, failures needing attention, queue, per day).
 import { Type } from 'typebox';
-import type { RouteModule } from '../server/build-server';
+import type { RouteModule } from '../server/bridge-app';
 import { assertConnectionAccess, principalOf } from '../server/principal';
 import { TRANSFER_STATES } from '../transfers/transfer-states';
 import { DASHBOARD_TIME_ZONE, readDashboard } from './read-dashboard';

@@ -1,9 +1,14 @@
 // The event feed on both databases: pages by cursor in recording order, filters by type, hides other connections.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  callAs,
+  createTestConnection,
+  startTestApp,
+  startTestJobQueue,
+} from '../../test/helpers/create-test-connection';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import type { JobQueue } from '../jobs/create-job-queue';
-import type { BridgeApp } from '../server/build-server';
-import { callAs, createTestConnection, startTestApp, startTestJobQueue } from './create-test-connection';
+import type { BridgeApp } from '../server/bridge-app';
 import { eventFeedRoutes } from './event-feed-routes';
 import { recordEvent } from './record-event';
 

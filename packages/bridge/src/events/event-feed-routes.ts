@@ -1,6 +1,6 @@
 // GET /v1/connections/{connectionId}/events: the event feed, for sources that cannot take webhooks; paged by cursor.
 import { Type } from 'typebox';
-import type { RouteModule } from '../server/build-server';
+import type { RouteModule } from '../server/bridge-app';
 import type { Database } from '../storage/schema';
 import { EventTypeSchema } from './event-types';
 

@@ -2,11 +2,11 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestConnection, startTestJobQueue } from '../../test/helpers/create-test-connection';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import type { JobQueue } from '../jobs/create-job-queue';
 import { QUEUE_NAMES } from '../jobs/queue-names';
 import type { Database } from '../storage/schema';
-import { createTestConnection, startTestJobQueue } from './create-test-connection';
 import { recordEvent } from './record-event';
 
 async function insertEndpoint(db: Database, connectionId: string, eventTypes: string[] = [], active = true) {

@@ -7,16 +7,16 @@ import { createServer } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildSalesInvoice } from '../../test/helpers/sales-invoice-builder';
-import { describeOnBothDatabases } from '../../test/helpers/test-database';
-import type { Bridge } from '../create-bridge';
-import { QUEUE_NAMES } from '../jobs/queue-names';
 import {
   apiCaller,
   startTestBridge,
   startTestProcountor,
   TEST_ADMIN_TOKEN,
   type TestProcountor,
-} from '../server/start-test-bridge';
+} from '../../test/helpers/start-test-bridge';
+import { describeOnBothDatabases } from '../../test/helpers/test-database';
+import type { Bridge } from '../composition/create-bridge';
+import { QUEUE_NAMES } from '../jobs/queue-names';
 
 async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -193,7 +193,11 @@ describeOnBothDatabases('automatic Procountor webhook subscription', (database) 
       return answer.json?.eventTypes?.includes('PAYMENT_DELETED') ? answer.json : undefined;
     });
     expect(updated.webhookUuid).toBe(subscribed.webhookUuid);
-    const held = hooksAtProcountor().filter((candidate) => candidate.url === subscribed.url);
+    // The bridge stores the new event types before it calls Procountor's update: wait for that call to land.
+    const held = await waitFor('PAYMENT_DELETED at Procountor', async () => {
+      const hooks = hooksAtProcountor().filter((candidate) => candidate.url === subscribed.url);
+      return hooks.some((hook) => hook.subscriptions?.includes('PAYMENT_DELETED')) ? hooks : undefined;
+    });
     expect(held).toEqual([expect.objectContaining({ uuid: subscribed.webhookUuid })]);
     expect(held[0]!.subscriptions).toContain('PAYMENT_DELETED');
     await deleteConnection(connectionId);

@@ -7,18 +7,18 @@ import { randomBytes } from 'node:crypto';
 import { ProcountorClient } from '@procountor-bridge/client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildSalesInvoice } from '../../test/helpers/sales-invoice-builder';
-import { moveInvoiceStatus, receiveSupplierInvoice } from '../../test/helpers/supplier-invoices';
-import { describeOnBothDatabases } from '../../test/helpers/test-database';
-import type { Bridge } from '../create-bridge';
-import { QUEUE_NAMES } from '../jobs/queue-names';
 import {
   apiCaller,
   startTestBridge,
   startTestProcountor,
   TEST_ADMIN_TOKEN,
   type TestProcountor,
-} from '../server/start-test-bridge';
-import { startTestReceiver, type TestReceiver } from '../source-webhooks/start-test-receiver';
+} from '../../test/helpers/start-test-bridge';
+import { startTestReceiver, type TestReceiver } from '../../test/helpers/start-test-receiver';
+import { moveInvoiceStatus, receiveSupplierInvoice } from '../../test/helpers/supplier-invoices';
+import { describeOnBothDatabases } from '../../test/helpers/test-database';
+import type { Bridge } from '../composition/create-bridge';
+import { QUEUE_NAMES } from '../jobs/queue-names';
 import { signProcountorBody } from './procountor-signature';
 import { subscriptionSecret } from './procountor-webhook-subscription';
 import { runPaymentReconcile } from './reconcile-payments';

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { ValidationFailedError } from '../errors/bridge-error';
 import type { JobQueue } from '../jobs/create-job-queue';
-import type { RouteModule } from '../server/build-server';
+import type { RouteModule } from '../server/bridge-app';
 import type { Database } from '../storage/schema';
 import { applyPaymentDeleted, applyPaymentEvents, findPayableTransfer } from './apply-payment-events';
 import { InvalidProcountorSignatureError } from './payment-errors';

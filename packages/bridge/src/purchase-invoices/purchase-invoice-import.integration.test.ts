@@ -2,12 +2,12 @@
 import type { ProcountorClient } from '@procountor-bridge/client';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { callAs, startTestApp } from '../../test/helpers/create-test-connection';
 import { dimensionToProject, moveInvoiceStatus, receiveSupplierInvoice } from '../../test/helpers/supplier-invoices';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import { startTransferTestKit, type TransferTestKit } from '../../test/helpers/transfer-test-kit';
-import { callAs, startTestApp } from '../events/create-test-connection';
 import { QUEUE_NAMES } from '../jobs/queue-names';
-import type { BridgeApp } from '../server/build-server';
+import type { BridgeApp } from '../server/bridge-app';
 import { purchaseInvoiceRoutes } from './purchase-invoice-routes';
 import { type PurchaseInvoiceImportDeps, runPurchaseInvoiceImport } from './run-purchase-invoice-import';
 import { startPurchaseInvoiceImportWorkers } from './start-purchase-invoice-import-workers';

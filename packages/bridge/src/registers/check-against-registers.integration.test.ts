@@ -2,12 +2,12 @@
 // inactive dimension items; and nothing is checked before the registers were synced.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type RegisterTestKit, startRegisterTestKit } from '../../test/helpers/register-test-kit';
 import { buildSalesInvoice } from '../../test/helpers/sales-invoice-builder';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import type { SalesInvoiceInput } from '../sales-invoices/sales-invoice-schema';
 import { checkPersonCodes } from './check-against-registers';
 import { upsertRegisterPage } from './register-records';
-import { type RegisterTestKit, startRegisterTestKit } from './register-test-kit';
 
 describeOnBothDatabases('checks against the registers', (database) => {
   let kit: RegisterTestKit;

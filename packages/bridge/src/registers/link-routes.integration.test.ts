@@ -1,11 +1,11 @@
 // The linking API: source customers and products beside Procountor's, suggestions, accept, reject,
 // link by hand, unlink, auto-link, and the one-to-one rule.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type RegisterTestKit, startRegisterTestKit } from '../../test/helpers/register-test-kit';
 import { businessIdFrom } from '../../test/helpers/sales-invoice-builder';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import { toProcountorPartner } from '../transfers/steps/resolve-business-partner';
 import { toProcountorProduct } from '../transfers/steps/resolve-products';
-import { type RegisterTestKit, startRegisterTestKit } from './register-test-kit';
 
 const address = { street: 'Katu 1', postalCode: '00100', city: 'Helsinki', country: 'FI' as const };
 

@@ -5,7 +5,7 @@ import { customerSourceKey } from '../business-partners/customer-source-key';
 import { normalizeBusinessIdForMatch } from '../business-partners/match-business-partner';
 import type { ConnectionService } from '../connections/connection-record';
 import { NotFoundError, ValidationFailedError } from '../errors/bridge-error';
-import type { BridgeApp, RouteModule } from '../server/build-server';
+import type { BridgeApp, RouteModule } from '../server/bridge-app';
 import type { Database } from '../storage/schema';
 import type { SourceRecordKind } from '../storage/tables/register-tables';
 import { acceptSuggestion, autoLink, linkByHand, rejectSuggestion, unlink } from './link-actions';

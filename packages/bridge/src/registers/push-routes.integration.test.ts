@@ -1,9 +1,9 @@
 // Source → Procountor: customers under every case of the matching rules, products by code, dimension items
 // with inactivation, all checked in the emulator's state.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type RegisterTestKit, startRegisterTestKit } from '../../test/helpers/register-test-kit';
 import { businessIdFrom } from '../../test/helpers/sales-invoice-builder';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
-import { type RegisterTestKit, startRegisterTestKit } from './register-test-kit';
 
 const address = { street: 'Katu 1', postalCode: '00100', city: 'Helsinki', country: 'FI' };
 

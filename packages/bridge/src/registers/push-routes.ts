@@ -11,7 +11,7 @@ import { ValidationFailedError } from '../errors/bridge-error';
 import { schemaErrorToDetail } from '../errors/schema-error-detail';
 import { pushProduct } from '../products/push-products';
 import { type CustomerInput, CustomerSchema } from '../sales-invoices/sales-invoice-schema';
-import type { RouteModule } from '../server/build-server';
+import type { RouteModule } from '../server/bridge-app';
 import type { Database } from '../storage/schema';
 
 export interface PushRouteDeps {

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { ConnectionService } from '../connections/connection-record';
 import { BridgeError, NotFoundError, ValidationFailedError } from '../errors/bridge-error';
 import type { JobQueue } from '../jobs/create-job-queue';
-import type { RouteModule } from '../server/build-server';
+import type { RouteModule } from '../server/bridge-app';
 import type { Database } from '../storage/schema';
 import {
   isRegisterName,

@@ -1,11 +1,11 @@
 // Register sync against the emulator: a full import, then incremental runs that read only what changed.
 import type { ProcountorClient } from '@procountor-bridge/client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type RegisterTestKit, startRegisterTestKit } from '../../test/helpers/register-test-kit';
 import { businessIdFrom } from '../../test/helpers/sales-invoice-builder';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import { toProcountorPartner } from '../transfers/steps/resolve-business-partner';
 import { toProcountorProduct } from '../transfers/steps/resolve-products';
-import { type RegisterTestKit, startRegisterTestKit } from './register-test-kit';
 
 async function createCustomer(client: ProcountorClient, name: string, businessId: string, customerNumber: string) {
   return client.businessPartners.create(

@@ -1,9 +1,9 @@
 // The sync schedule books one waiting tick per connection, and a run a stopped process left running is failed.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type RegisterTestKit, startRegisterTestKit } from '../../test/helpers/register-test-kit';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import { QUEUE_NAMES } from '../jobs/queue-names';
-import { type RegisterTestKit, startRegisterTestKit } from './register-test-kit';
 import { failAbandonedRuns } from './start-register-sync-workers';
 import { findSyncRun, insertSyncRun } from './sync-runs';
 

@@ -1,14 +1,14 @@
 // With syncRegistersOnActivation, activating a connection imports Procountor's registers with no other step.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeOnBothDatabases } from '../../test/helpers/test-database';
-import type { Bridge } from '../create-bridge';
 import {
   apiCaller,
   startTestBridge,
   startTestProcountor,
   TEST_ADMIN_TOKEN,
   type TestProcountor,
-} from '../server/start-test-bridge';
+} from '../../test/helpers/start-test-bridge';
+import { describeOnBothDatabases } from '../../test/helpers/test-database';
+import type { Bridge } from '../composition/create-bridge';
 
 describeOnBothDatabases('register import on activation', (database) => {
   let procountor: TestProcountor;

@@ -1,10 +1,10 @@
 // Transfers use the links and the synced registers: a known customer, product or dimension item costs no Procountor call.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type RegisterTestKit, startRegisterTestKit } from '../../test/helpers/register-test-kit';
 import { buildSalesInvoice } from '../../test/helpers/sales-invoice-builder';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import type { SalesInvoiceInput } from '../sales-invoices/sales-invoice-schema';
 import { toProcountorPartner } from '../transfers/steps/resolve-business-partner';
-import { type RegisterTestKit, startRegisterTestKit } from './register-test-kit';
 
 describeOnBothDatabases('transfers with registers and links', (database) => {
   let kit: RegisterTestKit;

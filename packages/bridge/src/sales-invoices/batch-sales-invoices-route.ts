@@ -2,7 +2,7 @@
 // With an Idempotency-Key the whole answer is stored: the same key and body get it again, another body a 422.
 import { Type } from 'typebox';
 import { BridgeError } from '../errors/bridge-error';
-import type { BridgeApp } from '../server/build-server';
+import type { BridgeApp } from '../server/bridge-app';
 import { idempotencyOf } from '../transfers/document-requests';
 import {
   type IdempotencyRequest,

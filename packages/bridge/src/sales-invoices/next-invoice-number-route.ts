@@ -2,7 +2,7 @@
 // invoice, with how it was found and its limits (docs/transfers.md "The next invoice number").
 import { Type } from 'typebox';
 import { withProcountorErrors } from '../purchase-invoices/procountor-request-failed';
-import type { BridgeApp } from '../server/build-server';
+import type { BridgeApp } from '../server/bridge-app';
 import { ConnectionParams } from '../transfers/transfer-schemas';
 import {
   LATEST_INVOICES_READ,

@@ -1,7 +1,7 @@
 // HTTP surface of sales invoices: submit, dry run, batch, replace ("fix and resend"), read by externalId, and the
 // next invoice number.
 import { Type } from 'typebox';
-import type { BridgeApp } from '../server/build-server';
+import type { BridgeApp } from '../server/bridge-app';
 import {
   DocumentParams,
   idempotencyOf,

@@ -3,7 +3,8 @@ import { Type } from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BridgeError } from '../errors/bridge-error';
 import { webhooksForOpenApi } from '../source-webhooks/webhook-openapi';
-import { type BridgeApp, type BridgeRouteConfig, buildServer } from './build-server';
+import type { BridgeApp, BridgeRouteConfig } from './bridge-app';
+import { buildServer } from './build-server';
 
 describe('buildServer', () => {
   let app: BridgeApp;

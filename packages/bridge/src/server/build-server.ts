@@ -1,12 +1,12 @@
 // Builds the bridge's Fastify app: TypeBox schemas, one error shape, token or console-session auth on /v1, OpenAPI at /openapi.json and /docs.
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { Logger } from 'pino';
+import type { BridgeApp, BridgeRouteConfig, RouteModule } from './bridge-app';
 import { installErrorHandler } from './error-handler';
 import { installJsonBodyParser } from './json-body-parser';
 import {
@@ -17,17 +17,6 @@ import {
   type Principal,
 } from './principal';
 import { requestValidatorCompiler } from './request-validator-compiler';
-
-export type BridgeApp = FastifyInstance<
-  RawServerDefault,
-  IncomingMessage,
-  ServerResponse,
-  FastifyBaseLogger,
-  TypeBoxTypeProvider
->;
-
-/** A domain's HTTP surface: registers its routes on the app (see nango's one-file-per-endpoint controllers). */
-export type RouteModule = (app: BridgeApp) => void | Promise<void>;
 
 export interface ServerOptions {
   logger: Logger;
@@ -56,14 +45,6 @@ const sameSecret = (a: string, b: string) =>
 
 /** Base64 attachments of 10,000,000 bytes grow by a third; a batch of up to 1,000 documents needs room too. */
 const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
-
-/** Route config flags, checked by the kernel before the body is parsed or validated. */
-export interface BridgeRouteConfig {
-  /** A /v1 route that needs no token (e.g. signing in); /healthz, /metrics and /docs are outside /v1. */
-  public?: boolean;
-  /** Only an admin token or console user may call it; a connection token gets 403 admin_required. */
-  admin?: boolean;
-}
 
 /**
  * Every route under this prefix acts on the connection in its path: the kernel checks the token's access to it

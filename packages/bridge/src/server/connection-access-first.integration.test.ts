@@ -1,9 +1,9 @@
 // Access before validation, by construction: every route of /openapi.json under /v1/connections/{connectionId}
 // answers a token of another connection 404, whatever the body, query or path holds; admin-only routes 403.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { apiCaller, startTestBridge, TEST_ADMIN_TOKEN } from '../../test/helpers/start-test-bridge';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
-import type { Bridge } from '../create-bridge';
-import { apiCaller, startTestBridge, TEST_ADMIN_TOKEN } from './start-test-bridge';
+import type { Bridge } from '../composition/create-bridge';
 
 interface Operation {
   method: string;

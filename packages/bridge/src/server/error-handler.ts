@@ -3,7 +3,7 @@ import type { FastifyError } from 'fastify';
 import type { ApiErrorCode } from '../errors/api-error-codes';
 import { type ApiErrorBody, BridgeError, ValidationFailedError } from '../errors/bridge-error';
 import { schemaErrorToDetail } from '../errors/schema-error-detail';
-import type { BridgeApp } from './build-server';
+import type { BridgeApp } from './bridge-app';
 
 export function installErrorHandler(app: BridgeApp): void {
   app.setErrorHandler((error: FastifyError | BridgeError, request, reply) => {

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { Database } from '../storage/schema';
-import type { RouteModule } from './build-server';
+import type { RouteModule } from './bridge-app';
 
 const HealthResponse = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('failing')]),

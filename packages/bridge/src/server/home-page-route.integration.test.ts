@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BridgeApp, buildServer } from './build-server';
+import type { BridgeApp } from './bridge-app';
+import { buildServer } from './build-server';
 import { healthRoute } from './health-route';
 import { homePageRoute } from './home-page-route';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply } from 'fastify';
-import type { RouteModule } from './build-server';
+import type { RouteModule } from './bridge-app';
 
 /** packages/bridge: the first folder with a package.json above this module (src/server/ from the sources, dist/ built). */
 function bridgePackageDir(): string {

@@ -5,7 +5,7 @@
 import { type ParseError, parse as parseTolerantly, printParseErrorCode } from 'jsonc-parser';
 import secureJson from 'secure-json-parse';
 import { BridgeError } from '../errors/bridge-error';
-import type { BridgeApp } from './build-server';
+import type { BridgeApp } from './bridge-app';
 
 /** 400 invalid_json: the body is not JSON; nothing was read from it. */
 export class InvalidJsonError extends BridgeError {

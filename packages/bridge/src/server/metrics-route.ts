@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { QUEUE_NAMES } from '../jobs/queue-names';
 import type { BridgeMetrics } from '../observability/create-metrics';
 import type { Database } from '../storage/schema';
-import type { RouteModule } from './build-server';
+import type { RouteModule } from './bridge-app';
 
 /**
  * Sets the transfers-by-state gauge from a count query whenever the registry is scraped (prom-client calls a

@@ -3,15 +3,15 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildSalesInvoice } from '../../test/helpers/sales-invoice-builder';
-import { describeOnBothDatabases } from '../../test/helpers/test-database';
-import type { Bridge } from '../create-bridge';
 import {
   apiCaller,
   startTestBridge,
   startTestProcountor,
   TEST_ADMIN_TOKEN,
   type TestProcountor,
-} from './start-test-bridge';
+} from '../../test/helpers/start-test-bridge';
+import { describeOnBothDatabases } from '../../test/helpers/test-database';
+import type { Bridge } from '../composition/create-bridge';
 
 describeOnBothDatabases('strict request boundary', (database) => {
   let procountor: TestProcountor;

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { QUEUE_NAMES } from '../jobs/queue-names';
-import type { RouteModule } from '../server/build-server';
+import type { RouteModule } from '../server/bridge-app';
 import type { Database } from '../storage/schema';
 
 export interface PullRunRouteDeps {

@@ -1,12 +1,17 @@
 // The scheduled pull on both databases: a real source on port 0, real workers, an injected submitDocument.
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  callAs,
+  createTestConnection,
+  startTestApp,
+  startTestJobQueue,
+} from '../../test/helpers/create-test-connection';
+import { startTestReceiver, type TestReceiver } from '../../test/helpers/start-test-receiver';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
-import { callAs, createTestConnection, startTestApp, startTestJobQueue } from '../events/create-test-connection';
 import { recordEvent } from '../events/record-event';
 import type { JobQueue } from '../jobs/create-job-queue';
-import type { BridgeApp } from '../server/build-server';
-import { startTestReceiver, type TestReceiver } from '../source-webhooks/start-test-receiver';
+import type { BridgeApp } from '../server/bridge-app';
 import { pullRunRoutes } from './pull-run-routes';
 import { type SubmitDocument, schedulePullRun } from './run-scheduled-pull';
 import { startPullWorkers } from './start-pull-workers';

@@ -1,6 +1,6 @@
 // HTTP surface of the delivery log: list deliveries (newest first, paged), replay a delivery, replay an event.
 import { Type } from 'typebox';
-import type { RouteModule } from '../server/build-server';
+import type { RouteModule } from '../server/bridge-app';
 import type { Database } from '../storage/schema';
 import { type ReplayJobs, replayDelivery, replayEvent } from './replay-deliveries';
 

@@ -2,13 +2,18 @@
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  callAs,
+  createTestConnection,
+  startTestApp,
+  startTestJobQueue,
+} from '../../test/helpers/create-test-connection';
+import { startTestReceiver, type TestReceiver } from '../../test/helpers/start-test-receiver';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
-import { callAs, createTestConnection, startTestApp, startTestJobQueue } from '../events/create-test-connection';
 import { recordEvent } from '../events/record-event';
 import type { JobQueue } from '../jobs/create-job-queue';
-import type { BridgeApp } from '../server/build-server';
+import type { BridgeApp } from '../server/bridge-app';
 import { verifyBridgeSignature } from './bridge-signature';
-import { startTestReceiver, type TestReceiver } from './start-test-receiver';
 import { startWebhookDeliveryWorkers } from './start-webhook-delivery-workers';
 import { webhookDeliveryRoutes } from './webhook-delivery-routes';
 import { webhookEndpointRoutes } from './webhook-endpoint-routes';

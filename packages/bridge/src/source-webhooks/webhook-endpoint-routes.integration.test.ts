@@ -1,9 +1,9 @@
 // Webhook endpoint CRUD on both databases: http(s) URLs only, the secret shown once on create and on rotate.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { callAs, createTestConnection, startTestApp } from '../../test/helpers/create-test-connection';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
-import { callAs, createTestConnection, startTestApp } from '../events/create-test-connection';
-import type { BridgeApp } from '../server/build-server';
+import type { BridgeApp } from '../server/bridge-app';
 import { webhookEndpointRoutes } from './webhook-endpoint-routes';
 
 describeOnBothDatabases('webhook endpoint routes', (database) => {

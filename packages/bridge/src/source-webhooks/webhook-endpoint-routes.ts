@@ -2,7 +2,7 @@
 import { Type } from 'typebox';
 import { ValidationFailedError } from '../errors/bridge-error';
 import { EventTypeSchema } from '../events/event-types';
-import type { RouteModule } from '../server/build-server';
+import type { RouteModule } from '../server/bridge-app';
 import type { Database } from '../storage/schema';
 import {
   assertConnectionExists,

@@ -1,6 +1,6 @@
 // GET …/transfers/{transferId}/document: the canonical document and the Procountor invoice built from it (the console's document page).
 import { Type } from 'typebox';
-import type { RouteModule } from '../server/build-server';
+import type { RouteModule } from '../server/bridge-app';
 import { procountorInvoiceFor } from './steps/create-invoice';
 import { requireTransfer } from './transfer-actions';
 import type { TransferDeps } from './transfer-deps';

@@ -1,6 +1,6 @@
 // HTTP surface of transfers of every kind: list, read, resend, cancel, "Send to Procountor", retry every failed one.
 import { Type } from 'typebox';
-import type { BridgeApp } from '../server/build-server';
+import type { BridgeApp } from '../server/bridge-app';
 import { listTransfers } from './list-transfers';
 import {
   cancelTransfer,

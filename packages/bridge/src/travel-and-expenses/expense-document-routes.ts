@@ -1,5 +1,5 @@
 // HTTP surface of travel invoices, expense claims and purchase invoices from the source: submit, dry run, replace, read.
-import type { BridgeApp } from '../server/build-server';
+import type { BridgeApp } from '../server/bridge-app';
 import {
   DocumentParams,
   idempotencyOf,

@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pino from 'pino';
 import { createConnectionService } from '../../src/connections/connection-service';
-import { startTestProcountor, type TestProcountor } from '../../src/server/start-test-bridge';
 import type { Database } from '../../src/storage/schema';
 import { BRIDGE_CLI_FROM_SOURCE } from './bridge-cli-from-source';
+import { startTestProcountor, type TestProcountor } from './start-test-bridge';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));

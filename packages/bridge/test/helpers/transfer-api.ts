@@ -2,7 +2,8 @@
 import pino from 'pino';
 import { registerCreditInvoiceRoutes } from '../../src/credit-invoices/credit-invoice-routes';
 import { registerSalesInvoiceRoutes } from '../../src/sales-invoices/sales-invoice-routes';
-import { type BridgeApp, buildServer } from '../../src/server/build-server';
+import type { BridgeApp } from '../../src/server/bridge-app';
+import { buildServer } from '../../src/server/build-server';
 import type { TransferDeps } from '../../src/transfers/transfer-deps';
 import { registerTransferRoutes } from '../../src/transfers/transfer-routes';
 

@@ -6,8 +6,8 @@
 // while the previous one's transfer goes stale. Prints "READY" once its workers run. Short leases, so a killed
 // process's transfer is taken over within seconds.
 import pino from 'pino';
+import { createBridge } from '../../src/composition/create-bridge';
 import { loadConfig } from '../../src/config/load-config';
-import { createBridge } from '../../src/create-bridge';
 import { startTransferWorkers } from '../../src/transfers/start-transfer-workers';
 
 const crashTransferId = process.env.CRASH_TRANSFER_ID;

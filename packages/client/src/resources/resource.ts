@@ -1,12 +1,11 @@
-// Base of the resource classes: each holds the client, like openai-node's APIResource.
-import type { ProcountorClient } from '../procountor-client';
+// Base of the resource classes: each holds the typed request of its client, like openai-node's APIResource.
 import type { HttpTransport } from '../transport/http-transport';
-import type { CallOptions } from '../typed-request';
+import type { CallOptions, ContractRequester } from '../typed-request';
 
 export abstract class ProcountorResource {
   /** Typed calls go through `client.request`; `transport` serves headers-only parameters, multipart and bytes. */
   constructor(
-    protected readonly client: ProcountorClient,
+    protected readonly client: ContractRequester,
     protected readonly transport: HttpTransport,
   ) {}
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requestToken } from '../companies/test-session';
+import { requestToken } from '../../test/helpers/test-session';
 import { type RunningEmulator, startEmulator } from '../start-emulator';
 
 describe('admin surface (/_emulator)', () => {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSession, type TestSession } from '../companies/test-session';
+import { addPartner, createInvoice, salesInvoice } from '../../test/helpers/invoice-test-builders';
+import { type MultipartPart, multipartBody } from '../../test/helpers/multipart-test-body';
+import { startTestSession, type TestSession } from '../../test/helpers/test-session';
 import { isValidAgainst } from '../http/contract-validator';
-import { addPartner, createInvoice, salesInvoice } from '../invoices/invoice-test-builders';
 import type { Invoice } from '../state/contract-types';
 import { MAX_ATTACHMENT_BYTES } from './attachment-files';
-import { type MultipartPart, multipartBody } from './multipart-test-body';
 
 describe('/api/attachments', () => {
   let session: TestSession;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addTestCompany, startTestSession, type TestSession } from '../companies/test-session';
+import { addTestCompany, startTestSession, type TestSession } from '../../test/helpers/test-session';
 import { isValidAgainst } from '../http/contract-validator';
 
 const customer = (overrides: Record<string, unknown> = {}) => ({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSession, type TestSession } from '../companies/test-session';
-import { addPartner, salesInvoice, TEST_OPERATOR, TEST_OVT } from '../invoices/invoice-test-builders';
+import { addPartner, salesInvoice, TEST_OPERATOR, TEST_OVT } from '../../test/helpers/invoice-test-builders';
+import { startTestSession, type TestSession } from '../../test/helpers/test-session';
 import { OVT_NOT_ALLOWED } from './einvoice-addresses';
 
 type Errors = { errors: Array<{ field?: string; message: string }> };

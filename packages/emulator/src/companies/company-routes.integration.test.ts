@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addTestCompany, startTestSession, type TestSession } from '../../test/helpers/test-session';
 import { isValidAgainst } from '../http/contract-validator';
-import { addTestCompany, startTestSession, type TestSession } from './test-session';
 
 describe('company, session, status and bank account routes', () => {
   let session: TestSession;

@@ -1,5 +1,6 @@
 import { validateBusinessId } from '@procountor-bridge/client/finnish';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiWithToken, requestToken } from '../../test/helpers/test-session';
 import { businessPartnerProblems } from '../business-partners/validate-business-partner';
 import { isValidAgainst } from '../http/contract-validator';
 import { personProblems } from '../persons/person-records';
@@ -7,7 +8,6 @@ import { productProblems } from '../products/product-records';
 import { type RunningEmulator, startEmulator } from '../start-emulator';
 import type { CreatedCompany } from './create-company';
 import { seedDemoCompany } from './demo-seed';
-import { apiWithToken, requestToken } from './test-session';
 
 describe('seedDemoCompany', () => {
   let emulator: RunningEmulator;

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestSession, type TestSession } from '../companies/test-session';
+import { startTestSession, type TestSession } from '../../test/helpers/test-session';
 
 describe('injected faults (/_emulator/faults)', () => {
   let session: TestSession;

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSession, type TestSession } from '../companies/test-session';
+import { startTestSession, type TestSession } from '../../test/helpers/test-session';
 
 describe('gateway: rate limit, latency, GET with a body, versioned bases', () => {
   let session: TestSession;

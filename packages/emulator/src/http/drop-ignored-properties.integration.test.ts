@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { contractSchemas } from '@procountor-bridge/client/generated';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTRACT_PATH } from '../../test/conformance/contract-responses';
-import { startTestSession, type TestSession } from '../companies/test-session';
+import { startTestSession, type TestSession } from '../../test/helpers/test-session';
 import { withoutIgnoredProperties } from './drop-ignored-properties';
 
 const customer = (invoicingInfo: Record<string, unknown> = {}) => ({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addTestCompany, requestToken, startTestSession, type TestSession } from '../companies/test-session';
+import { addTestCompany, requestToken, startTestSession, type TestSession } from '../../test/helpers/test-session';
 import { isValidAgainst } from '../http/contract-validator';
 import { createIntegrationRequest } from './integration-routes';
 

@@ -1,8 +1,5 @@
 import { validateReferenceNumber, validateRfReference } from '@procountor-bridge/client/finnish';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSession, type TestSession } from '../companies/test-session';
-import { isValidAgainst } from '../http/contract-validator';
-import type { Invoice } from '../state/contract-types';
 import {
   addDays,
   addPartner,
@@ -11,7 +8,10 @@ import {
   purchaseInvoice,
   salesInvoice,
   travelInvoice,
-} from './invoice-test-builders';
+} from '../../test/helpers/invoice-test-builders';
+import { startTestSession, type TestSession } from '../../test/helpers/test-session';
+import { isValidAgainst } from '../http/contract-validator';
+import type { Invoice } from '../state/contract-types';
 
 describe('POST /api/invoices', () => {
   let session: TestSession;

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addTestCompany, startTestSession, type TestSession } from '../companies/test-session';
+import {
+  addPartner,
+  createInvoice,
+  purchaseInvoice,
+  salesInvoice,
+  travelInvoice,
+} from '../../test/helpers/invoice-test-builders';
+import { addTestCompany, startTestSession, type TestSession } from '../../test/helpers/test-session';
 import type { Invoice } from '../state/contract-types';
-import { addPartner, createInvoice, purchaseInvoice, salesInvoice, travelInvoice } from './invoice-test-builders';
 
 type Api = TestSession['api'];
 

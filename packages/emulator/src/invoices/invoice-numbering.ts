@@ -1,22 +1,8 @@
 // Procountor's invoice numbers: one increasing series per company per kind of invoice (README "Invoices", assumption).
 import type { Invoice } from '../state/contract-types';
 import type { CompanyData } from '../state/emulator-state';
+import type { InvoiceNumberCounters, NumberSeries } from './invoice-number-series';
 import type { InvoiceType } from './invoice-types';
-
-/**
- * The number series an invoice type takes its number from. Sales invoices, credit notes among them (a credit note is a
- * SALES_INVOICE with negative sums, FACTS.md), have their own; travel invoices and bills of charges (expense claims) are
- * both a person's claims and share one; every other type has its own.
- */
-export type NumberSeries =
-  | 'SALES_INVOICES'
-  | 'SALES_ORDERS'
-  | 'PURCHASE_INVOICES'
-  | 'PURCHASE_ORDERS'
-  | 'TRAVEL_AND_EXPENSE_INVOICES'
-  | 'PERIODIC_TAX_RETURNS';
-
-export type InvoiceNumberCounters = Partial<Record<NumberSeries, number>>;
 
 const SERIES_OF_TYPE: Record<InvoiceType, NumberSeries> = {
   SALES_INVOICE: 'SALES_INVOICES',

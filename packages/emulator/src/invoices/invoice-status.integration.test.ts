@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSession, type TestSession } from '../companies/test-session';
+import {
+  addPartner,
+  createInvoice,
+  purchaseInvoice,
+  salesInvoice,
+  travelInvoice,
+} from '../../test/helpers/invoice-test-builders';
+import { startTestSession, type TestSession } from '../../test/helpers/test-session';
 import { isValidAgainst } from '../http/contract-validator';
-import { addPartner, createInvoice, purchaseInvoice, salesInvoice, travelInvoice } from './invoice-test-builders';
 
 describe('invoice status actions (PUT /api/invoices/{id}/…) and the admin status path', () => {
   let session: TestSession;

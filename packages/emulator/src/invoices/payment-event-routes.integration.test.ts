@@ -1,11 +1,11 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSession, type TestSession } from '../companies/test-session';
+import { addPartner, companyData, createInvoice, salesInvoice } from '../../test/helpers/invoice-test-builders';
+import { startTestSession, type TestSession } from '../../test/helpers/test-session';
 import { isValidAgainst } from '../http/contract-validator';
 import type { Invoice } from '../state/contract-types';
 import { settleWebhookDeliveries, signWebhookBody, WEBHOOK_SIGNATURE_HEADER } from '../webhooks/dispatch-webhook-event';
-import { addPartner, companyData, createInvoice, salesInvoice } from './invoice-test-builders';
 
 interface Received {
   headers: IncomingHttpHeaders;

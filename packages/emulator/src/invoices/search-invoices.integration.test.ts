@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addTestCompany, startTestSession, type TestSession } from '../companies/test-session';
+import {
+  addDays,
+  addPartner,
+  createInvoice,
+  purchaseInvoice,
+  salesInvoice,
+} from '../../test/helpers/invoice-test-builders';
+import { addTestCompany, startTestSession, type TestSession } from '../../test/helpers/test-session';
 import { isValidAgainst } from '../http/contract-validator';
 import type { Invoice } from '../state/contract-types';
-import { addDays, addPartner, createInvoice, purchaseInvoice, salesInvoice } from './invoice-test-builders';
 
 describe('GET /api/invoices and GET /api/invoices/{ids}', () => {
   let session: TestSession;

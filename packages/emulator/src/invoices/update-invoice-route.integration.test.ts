@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSession, type TestSession } from '../companies/test-session';
+import {
+  addPartner,
+  companyData,
+  createInvoice,
+  purchaseInvoice,
+  salesInvoice,
+} from '../../test/helpers/invoice-test-builders';
+import { startTestSession, type TestSession } from '../../test/helpers/test-session';
 import { isValidAgainst } from '../http/contract-validator';
 import type { Invoice } from '../state/contract-types';
-import { addPartner, companyData, createInvoice, purchaseInvoice, salesInvoice } from './invoice-test-builders';
 
 describe('PUT /api/invoices/{invoiceId}', () => {
   let session: TestSession;

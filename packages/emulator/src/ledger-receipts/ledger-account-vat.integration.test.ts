@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addPartner, createInvoice, salesInvoice } from '../../test/helpers/invoice-test-builders';
+import { startTestSession, type TestSession } from '../../test/helpers/test-session';
 import { ERROR_LEDGERACCOUNT_VATPERCENTAGE_COMBINATION } from '../companies/finnish-chart-of-accounts';
-import { startTestSession, type TestSession } from '../companies/test-session';
-import { addPartner, createInvoice, salesInvoice } from '../invoices/invoice-test-builders';
 import type { LedgerReceipt, Product } from '../state/contract-types';
 
 type Errors = { errors: Array<{ field?: string; message: string }> };

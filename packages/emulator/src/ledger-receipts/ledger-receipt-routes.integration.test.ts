@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSession, type TestSession } from '../companies/test-session';
+import { addPartner, companyData, createInvoice, salesInvoice } from '../../test/helpers/invoice-test-builders';
+import { startTestSession, type TestSession } from '../../test/helpers/test-session';
 import { isValidAgainst } from '../http/contract-validator';
-import { addPartner, companyData, createInvoice, salesInvoice } from '../invoices/invoice-test-builders';
 import type { Invoice, LedgerReceipt } from '../state/contract-types';
 import { nextId } from '../state/emulator-state';
 import { UNKNOWN_DIMENSION } from './validate-dimensions';

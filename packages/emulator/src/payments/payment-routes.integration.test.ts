@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addTestCompany, type TestSession } from '../companies/test-session';
-import { isValidAgainst } from '../http/contract-validator';
 import {
   addDays,
   addPartner,
@@ -9,7 +7,9 @@ import {
   purchaseInvoice,
   salesInvoice,
   TEST_IBAN,
-} from '../invoices/invoice-test-builders';
+} from '../../test/helpers/invoice-test-builders';
+import { addTestCompany, type TestSession } from '../../test/helpers/test-session';
+import { isValidAgainst } from '../http/contract-validator';
 import { startEmulator } from '../start-emulator';
 import type { Invoice } from '../state/contract-types';
 import { settleWebhookDeliveries } from '../webhooks/dispatch-webhook-event';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSession, type TestSession } from '../companies/test-session';
+import { startTestSession, type TestSession } from '../../test/helpers/test-session';
 import { isValidAgainst } from '../http/contract-validator';
 
 describe('register routes (VATs, chart of accounts, fiscal years, currencies)', () => {

@@ -1,6 +1,6 @@
 // The emulator's whole state: integrator clients, API keys, tokens and one data set per company (environment).
 
-import type { InvoiceNumberCounters } from '../invoices/invoice-numbering';
+import type { InvoiceNumberCounters } from '../invoices/invoice-number-series';
 import type {
   Attachment,
   BankAccount,

@@ -1,9 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addTestCompany, startTestSession, type TestSession } from '../companies/test-session';
+import { addPartner, purchaseInvoice } from '../../test/helpers/invoice-test-builders';
+import { addTestCompany, startTestSession, type TestSession } from '../../test/helpers/test-session';
 import { isValidAgainst } from '../http/contract-validator';
-import { addPartner, purchaseInvoice } from '../invoices/invoice-test-builders';
 import { settleWebhookDeliveries, signWebhookBody } from './dispatch-webhook-event';
 
 describe('/api/webhooks', () => {

@@ -1,5 +1,5 @@
 // What a conformance scenario step is, and the small helpers the steps share.
-import type { TestSession } from '../../src/companies/test-session';
+import type { TestSession } from '../helpers/test-session';
 
 export interface ScenarioContext {
   session: TestSession;

@@ -10,10 +10,10 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BRIDGE_CLI_FROM_SOURCE } from '../../../test/helpers/bridge-cli-from-source';
 import { businessIdFrom } from '../../../test/helpers/sales-invoice-builder';
+import { startTestProcountor, type TestProcountor } from '../../../test/helpers/start-test-bridge';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/test-database';
 import { createConnectionService } from '../../connections/connection-service';
 import { upsertRegisterPage } from '../../registers/register-records';
-import { startTestProcountor, type TestProcountor } from '../../server/start-test-bridge';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
 const run = promisify(execFile);

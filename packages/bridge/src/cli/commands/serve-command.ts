@@ -1,6 +1,6 @@
 // `bridge serve` and `bridge migrate`: run the service, or only bring the database schema up to date.
 import type { Command } from 'commander';
-import { runBridgeUntilSignal } from '../../server/run-until-signal';
+import { runBridgeUntilSignal } from '../../composition/run-until-signal';
 import { withCliContext } from '../cli-context';
 
 export function registerServeCommands(program: Command): void {

@@ -1,6 +1,7 @@
 // Scenario steps for ledger receipts, attachments and webhooks.
-import type { TestSession } from '../../../src/companies/test-session';
-import { createInvoice, salesInvoice } from '../../../src/invoices/invoice-test-builders';
+
+import { createInvoice, salesInvoice } from '../../helpers/invoice-test-builders';
+import type { TestSession } from '../../helpers/test-session';
 import { call, expectOk, type ScenarioStep } from '../scenario-step';
 
 /** POST /attachments as multipart/form-data: `meta` as a JSON part, then the file. */

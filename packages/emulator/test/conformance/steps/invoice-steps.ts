@@ -1,11 +1,7 @@
 // Scenario steps for invoices of every type: create, update, status actions, payments, history and discussion.
-import type { TestSession } from '../../../src/companies/test-session';
-import {
-  createInvoice,
-  purchaseInvoice,
-  salesInvoice,
-  travelInvoice,
-} from '../../../src/invoices/invoice-test-builders';
+
+import { createInvoice, purchaseInvoice, salesInvoice, travelInvoice } from '../../helpers/invoice-test-builders';
+import type { TestSession } from '../../helpers/test-session';
 import { call, type ScenarioStep } from '../scenario-step';
 
 /** A status action; approve, verify and reject need a CheckingEvent body. */

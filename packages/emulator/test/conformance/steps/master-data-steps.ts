@@ -1,7 +1,8 @@
 // Scenario steps for master data: dimensions, business partners, products, persons, their defaults, integrations.
-import type { TestSession } from '../../../src/companies/test-session';
+
 import { createIntegrationRequest } from '../../../src/integrations/integration-routes';
-import { TEST_IBAN } from '../../../src/invoices/invoice-test-builders';
+import { TEST_IBAN } from '../../helpers/invoice-test-builders';
+import type { TestSession } from '../../helpers/test-session';
 import { call, type ScenarioContext, type ScenarioStep } from '../scenario-step';
 
 /** Sets a default dimension of a partner, product or person (`/businesspartners/12`) and reads the defaults back. */

@@ -1,7 +1,8 @@
 // Scenario steps for outgoing payments: pay the approved purchase invoice, read the results, cancel and remove the
 // payment, and the error message of a payment the bank refuses.
-import type { TestSession } from '../../../src/companies/test-session';
-import { TEST_IBAN } from '../../../src/invoices/invoice-test-builders';
+
+import { TEST_IBAN } from '../../helpers/invoice-test-builders';
+import type { TestSession } from '../../helpers/test-session';
 import { call, type JsonAnswer, type ScenarioStep } from '../scenario-step';
 
 async function payInvoice(session: TestSession, invoiceId: unknown): Promise<JsonAnswer> {

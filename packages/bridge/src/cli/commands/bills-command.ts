@@ -1,10 +1,10 @@
 // `bridge bills watch --connection <id>`: look for new bills in Procountor now, in this process, and announce each
 // once as bill.received (docs/purchase-invoices.md "New bills"); the server's workers deliver the events.
 import type { Command } from 'commander';
-import { withCliContext, withJobQueue } from '../cli/cli-context';
-import { printFields, printJson } from '../cli/print-output';
-import { withProcountorErrors } from '../purchase-invoices/procountor-request-failed';
-import { watchReceivedBills } from './watch-received-bills';
+import { watchReceivedBills } from '../../bills/watch-received-bills';
+import { withProcountorErrors } from '../../purchase-invoices/procountor-request-failed';
+import { withCliContext, withJobQueue } from '../cli-context';
+import { printFields, printJson } from '../print-output';
 
 export function registerBillsCommands(program: Command): void {
   const bills = program.command('bills').description('Bills received in Procountor: announce new ones to the source');

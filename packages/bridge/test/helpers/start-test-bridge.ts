@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type CreatedCompany, createCompany, type RunningEmulator, startEmulator } from '@procountor-bridge/emulator';
 import pino from 'pino';
-import type { BridgeConfig } from '../config/load-config';
-import { type BackgroundTimings, type Bridge, type CreateBridgeOptions, createBridge } from '../create-bridge';
-import { WEBHOOK_SUBSCRIBE_RETRY } from '../payments/auto-subscribe-procountor-webhook';
-import type { Database } from '../storage/schema';
+import type { BackgroundTimings } from '../../src/composition/bridge-services';
+import { type Bridge, type CreateBridgeOptions, createBridge } from '../../src/composition/create-bridge';
+import type { BridgeConfig } from '../../src/config/load-config';
+import { WEBHOOK_SUBSCRIBE_RETRY } from '../../src/payments/auto-subscribe-procountor-webhook';
+import type { Database } from '../../src/storage/schema';
 
 export const TEST_ADMIN_TOKEN = `admin-${'x'.repeat(30)}`;
 

@@ -1,7 +1,8 @@
 // Test builders for invoice-domain integration tests: valid invoice bodies per type and partners in a company.
-import type { TestSession } from '../companies/test-session';
-import type { BusinessPartner, Invoice } from '../state/contract-types';
-import { type CompanyData, nextId } from '../state/emulator-state';
+
+import type { BusinessPartner, Invoice } from '../../src/state/contract-types';
+import { type CompanyData, nextId } from '../../src/state/emulator-state';
+import type { TestSession } from './test-session';
 
 /** A valid Finnish IBAN (the standard example) and an OVT address for business ID 2980005-2. */
 export const TEST_IBAN = 'FI2112345600000785';

@@ -1,16 +1,16 @@
 // Test-only (imported by *.integration.test.ts): the bridge with workers, an emulator company, an active connection,
 // a Procountor client on that company to set up registers, and a sync that waits for its run to end.
 import { ProcountorClient, TokenCache } from '@procountor-bridge/client';
-import type { Bridge } from '../create-bridge';
+import type { Bridge } from '../../src/composition/create-bridge';
+import type { SyncRun } from '../../src/registers/sync-runs';
+import type { Database } from '../../src/storage/schema';
 import {
   apiCaller,
   startTestBridge,
   startTestProcountor,
   TEST_ADMIN_TOKEN,
   type TestProcountor,
-} from '../server/start-test-bridge';
-import type { Database } from '../storage/schema';
-import type { SyncRun } from './sync-runs';
+} from './start-test-bridge';
 
 export interface RegisterTestKit {
   procountor: TestProcountor;

@@ -1,91 +1,61 @@
 // The composition root: config → logger → secret key → database → migrations → job queue → services → server, workers.
 import type { Logger } from 'pino';
-import { apiTokenRoutes } from './api-tokens/api-token-routes';
-import { type ApiTokenService, createApiTokenService } from './api-tokens/api-token-service';
-import { billRoutes } from './bills/bill-routes';
-import { billWatchRoutes } from './bills/bill-watch-routes';
-import { watchReceivedBills } from './bills/watch-received-bills';
-import type { BridgeConfig } from './config/load-config';
-import { connectionRouteModules } from './connections/connection-route-modules';
-import { type ConnectionAdministration, createConnectionService } from './connections/connection-service';
-import type { ClientDefaults } from './connections/procountor-client-factory';
-import { createConsoleUserService } from './console-users/console-user-service';
-import { type DemoConsoleUser, ensureDemoConsoleUser } from './console-users/demo-console-user';
-import { sessionRoutes } from './console-users/session-routes';
-import { registerCreditInvoiceRoutes } from './credit-invoices/credit-invoice-routes';
-import { dashboardRoute } from './dashboard/dashboard-route';
-import { eventFeedRoutes } from './events/event-feed-routes';
-import { createJobQueue, type JobQueue } from './jobs/create-job-queue';
-import { QUEUE_NAMES } from './jobs/queue-names';
-import { startNotificationWorkers } from './notifications/start-notification-workers';
-import { createLogger } from './observability/create-logger';
-import { type BridgeMetrics, createMetrics } from './observability/create-metrics';
-import { requestWebhookSubscription, type WebhookSubscribeRetry } from './payments/auto-subscribe-procountor-webhook';
-import { paymentRoutes } from './payments/payment-routes';
-import { procountorWebhookReceiverRoute } from './payments/procountor-webhook-receiver';
-import { startPaymentWorkers } from './payments/start-payment-workers';
-import { startWebhookSubscribeWorkers } from './payments/start-webhook-subscribe-workers';
-import { purchaseInvoiceRoutes } from './purchase-invoices/purchase-invoice-routes';
-import { startPurchaseInvoiceImportWorkers } from './purchase-invoices/start-purchase-invoice-import-workers';
-import { linkRoutes } from './registers/link-routes';
-import { pushRoutes } from './registers/push-routes';
-import { registerRoutes } from './registers/register-routes';
-import { startRegisterSyncWorkers } from './registers/start-register-sync-workers';
-import { requestSyncOnActivation } from './registers/sync-on-activation';
-import { registerSalesInvoiceRoutes } from './sales-invoices/sales-invoice-routes';
-import { loadSecretKey } from './secrets/load-secret-key';
-import { type BootstrapResult, bootstrapConnection } from './server/bootstrap-connection';
-import { type BridgeApp, buildServer, type RouteModule } from './server/build-server';
-import { healthRoute } from './server/health-route';
-import { homePageRoute } from './server/home-page-route';
-import { collectQueueDepth, collectTransfersByState, metricsRoute } from './server/metrics-route';
-import { pullRunRoutes } from './source-pull/pull-run-routes';
-import { startPullWorkers } from './source-pull/start-pull-workers';
-import { submitPulledDocument } from './source-pull/submit-pulled-document';
-import type { DeliveryRetryPolicy } from './source-webhooks/delivery-backoff';
-import { startWebhookDeliveryWorkers } from './source-webhooks/start-webhook-delivery-workers';
-import { webhookDeliveryRoutes } from './source-webhooks/webhook-delivery-routes';
-import { webhookEndpointRoutes } from './source-webhooks/webhook-endpoint-routes';
-import { webhooksForOpenApi } from './source-webhooks/webhook-openapi';
-import { closeDatabase, createDatabase, databaseTargetFromConfig } from './storage/create-database';
-import { migrateToLatest } from './storage/migrate';
-import type { Database } from './storage/schema';
-import { startTransferWorkers } from './transfers/start-transfer-workers';
-import type { TransferDeps } from './transfers/transfer-deps';
-import { transferDocumentRoute } from './transfers/transfer-document-route';
-import { registerTransferRoutes } from './transfers/transfer-routes';
-import { registerExpenseDocumentRoutes } from './travel-and-expenses/expense-document-routes';
-
-/**
- * The waits of the background work that tests shorten to milliseconds or a second. Unset, each keeps its
- * production default (named beside it in its domain).
- */
-export interface BackgroundTimings {
-  /** How often an idle worker looks for jobs when its domain sets no interval: pg-boss's 2 s (minimum 0.5 s). */
-  pollingIntervalSeconds?: number;
-  /** Backoff of the automatic Procountor webhook subscription; WEBHOOK_SUBSCRIBE_RETRY (5 s doubling). */
-  webhookSubscribeRetry?: WebhookSubscribeRetry;
-  /** Webhook deliveries to the source: retries (30 s doubling to 1 h) and the order wait (5 s). */
-  webhookDelivery?: { retryPolicy?: DeliveryRetryPolicy; orderWaitSeconds?: number };
-}
-
-/** What route modules and workers are built from: every shared piece and domain service, made once here. */
-export interface BridgeServices {
-  config: BridgeConfig;
-  timings: BackgroundTimings;
-  logger: Logger;
-  db: Database;
-  secretKey: Buffer;
-  jobQueue: JobQueue;
-  metrics: BridgeMetrics;
-  connections: ConnectionAdministration;
-  apiTokens: ApiTokenService;
-}
-
-/** Builds one domain's HTTP surface from the services. */
-export type RouteModuleFactory = (services: BridgeServices) => RouteModule | RouteModule[];
-/** Starts one domain's workers; may return how to stop them (called before the job queue stops). */
-export type WorkerStarter = (services: BridgeServices) => Promise<void | (() => Promise<void>)>;
+import { apiTokenRoutes } from '../api-tokens/api-token-routes';
+import { createApiTokenService } from '../api-tokens/api-token-service';
+import { billRoutes } from '../bills/bill-routes';
+import { billWatchRoutes } from '../bills/bill-watch-routes';
+import { watchReceivedBills } from '../bills/watch-received-bills';
+import type { BridgeConfig } from '../config/load-config';
+import { connectionRouteModules } from '../connections/connection-route-modules';
+import { createConnectionService } from '../connections/connection-service';
+import type { ClientDefaults } from '../connections/procountor-client-factory';
+import { createConsoleUserService } from '../console-users/console-user-service';
+import { type DemoConsoleUser, ensureDemoConsoleUser } from '../console-users/demo-console-user';
+import { sessionRoutes } from '../console-users/session-routes';
+import { registerCreditInvoiceRoutes } from '../credit-invoices/credit-invoice-routes';
+import { dashboardRoute } from '../dashboard/dashboard-route';
+import { eventFeedRoutes } from '../events/event-feed-routes';
+import { createJobQueue } from '../jobs/create-job-queue';
+import { QUEUE_NAMES } from '../jobs/queue-names';
+import { startNotificationWorkers } from '../notifications/start-notification-workers';
+import { createLogger } from '../observability/create-logger';
+import { createMetrics } from '../observability/create-metrics';
+import { requestWebhookSubscription } from '../payments/auto-subscribe-procountor-webhook';
+import { paymentRoutes } from '../payments/payment-routes';
+import { procountorWebhookReceiverRoute } from '../payments/procountor-webhook-receiver';
+import { startPaymentWorkers } from '../payments/start-payment-workers';
+import { startWebhookSubscribeWorkers } from '../payments/start-webhook-subscribe-workers';
+import { purchaseInvoiceRoutes } from '../purchase-invoices/purchase-invoice-routes';
+import { startPurchaseInvoiceImportWorkers } from '../purchase-invoices/start-purchase-invoice-import-workers';
+import { linkRoutes } from '../registers/link-routes';
+import { pushRoutes } from '../registers/push-routes';
+import { registerRoutes } from '../registers/register-routes';
+import { startRegisterSyncWorkers } from '../registers/start-register-sync-workers';
+import { requestSyncOnActivation } from '../registers/sync-on-activation';
+import { registerSalesInvoiceRoutes } from '../sales-invoices/sales-invoice-routes';
+import { loadSecretKey } from '../secrets/load-secret-key';
+import type { BridgeApp } from '../server/bridge-app';
+import { buildServer } from '../server/build-server';
+import { healthRoute } from '../server/health-route';
+import { homePageRoute } from '../server/home-page-route';
+import { collectQueueDepth, collectTransfersByState, metricsRoute } from '../server/metrics-route';
+import { pullRunRoutes } from '../source-pull/pull-run-routes';
+import { startPullWorkers } from '../source-pull/start-pull-workers';
+import { submitPulledDocument } from '../source-pull/submit-pulled-document';
+import { startWebhookDeliveryWorkers } from '../source-webhooks/start-webhook-delivery-workers';
+import { webhookDeliveryRoutes } from '../source-webhooks/webhook-delivery-routes';
+import { webhookEndpointRoutes } from '../source-webhooks/webhook-endpoint-routes';
+import { webhooksForOpenApi } from '../source-webhooks/webhook-openapi';
+import { closeDatabase, createDatabase, databaseTargetFromConfig } from '../storage/create-database';
+import { migrateToLatest } from '../storage/migrate';
+import type { Database } from '../storage/schema';
+import { startTransferWorkers } from '../transfers/start-transfer-workers';
+import type { TransferDeps } from '../transfers/transfer-deps';
+import { transferDocumentRoute } from '../transfers/transfer-document-route';
+import { registerTransferRoutes } from '../transfers/transfer-routes';
+import { registerExpenseDocumentRoutes } from '../travel-and-expenses/expense-document-routes';
+import { type BootstrapResult, bootstrapConnection } from './bootstrap-connection';
+import type { BackgroundTimings, BridgeServices, RouteModuleFactory, WorkerStarter } from './bridge-services';
 
 /**
  * Every HTTP surface of the bridge. To add a domain: append one line, e.g.

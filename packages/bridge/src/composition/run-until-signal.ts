@@ -1,7 +1,7 @@
 // Runs the bridge as a process (npm start, `bridge serve`): start, then a graceful stop on SIGINT or SIGTERM.
 
 import { ConfigError, loadConfig } from '../config/load-config';
-import { type Bridge, createBridge } from '../create-bridge';
+import { type Bridge, createBridge } from './create-bridge';
 
 /** Starts the bridge from the environment; a bad configuration or a failed start prints why and exits 1. */
 export async function runBridgeUntilSignal(): Promise<Bridge> {

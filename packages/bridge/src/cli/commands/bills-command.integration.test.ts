@@ -1,8 +1,8 @@
 // `bridge bills watch` as a user runs it, against the emulator, on PostgreSQL: the first look sets the baseline, the
 // next announces the bill received since, once (the event waits in the outbox for the server's workers).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliTestSetup, startCliTestSetup } from '../../test/helpers/bridge-cli';
-import { receiveSupplierInvoice } from '../../test/helpers/supplier-invoices';
+import { type CliTestSetup, startCliTestSetup } from '../../../test/helpers/bridge-cli';
+import { receiveSupplierInvoice } from '../../../test/helpers/supplier-invoices';
 
 describe('bridge bills watch (CLI) [postgres]', () => {
   let setup: CliTestSetup;

@@ -3,7 +3,7 @@ import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { environmentOfBaseUrl } from '../connections/connection-input';
 import { ensureConnection } from '../connections/ensure-connection';
-import type { BridgeServices } from '../create-bridge';
+import type { BridgeServices } from './bridge-services';
 
 export const DEFAULT_CONNECTION_NAME = 'Default';
 export const DEMO_ADMIN_TOKEN_FILE = 'demo-admin-token';
@@ -30,7 +30,7 @@ export async function bootstrapConnection(services: BridgeServices): Promise<Boo
   }
 
   // Loaded only in demo mode: the emulator (a second Fastify app with its seed data) costs ~30 MB of memory.
-  const { DEMO_CONNECTION_NAME, startDemoProcountor } = await import('../connections/demo-procountor');
+  const { DEMO_CONNECTION_NAME, startDemoProcountor } = await import('./demo-procountor');
   const { emulator, credentials } = await startDemoProcountor(config.dataDir);
   try {
     // The emulator's port changes on every start: ensureConnection stores the new base URL (a new credentials version).

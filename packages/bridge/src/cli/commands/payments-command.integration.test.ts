@@ -1,6 +1,6 @@
 // `bridge payments subscribe|reconcile|unsubscribe` as a user runs them, against the emulator, on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliTestSetup, startCliTestSetup } from '../../test/helpers/bridge-cli';
+import { type CliTestSetup, startCliTestSetup } from '../../../test/helpers/bridge-cli';
 
 // Each test starts several CLI processes (tsx and the bridge's modules, ~3 s of CPU each): on a busy machine
 // running other test files at once that takes longer than the default 30 s.

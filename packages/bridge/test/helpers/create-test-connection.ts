@@ -1,9 +1,10 @@
 // Test builders for the events and webhook suites: a connection row, a job queue, and an app with stub tokens.
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
-import { createJobQueue, type JobQueue } from '../jobs/create-job-queue';
-import { type BridgeApp, buildServer, type RouteModule } from '../server/build-server';
-import type { Database } from '../storage/schema';
+import { createJobQueue, type JobQueue } from '../../src/jobs/create-job-queue';
+import type { BridgeApp, RouteModule } from '../../src/server/bridge-app';
+import { buildServer } from '../../src/server/build-server';
+import type { Database } from '../../src/storage/schema';
 
 /** Inserts a connection directly (the connection service is another domain's); settings as given. */
 export async function createTestConnection(

@@ -1,6 +1,7 @@
 // For integration tests: an emulator on port 0 with a fresh company and a bearer token obtained through /oauth/token.
-import { type RunningEmulator, startEmulator } from '../start-emulator';
-import { type CreateCompanyInput, type CreatedCompany, createCompany } from './create-company';
+
+import { type CreateCompanyInput, type CreatedCompany, createCompany } from '../../src/companies/create-company';
+import { type RunningEmulator, startEmulator } from '../../src/start-emulator';
 
 export interface TestSession {
   emulator: RunningEmulator;

@@ -1,14 +1,17 @@
 // `bridge payments …`: subscribe a connection to Procountor's payment webhooks, reconcile its payments now, show one
 // document's payment state (docs/payments.md).
 import type { Command } from 'commander';
-import { CliError, withCliContext, withJobQueue } from '../cli/cli-context';
-import { printFields, printJson, printTable } from '../cli/print-output';
-import { QUEUE_NAMES } from '../jobs/queue-names';
-import { loadSecretKey } from '../secrets/load-secret-key';
-import { findTransferByExternalId } from '../transfers/transfer-repository';
-import { paymentStateOfTransfer } from './payment-state';
-import { subscribeProcountorWebhook, unsubscribeProcountorWebhook } from './procountor-webhook-subscription';
-import { runPaymentReconcile } from './reconcile-payments';
+import { QUEUE_NAMES } from '../../jobs/queue-names';
+import { paymentStateOfTransfer } from '../../payments/payment-state';
+import {
+  subscribeProcountorWebhook,
+  unsubscribeProcountorWebhook,
+} from '../../payments/procountor-webhook-subscription';
+import { runPaymentReconcile } from '../../payments/reconcile-payments';
+import { loadSecretKey } from '../../secrets/load-secret-key';
+import { findTransferByExternalId } from '../../transfers/transfer-repository';
+import { CliError, withCliContext, withJobQueue } from '../cli-context';
+import { printFields, printJson, printTable } from '../print-output';
 
 export function registerPaymentsCommands(program: Command): void {
   const payments = program
