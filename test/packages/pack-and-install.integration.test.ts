@@ -42,17 +42,20 @@ beforeAll(async () => {
   appDir = path.join(workDir, 'app');
   await mkdir(tarballDir);
   await mkdir(appDir);
-  // One `npm pack` per package, side by side: each builds its package first (prepack → tsup).
+  // One `npm pack` per package, each into a folder of its own: each builds its package first (prepack → tsup), and
+  // the tarball is found by listing that folder, not by parsing stdout (the build's log, coloured where the
+  // terminal allows, comes before npm's own report).
   const tarballs = await Promise.all(
-    PUBLISHABLE.map(async (workspace) => {
-      const { stdout } = await run(
-        'npm',
-        ['pack', '--json', '--silent', '--workspace', workspace, '--pack-destination', tarballDir],
-        { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 },
-      );
-      // prepack's own output comes before the JSON report.
-      const [report] = JSON.parse(stdout.slice(stdout.indexOf('['))) as { filename: string }[];
-      return path.join(tarballDir, report!.filename);
+    PUBLISHABLE.map(async (workspace, index) => {
+      const destination = path.join(tarballDir, String(index));
+      await mkdir(destination);
+      await run('npm', ['pack', '--silent', '--workspace', workspace, '--pack-destination', destination], {
+        cwd: REPO_ROOT,
+        maxBuffer: 16 * 1024 * 1024,
+      });
+      const packed = (await readdir(destination)).filter((name) => name.endsWith('.tgz'));
+      expect(packed, `npm pack ${workspace} wrote one tarball`).toHaveLength(1);
+      return path.join(destination, packed[0]!);
     }),
   );
   await writeFile(
