@@ -36,6 +36,8 @@ export function startQueueWorker<T extends object>(
   const running = new Map<string, Promise<void>>();
   let stopping = false;
   let dry = false;
+  // Set by wake() during a fetch that may have started before the job committed: fetch again instead of waiting.
+  let woken = false;
   let wakeUp: (() => void) | undefined;
   const signal = () => {
     const resolve = wakeUp;
@@ -72,6 +74,7 @@ export function startQueueWorker<T extends object>(
     while (!stopping) {
       const free = options.concurrency - running.size;
       if (free > 0) {
+        woken = false;
         try {
           const jobs = await boss.fetch<T>(queue, { batchSize: free });
           dry = jobs.length < free;
@@ -92,7 +95,7 @@ export function startQueueWorker<T extends object>(
       if (stopping) break;
       // Full: wait for a job to end (a slot frees). Dry: poll later, unless woken. Jobs left: fetch again now.
       if (running.size >= options.concurrency) await pause(options.pollingIntervalMs * 10);
-      else if (dry) await pause(options.pollingIntervalMs);
+      else if (dry && !woken) await pause(options.pollingIntervalMs);
     }
   };
   const looping = loop();
@@ -100,6 +103,7 @@ export function startQueueWorker<T extends object>(
   return {
     wake() {
       dry = false;
+      woken = true;
       signal();
     },
     async stop(timeoutMs) {
