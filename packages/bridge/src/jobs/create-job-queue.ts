@@ -6,6 +6,7 @@ import type { BridgeConfig } from '../config/load-config';
 import type { DB } from '../storage/schema';
 import { kyselyExecutor } from './kysely-executor';
 import type { QueueName } from './queue-names';
+import { type QueueWorker, startQueueWorker } from './queue-worker';
 
 /** Retry, expiry and policy of one queue (pg-boss `Queue`); `policy` is fixed when the queue is first created. */
 export type QueueOptions = Omit<PgBoss.Queue, 'name'>;
@@ -43,15 +44,16 @@ export interface JobQueue {
     options?: SendOptions,
   ): Promise<string | null>;
   /**
-   * Runs `handler` for each job, `concurrency` at a time. Resolving completes the job (the value is kept as its
-   * output); throwing fails it and pg-boss retries it per the queue's retry options.
+   * Runs `handler` for each job, `concurrency` at a time, from one fetch loop per queue (jobs/queue-worker.ts).
+   * Resolving completes the job (the value is kept as its output); throwing fails it and pg-boss retries it per the
+   * queue's retry options.
    */
   work<T extends object>(
     queue: QueueName,
     options: WorkOptions,
     handler: (job: Job<T>) => Promise<unknown>,
   ): Promise<void>;
-  /** Stops this process's workers of one queue. */
+  /** Stops this process's workers of one queue and waits (up to 10 s) for the jobs they run. */
   offWork(queue: QueueName): Promise<void>;
   /**
    * Makes this process's idle workers of the queue look for jobs now instead of at their next poll (pg-boss
@@ -78,6 +80,8 @@ export class QueueNotFoundError extends Error {
 /** pg-boss's own schema, beside the bridge's tables in `public`. */
 const PG_BOSS_SCHEMA = 'pgboss';
 const DEFAULT_STOP_TIMEOUT_MS = 10_000;
+/** pg-boss's default polling interval (2 s); its minimum is 0.5 s. */
+const DEFAULT_POLLING_SECONDS = 2;
 
 export function createJobQueue(
   db: Kysely<DB>,
@@ -103,8 +107,13 @@ export function createJobQueue(
     }
     return null;
   };
-  // This process's worker ids per queue, for wake().
-  const workerIds = new Map<QueueName, string[]>();
+  // This process's fetch loops per queue, for wake(), offWork() and stop().
+  const workers = new Map<QueueName, QueueWorker[]>();
+  const stopWorkers = async (queue: QueueName, timeoutMs: number) => {
+    const stopping = workers.get(queue) ?? [];
+    workers.delete(queue);
+    await Promise.all(stopping.map((worker) => worker.stop(timeoutMs)));
+  };
   // pg-boss emits 'error' for failed polls and maintenance; an EventEmitter 'error' without a listener kills Node.
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
 
@@ -114,6 +123,8 @@ export function createJobQueue(
       await boss.start();
     },
     async stop(stopOptions = {}) {
+      const timeoutMs = stopOptions.timeoutMs ?? DEFAULT_STOP_TIMEOUT_MS;
+      await Promise.all([...workers.keys()].map((queue) => stopWorkers(queue, timeoutMs)));
       await boss.stop({ graceful: true, close: false, timeout: stopOptions.timeoutMs ?? DEFAULT_STOP_TIMEOUT_MS });
     },
     async createQueue(queue, queueOptions = {}) {
@@ -130,24 +141,27 @@ export function createJobQueue(
       workOptions: WorkOptions,
       handler: (job: Job<T>) => Promise<unknown>,
     ) {
-      // pg-boss 10 has no per-worker concurrency option: each work() call is one polling worker taking one job.
       const concurrency = workOptions.concurrency ?? config.workerConcurrency;
-      const pgBossOptions: PgBoss.WorkOptions = { batchSize: 1 };
-      if (workOptions.pollingIntervalSeconds) pgBossOptions.pollingIntervalSeconds = workOptions.pollingIntervalSeconds;
-      for (let worker = 0; worker < concurrency; worker += 1) {
-        const id = await boss.work<T>(queue, pgBossOptions, async ([job]) => {
-          if (!job) return undefined;
-          return handler(job);
-        });
-        workerIds.set(queue, [...(workerIds.get(queue) ?? []), id]);
-      }
+      if (concurrency < 1) return;
+      const pollingSeconds =
+        workOptions.pollingIntervalSeconds ?? options.pollingIntervalSeconds ?? DEFAULT_POLLING_SECONDS;
+      const worker = startQueueWorker<T>(
+        boss,
+        queue,
+        {
+          concurrency,
+          pollingIntervalMs: pollingSeconds * 1000,
+          onError: (error) => logger.error({ err: error, queue }, 'job queue error'),
+        },
+        handler,
+      );
+      workers.set(queue, [...(workers.get(queue) ?? []), worker]);
     },
     async offWork(queue) {
-      workerIds.delete(queue);
-      await boss.offWork(queue);
+      await stopWorkers(queue, DEFAULT_STOP_TIMEOUT_MS);
     },
     wake(queue) {
-      for (const id of workerIds.get(queue) ?? []) boss.notifyWorker(id);
+      for (const worker of workers.get(queue) ?? []) worker.wake();
     },
   };
 }

@@ -11,6 +11,8 @@ export interface SlotLease {
 /**
  * Takes a free slot (never taken, released, or expired because its holder died) among the first `maxSlots`, or
  * returns undefined when all are busy. SKIP LOCKED lets processes race without waiting on each other (DESIGN.md).
+ * The slot rows are created only when no free one is found (a new connection, maxSlots raised, or all busy), so a
+ * run usually costs one statement here.
  */
 export async function acquireConnectionSlot(
   db: Database,
@@ -19,10 +21,22 @@ export async function acquireConnectionSlot(
   holder: string,
   ttlMs: number,
 ): Promise<SlotLease | undefined> {
+  const taken = await takeFreeSlot(db, connectionId, maxSlots, holder, ttlMs);
+  if (taken) return taken;
   await sql`
     insert into connection_leases (connection_id, slot)
     select ${connectionId}, generate_series(0, ${maxSlots - 1}::int)
     on conflict do nothing`.execute(db);
+  return takeFreeSlot(db, connectionId, maxSlots, holder, ttlMs);
+}
+
+async function takeFreeSlot(
+  db: Database,
+  connectionId: string,
+  maxSlots: number,
+  holder: string,
+  ttlMs: number,
+): Promise<SlotLease | undefined> {
   const { rows } = await sql<{ slot: number }>`
     update connection_leases set holder = ${holder}, expires_at = now() + (${ttlMs}::int * interval '1 millisecond')
     where connection_id = ${connectionId} and slot = (

@@ -20,6 +20,7 @@ import {
   type TimelineEntry,
   type TransferRow,
   updateTransfer,
+  updateTransferWithTimeline,
 } from './transfer-repository';
 import type { TransferErrorInfo } from './transfer-response';
 import type { SalesInvoiceStep } from './transfer-states';
@@ -44,14 +45,17 @@ export type RunOutcome = 'succeeded' | 'failed' | 'retrying' | 'no_slot' | 'skip
 
 const DEFAULTS = { leaseTtlMs: 60_000, noSlotDelayMs: 2_000, baseDelayMs: 5_000, maxDelayMs: 900_000, maxAttempts: 8 };
 
-/** Moves a queued or retrying transfer (or one a dead process left in_progress) to in_progress; undefined if taken. */
+/**
+ * Moves a queued or retrying transfer (or one a dead process left in_progress) to in_progress and returns the claimed
+ * row (one round trip); undefined if taken.
+ */
 async function claimTransfer(deps: TransferDeps, transferId: string, staleMs: number) {
-  const { rows } = await sql<{ id: string }>`
+  const { rows } = await sql<TransferRow>`
     update transfers set state = 'in_progress', attempts = attempts + 1, next_attempt_at = null, updated_at = now()
     where id = ${transferId} and (state in ('queued', 'retrying')
       or (state = 'in_progress' and updated_at < now() - (${staleMs}::int * interval '1 millisecond')))
-    returning id`.execute(deps.db);
-  return rows.length > 0 ? findTransfer(deps.db, transferId) : undefined;
+    returning *`.execute(deps.db);
+  return rows[0];
 }
 
 export function createTransferRunner(deps: TransferDeps, options: TransferRunnerOptions = {}) {
@@ -78,44 +82,54 @@ export function createTransferRunner(deps: TransferDeps, options: TransferRunner
     clock.step = undefined;
   };
 
+  /**
+   * Walks the steps not yet completed. Each step's completion, its timeline lines and the name of the step that runs
+   * next are one statement (transfer-repository.ts updateTransferWithTimeline), committed before the next step's
+   * first side effect; the "started" line goes with the first step's name. Resolves to the completed steps.
+   */
   async function walkSteps(
     row: TransferRow,
     context: StepContext,
     notes: TimelineEntry[],
     clock: StepClock,
+    started: { entry: TimelineEntry; saved: boolean },
   ): Promise<string[]> {
     const completed = [...((row.completed_steps ?? []) as string[])];
     const runLog = context.log;
     // Issue #6: each kind walks its own steps; the names of other kinds than sales pass as SalesInvoiceStep (strings).
     const plan = stepPlanOf(row.kind, deps.db);
-    for (const step of plan.steps as readonly SalesInvoiceStep[]) {
-      if (completed.includes(step) || step === 'notify_source') continue;
-      row.current_step = step;
+    const pending = (plan.steps as readonly SalesInvoiceStep[]).filter(
+      (step) => !completed.includes(step) && step !== 'notify_source',
+    );
+    const stepAfter = (index: number): SalesInvoiceStep => pending[index + 1] ?? 'notify_source';
+    row.current_step = pending[0] ?? 'notify_source';
+    await updateTransferWithTimeline(deps.db, row.id, { current_step: row.current_step }, [started.entry]);
+    started.saved = true;
+    for (const [index, step] of pending.entries()) {
       clock.step = step;
       clock.startedAt = performance.now();
       context.log = runLog.child({ step });
-      await updateTransfer(deps.db, row.id, { current_step: step });
       notes.length = 0;
       await runPlannedStep(plan, step, context);
       completed.push(step);
       const progress = context.progress;
-      await deps.db.transaction().execute(async (trx) => {
-        await updateTransfer(trx, row.id, {
+      const entries =
+        notes.length > 0 ? notes : [{ kind: 'step' as const, message: plan.doneMessages[step] ?? 'Done.' }];
+      await updateTransferWithTimeline(
+        deps.db,
+        row.id,
+        {
+          current_step: stepAfter(index),
           completed_steps: JSON.stringify(completed),
           progress: JSON.stringify(progress),
           ...(progress.invoiceId !== undefined ? { procountor_invoice_id: progress.invoiceId } : {}),
           ...(progress.invoiceNumber !== undefined ? { procountor_invoice_number: progress.invoiceNumber } : {}),
           ...(progress.referenceCode !== undefined ? { procountor_reference_code: progress.referenceCode } : {}),
           ...(progress.status !== undefined ? { procountor_status: progress.status } : {}),
-        });
-        const entries =
-          notes.length > 0 ? notes : [{ kind: 'step' as const, message: plan.doneMessages[step] ?? 'Done.' }];
-        await appendTimeline(
-          trx,
-          row.id,
-          entries.map((entry) => ({ ...entry, step })),
-        );
-      });
+        },
+        entries.map((entry) => ({ ...entry, step })),
+      );
+      row.current_step = stepAfter(index);
       observeStep(clock, 'succeeded');
       context.log.debug('transfer step done');
       await options.afterStep?.(step, row.id);
@@ -168,13 +182,15 @@ export function createTransferRunner(deps: TransferDeps, options: TransferRunner
         );
         return 'failed';
       }
-      await appendTimeline(deps.db, row.id, [
-        {
-          kind: 'state',
+      // Saved with the first step's name (walkSteps), or before the failure when the client cannot be built.
+      const started = {
+        entry: {
+          kind: 'state' as const,
           message: `Transfer to Procountor started (attempt ${row.attempts}).`,
           data: { state: 'in_progress' },
         },
-      ]);
+        saved: false,
+      };
       log.info({ attempt: row.attempts }, 'transfer started');
       const notes: TimelineEntry[] = [];
       const context: StepContext = {
@@ -202,7 +218,7 @@ export function createTransferRunner(deps: TransferDeps, options: TransferRunner
       const clock: StepClock = { startedAt: performance.now() };
       try {
         context.client = await deps.connections.procountorClient(connection);
-        const completed = await walkSteps(row, context, notes, clock);
+        const completed = await walkSteps(row, context, notes, clock, started);
         row.current_step = 'notify_source';
         clock.step = 'notify_source';
         clock.startedAt = performance.now();
@@ -214,6 +230,7 @@ export function createTransferRunner(deps: TransferDeps, options: TransferRunner
         observeStep(clock, 'succeeded');
       } catch (error) {
         if (error instanceof SimulatedCrash) throw error;
+        if (!started.saved) await appendTimeline(deps.db, row.id, [started.entry]);
         const outcome = await handleFailure(row, progress, error, log, connection);
         observeStep(clock, outcome === 'retrying' ? 'retrying' : 'failed');
         return outcome;
