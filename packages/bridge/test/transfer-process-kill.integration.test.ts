@@ -325,7 +325,12 @@ describe('transfers survive a killed worker process (PostgreSQL)', () => {
     await first.kill();
     const killedAt = Date.now();
     for (const transferId of transferIds) await waitForSucceeded(transferId, 120_000);
-    console.log(`batch of ${numbers.length}: the last one succeeded ${Date.now() - killedAt} ms after the SIGKILL`);
+    // A transfer the killed process had claimed was claimed a second time by the survivor.
+    const { rows: takenOver } = await sql<{ count: number }>`select count(*)::int as count from transfers
+      where id in (${sql.join(transferIds)}) and attempts > 1`.execute(database.db);
+    console.log(
+      `batch of ${numbers.length}: ${takenOver[0]?.count} claimed twice; the last one succeeded ${Date.now() - killedAt} ms after the SIGKILL`,
+    );
     for (const number of numbers) expect(invoicesNumbered(number), number).toHaveLength(1);
     await second.kill();
   }, 300_000);
