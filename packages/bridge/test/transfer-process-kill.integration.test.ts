@@ -53,7 +53,7 @@ describe('transfers survive a killed worker process (PostgreSQL)', () => {
     await database?.destroy();
   });
 
-  function startWorker(crash?: { transferId: string; step: string }): WorkerProcess {
+  function startWorker(crash?: { transferId: string; step: string }, hangAfterFetch = false): WorkerProcess {
     const child = spawn(process.execPath, [...FROM_SOURCE_NODE_ARGS, CHILD], {
       env: {
         ...process.env,
@@ -63,6 +63,7 @@ describe('transfers survive a killed worker process (PostgreSQL)', () => {
         WORKER_CONCURRENCY: '0',
         LOG_LEVEL: 'silent',
         ...(crash ? { CRASH_TRANSFER_ID: crash.transferId, CRASH_AFTER_STEP: crash.step } : {}),
+        ...(hangAfterFetch ? { HANG_AFTER_FETCH: '1' } : {}),
       },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -141,10 +142,11 @@ describe('transfers survive a killed worker process (PostgreSQL)', () => {
     }
   }
 
-  it('kills the worker with SIGKILL after every step; each transfer ends with exactly one invoice', async () => {
+  /** An active connection to the emulator company where every step has work to do, and a submit for it. */
+  async function createConnection(name: string) {
     const call = apiCaller(bridge.url);
     const created = await call('POST', '/v1/connections', TEST_ADMIN_TOKEN, {
-      name: 'Kaatuva',
+      name,
       environment: 'custom',
       baseUrl: procountor.emulator.baseUrl,
       clientId: procountor.company.clientId,
@@ -158,10 +160,10 @@ describe('transfers survive a killed worker process (PostgreSQL)', () => {
     expect((await call('PATCH', `/v1/connections/${connectionId}`, TEST_ADMIN_TOKEN, { settings })).status).toBe(200);
     const token = (await call('POST', '/v1/api-tokens', TEST_ADMIN_TOKEN, { name: 'source', connectionId })).json.token;
 
-    const submit = async (index: number) => {
+    return async (invoiceNumber: string) => {
       const invoice = buildSalesInvoice({
-        externalId: `KILL-${index}`,
-        invoiceNumber: `KILL-${index}`,
+        externalId: invoiceNumber,
+        invoiceNumber,
         rows: [
           {
             kind: 'item',
@@ -169,7 +171,7 @@ describe('transfers survive a killed worker process (PostgreSQL)', () => {
             quantity: 1,
             unitPrice: 80,
             vatPercent: 25.5,
-            dimensions: { project: `K-${index}` },
+            dimensions: { project: `P-${invoiceNumber}` },
           },
         ],
         attachments: [{ fileName: 'breakdown.pdf', mediaType: 'application/pdf', contentBase64: 'JVBERi0xLjQK' }],
@@ -178,6 +180,32 @@ describe('transfers survive a killed worker process (PostgreSQL)', () => {
       expect(response.status).toBe(202);
       return response.json.transferId as string;
     };
+  }
+
+  /** The invoices in the emulator company whose originalInvoiceNumber is this source number. */
+  function invoicesNumbered(invoiceNumber: string) {
+    const company = procountor.emulator.context.state.companies.get(procountor.company.companyId)!;
+    return [...company.invoices.values()].filter((invoice) => invoice.originalInvoiceNumber === invoiceNumber);
+  }
+
+  /** Resolves with the time a run claims the transfer again (its attempts go past `attempts`). */
+  async function waitForClaim(transferId: string, attempts: number, timeoutMs = 60_000): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const row = await database.db
+        .selectFrom('transfers')
+        .select('attempts')
+        .where('id', '=', transferId)
+        .executeTakeFirstOrThrow();
+      if (row.attempts > attempts) return Date.now();
+      if (Date.now() > deadline) throw new Error(`${transferId} was not claimed again within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  it('kills the worker with SIGKILL after every step; each transfer ends with exactly one invoice', async () => {
+    const submitNumbered = await createConnection('Kaatuva');
+    const submit = (index: number) => submitNumbered(`KILL-${index}`);
 
     // Process k takes over the transfer process k−1 died in, and dies itself after step k of a new transfer.
     const transferIds: string[] = [];
@@ -219,4 +247,91 @@ describe('transfers survive a killed worker process (PostgreSQL)', () => {
     expect(customerIds.size).toBe(partners.length);
     // Eight bridge processes, one after another, each ~3 s of CPU to start: minutes when other files run beside it.
   }, 240_000);
+
+  /**
+   * The longest a dead process's transfer may wait for a live process that is up, with the child's timings
+   * (helpers/transfer-worker-child.ts): stale after 2 s, a sweep every 0.5 s, a poll every 0.5 s; plus a generous
+   * margin for a machine busy with other test files. Without the recovery it is pg-boss's 15-minute job expiry.
+   */
+  const RECOVERY_BOUND_MS = 2_000 + 500 + 500 + 20_000;
+  /** A bridge process under tsx needs ~3 s of CPU to start: far longer while other test files share the machine. */
+  const STARTUP_TIMEOUT_MS = 120_000;
+
+  it('a process killed while it holds a fetched but unclaimed job: a live process runs the transfer, once', async () => {
+    const submit = await createConnection('Kaatuva haettu');
+    // The job must be fetched by the process that dies, so it runs alone until then.
+    const dying = startWorker(undefined, true);
+    dying.begin();
+    await dying.waitForLine('READY', STARTUP_TIMEOUT_MS);
+    const transferId = await submit('FETCHED-1');
+    await dying.waitForLine(`FETCHED ${transferId}`, STARTUP_TIMEOUT_MS);
+    const survivor = startWorker();
+    await dying.kill();
+    const killedAt = Date.now();
+    expect((await stateOf(transferId)).state).toBe('queued');
+    survivor.begin();
+    await survivor.waitForLine('READY', STARTUP_TIMEOUT_MS);
+    const readyAfterMs = Date.now() - killedAt;
+    const claimedAfterMs = (await waitForClaim(transferId, 0)) - killedAt;
+    await waitForSucceeded(transferId);
+    console.log(
+      `fetched, unclaimed job: survivor ready ${readyAfterMs} ms and the transfer claimed ${claimedAfterMs} ms after the SIGKILL`,
+    );
+    expect(claimedAfterMs).toBeLessThan(readyAfterMs + RECOVERY_BOUND_MS);
+    expect(invoicesNumbered('FETCHED-1')).toHaveLength(1);
+    await survivor.kill();
+  }, 300_000);
+
+  it('a process killed in the middle of a transfer: a live process takes it over within the lease window, once', async () => {
+    const submit = await createConnection('Kaatuva kesken');
+    const transferId = await submit('CLAIMED-1');
+    const dying = startWorker({ transferId, step: 'create_invoice' });
+    // Up before the death, as in production: another process that already runs.
+    const survivor = startWorker();
+    dying.begin();
+    await dying.waitForLine(`PAUSED create_invoice ${transferId}`, STARTUP_TIMEOUT_MS);
+    survivor.begin();
+    await survivor.waitForLine('READY', STARTUP_TIMEOUT_MS);
+    await dying.kill();
+    const killedAt = Date.now();
+    const claimedAfterMs = (await waitForClaim(transferId, 1)) - killedAt;
+    await waitForSucceeded(transferId);
+    console.log(`claimed transfer: taken over ${claimedAfterMs} ms after the SIGKILL`);
+    expect(claimedAfterMs).toBeLessThan(RECOVERY_BOUND_MS);
+    expect(invoicesNumbered('CLAIMED-1')).toHaveLength(1);
+    await survivor.kill();
+  }, 300_000);
+
+  it('two processes share a batch, one is killed mid-batch: every invoice once in Procountor', async () => {
+    const submit = await createConnection('Kaatuva erä');
+    const first = startWorker();
+    const second = startWorker();
+    first.begin();
+    second.begin();
+    await Promise.all([
+      first.waitForLine('READY', STARTUP_TIMEOUT_MS),
+      second.waitForLine('READY', STARTUP_TIMEOUT_MS),
+    ]);
+    const numbers = Array.from({ length: 40 }, (_, index) => `BATCH-${index}`);
+    const transferIds: string[] = [];
+    for (const number of numbers) transferIds.push(await submit(number));
+    // Mid-batch: a quarter done, the killed process holding whatever it had fetched or claimed at that moment.
+    for (;;) {
+      const { rows } = await sql<{ done: number }>`select count(*)::int as done from transfers
+        where id in (${sql.join(transferIds)}) and state = 'succeeded'`.execute(database.db);
+      if ((rows[0]?.done ?? 0) >= numbers.length / 4) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    await first.kill();
+    const killedAt = Date.now();
+    for (const transferId of transferIds) await waitForSucceeded(transferId, 120_000);
+    // A transfer the killed process had claimed was claimed a second time by the survivor.
+    const { rows: takenOver } = await sql<{ count: number }>`select count(*)::int as count from transfers
+      where id in (${sql.join(transferIds)}) and attempts > 1`.execute(database.db);
+    console.log(
+      `batch of ${numbers.length}: ${takenOver[0]?.count} claimed twice; the last one succeeded ${Date.now() - killedAt} ms after the SIGKILL`,
+    );
+    for (const number of numbers) expect(invoicesNumbered(number), number).toHaveLength(1);
+    await second.kill();
+  }, 300_000);
 });

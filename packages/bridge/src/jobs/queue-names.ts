@@ -8,7 +8,7 @@
 export const QUEUE_NAMES = {
   /** Walks one transfer's state machine (transfers/run-transfer.ts). */
   transferRun: 'transfer-run',
-  /** Every minute: queues again transfers whose job was lost or whose process died (transfers/recover-stranded-transfers.ts). */
+  /** Every minute by cron (each worker process also sweeps every 5 s): stranded transfers get a job again. */
   transferRecoverSweep: 'transfer-recover-sweep',
   /** Sends the plain-language e-mail about one permanently failed transfer (notifications/). */
   transferFailureEmail: 'transfer-failure-email',

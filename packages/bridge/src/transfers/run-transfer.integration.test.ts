@@ -1,9 +1,11 @@
 // The transfer engine against the emulator on both databases: the happy path, crashes between steps, Procountor faults.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runUntilSettled } from '../../test/helpers/run-until-settled';
 import { buildSalesInvoice } from '../../test/helpers/sales-invoice-builder';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
 import { startTransferTestKit, type TransferTestKit } from '../../test/helpers/transfer-test-kit';
+import { QUEUE_NAMES } from '../jobs/queue-names';
 import type { SalesInvoiceInput } from '../sales-invoices/sales-invoice-schema';
 import { submitSalesInvoice } from '../sales-invoices/submit-sales-invoice';
 import { enqueueTransferRun } from './accept-transfer';
@@ -36,6 +38,10 @@ describeOnBothDatabases('run-transfer', (database) => {
     };
     return log.entries.map((entry) => `${entry.method} ${entry.path}`);
   };
+  /** What pg-boss does when a worker fetches the transfer's job (a dead process's job stays so for 15 minutes). */
+  const markFetched = (transferId: string, startedOn: ReturnType<typeof sql>) =>
+    sql`update pgboss.job set state = 'active', started_on = ${startedOn}
+      where name = ${QUEUE_NAMES.transferRun} and data->>'transferId' = ${transferId}`.execute(database.db);
   const invoicesOf = (companyId: number, originalInvoiceNumber: string) =>
     [...kit.company(companyId).invoices.values()].filter(
       (invoice) => invoice.originalInvoiceNumber === originalInvoiceNumber,
@@ -214,6 +220,47 @@ describeOnBothDatabases('run-transfer', (database) => {
     expect(await recoverStrandedTransfers(kit.deps, 300_000)).not.toContain(lost);
   });
 
+  it('queues again a queued transfer whose job a dead process fetched and never claimed, not one fetched just now', async () => {
+    const { connectionId } = await kit.createTestConnection({ transferMode: 'manual' });
+    const abandoned = await submit(connectionId, buildSalesInvoice());
+    const fetchedNow = await submit(connectionId, buildSalesInvoice());
+    await database.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('transfers')
+        .set({ state: 'queued', updated_at: sql<Date>`now() - interval '10 minutes'` })
+        .where('id', 'in', [abandoned, fetchedNow])
+        .execute();
+      // Jobs no worker of this kit may take (an hour ahead), fetched below by hand the way pg-boss fetches.
+      for (const id of [abandoned, fetchedNow]) {
+        await enqueueTransferRun(trx, kit.deps.jobs, id, new Date(Date.now() + 3_600_000));
+      }
+    });
+    // pg-boss keeps a dead process's job active for 15 minutes; this one was fetched 5 minutes ago.
+    await markFetched(abandoned, sql`now() - interval '5 minutes'`);
+    await markFetched(fetchedNow, sql`now()`);
+    const { recoverStrandedTransfers } = await import('./recover-stranded-transfers');
+    const recovered = await recoverStrandedTransfers(kit.deps, 60_000);
+    expect(recovered).toContain(abandoned);
+    expect(recovered).not.toContain(fetchedNow);
+    expect(await recoverStrandedTransfers(kit.deps, 60_000)).not.toContain(abandoned);
+  });
+
+  it('two sweeps at once queue a stranded transfer once', async () => {
+    const { connectionId } = await kit.createTestConnection({ transferMode: 'manual' });
+    const lost = await submit(connectionId, buildSalesInvoice());
+    await database.db
+      .updateTable('transfers')
+      .set({ state: 'queued', updated_at: sql<Date>`now() - interval '10 minutes'` })
+      .where('id', '=', lost)
+      .execute();
+    const { recoverStrandedTransfers } = await import('./recover-stranded-transfers');
+    const sweeps = await Promise.all([1, 2, 3].map(() => recoverStrandedTransfers(kit.deps, 60_000)));
+    expect(sweeps.flat().filter((id) => id === lost)).toHaveLength(1);
+    const { rows } = await sql<{ jobs: number }>`select count(*)::int as jobs from pgboss.job
+      where name = ${QUEUE_NAMES.transferRun} and data->>'transferId' = ${lost}`.execute(database.db);
+    expect(rows[0]?.jobs).toBe(1);
+  });
+
   it('queues again a transfer a dead process left in_progress', async () => {
     const { connectionId, companyId } = await kit.createTestConnection();
     const invoice = buildSalesInvoice();
@@ -223,6 +270,7 @@ describeOnBothDatabases('run-transfer', (database) => {
       .set({ state: 'in_progress', updated_at: new Date(Date.now() - 600_000) })
       .where('id', '=', transferId)
       .execute();
+    await markFetched(transferId, sql`now() - interval '10 minutes'`);
     const { recoverStrandedTransfers } = await import('./recover-stranded-transfers');
     expect(await recoverStrandedTransfers(kit.deps, 300_000)).toContain(transferId);
     const fresh = createTransferRunner(kit.deps, { staleInProgressMs: 300_000 });

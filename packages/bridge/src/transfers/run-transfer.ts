@@ -28,12 +28,18 @@ import type { SalesInvoiceStep } from './transfer-states';
 export interface TransferRunnerOptions {
   /** Names this process in lease rows; default a random id. */
   holder?: string;
-  /** Lease of a connection slot, renewed while working; a dead process's slot frees itself after this. */
+  /**
+   * Lease of a connection slot, renewed (with a touch of the transfer) every third of it while working; a dead
+   * process's slot frees itself after this. Default 8 s (issue 13: a crash costs seconds).
+   */
   leaseTtlMs?: number;
   /** A job that finds every slot of its connection busy comes back after this. */
   noSlotDelayMs?: number;
   retry?: { baseDelayMs?: number; maxDelayMs?: number; maxAttempts?: number };
-  /** An in_progress transfer untouched this long belongs to a process that died; another run may take it over. */
+  /**
+   * An in_progress transfer untouched this long belongs to a process that died; another run may take it over.
+   * Default two leases (16 s): a live run touches its transfer every third of a lease.
+   */
   staleInProgressMs?: number;
   /** Test hook, after a step's completion committed: throwing here is a crash between two steps. */
   afterStep?: (step: SalesInvoiceStep, transferId: string) => void | Promise<void>;
@@ -43,7 +49,10 @@ export interface TransferRunnerOptions {
 
 export type RunOutcome = 'succeeded' | 'failed' | 'retrying' | 'no_slot' | 'skipped';
 
-const DEFAULTS = { leaseTtlMs: 60_000, noSlotDelayMs: 2_000, baseDelayMs: 5_000, maxDelayMs: 900_000, maxAttempts: 8 };
+const DEFAULTS = { leaseTtlMs: 8_000, noSlotDelayMs: 2_000, baseDelayMs: 5_000, maxDelayMs: 900_000, maxAttempts: 8 };
+
+/** A dead process's slot frees itself, and its in_progress transfer goes stale, seconds after the death (issue 13). */
+export const DEFAULT_LEASE_TTL_MS = DEFAULTS.leaseTtlMs;
 
 /**
  * Moves a queued or retrying transfer (or one a dead process left in_progress) to in_progress and returns the claimed

@@ -1,6 +1,6 @@
 // The transfers and transfer_events tables' SQL, shared by submission, the engine and the routes of the transfer domain.
 import { randomBytes } from 'node:crypto';
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { DB } from '../storage/schema';
 import type { TransferEventsTable, TransfersTable } from '../storage/tables/transfer-tables';
 import type { TransferProgress } from './transfer-progress';
@@ -49,7 +49,9 @@ export async function updateTransfer(
 ): Promise<void> {
   await db
     .updateTable('transfers')
-    .set({ ...changes, updated_at: new Date() })
+    // The database's clock, as the stale checks (claimTransfer, recover-stranded-transfers) read it: a process whose
+    // clock runs behind must not make its live transfer look stale.
+    .set({ ...changes, updated_at: sql<Date>`now()` })
     .where('id', '=', transferId)
     .execute();
 }

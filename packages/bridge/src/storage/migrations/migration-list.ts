@@ -8,6 +8,7 @@ import * as purchaseInvoicesTravelExpenses from './0006-purchase-invoices-travel
 import * as consoleUsers from './0007-console-users';
 import * as procountorWebhookAutoSubscribe from './0008-procountor-webhook-auto-subscribe';
 import * as receivedBillsAndDeletedPayments from './0009-received-bills-and-deleted-payments';
+import * as transfersUnfinishedIndex from './0010-transfers-unfinished-index';
 
 /**
  * To add a migration: create `NNNN-what-it-does.ts` beside this file exporting `up` (and `down` when it can be
@@ -23,4 +24,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-console-users': consoleUsers,
   '0008-procountor-webhook-auto-subscribe': procountorWebhookAutoSubscribe,
   '0009-received-bills-and-deleted-payments': receivedBillsAndDeletedPayments,
+  '0010-transfers-unfinished-index': transfersUnfinishedIndex,
 };
