@@ -2,7 +2,7 @@
 import pino from 'pino';
 import { expect, it } from 'vitest';
 import { describeOnBothDatabases } from '../../test/helpers/test-database';
-import { CONFIG_ADMIN_TOKEN_ID, createApiTokenService } from './api-token-service';
+import { CONFIG_ADMIN_TOKEN_ID, createApiTokenService, TOKEN_RECHECK_MS } from './api-token-service';
 import { hashApiToken } from './generate-api-token';
 
 describeOnBothDatabases('api tokens', (database) => {
@@ -89,5 +89,22 @@ describeOnBothDatabases('api tokens', (database) => {
     nowMs += 31_000;
     await service().authenticateToken(token);
     expect((await lastUsed())?.getTime()).toBe(nowMs);
+  });
+
+  it('refuses a token revoked through the same service at once, though it resolved a moment before', async () => {
+    const tokens = service();
+    const { token, record } = await tokens.create({ name: 'cached' });
+    expect(await tokens.authenticateToken(token)).toEqual({ kind: 'admin', tokenId: record.id });
+    await tokens.revoke(record.id);
+    expect(await tokens.authenticateToken(token)).toBeUndefined();
+  });
+
+  it('refuses a token revoked by another process once TOKEN_RECHECK_MS has passed', async () => {
+    const thisProcess = service();
+    const { token, record } = await thisProcess.create({ name: 'elsewhere' });
+    expect(await thisProcess.authenticateToken(token)).toEqual({ kind: 'admin', tokenId: record.id });
+    await service().revoke(record.id);
+    nowMs += TOKEN_RECHECK_MS;
+    expect(await thisProcess.authenticateToken(token)).toBeUndefined();
   });
 });

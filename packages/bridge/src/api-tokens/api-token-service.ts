@@ -5,6 +5,7 @@ import { BridgeError, NotFoundError, ValidationFailedError } from '../errors/bri
 import type { Principal } from '../server/principal';
 import type { Database } from '../storage/schema';
 import { generateApiToken, hashApiToken } from './generate-api-token';
+import { createRecentPrincipals } from './recent-principals';
 
 export interface ApiTokenRecord {
   id: string;
@@ -33,6 +34,11 @@ export interface ApiTokenService {
 
 /** last_used_at is a hint for the console ("used 3 days ago"): one write a minute per token is plenty. */
 const LAST_USED_RESOLUTION_MS = 60_000;
+/**
+ * How long a resolved token is trusted without reading its row again. A revocation made by this process takes effect
+ * on the next request; one made by another process sharing the database, within this long (docs/api-tokens.md).
+ */
+export const TOKEN_RECHECK_MS = 2_000;
 /** The tokenId of the BRIDGE_ADMIN_TOKEN from the configuration; it has no row. */
 export const CONFIG_ADMIN_TOKEN_ID = 'config-admin-token';
 
@@ -48,6 +54,7 @@ export function createApiTokenService(options: ApiTokenServiceOptions): ApiToken
   const { db } = options;
   const now = options.now ?? (() => new Date());
   const adminTokenHash = options.adminToken ? Buffer.from(hashApiToken(options.adminToken), 'hex') : undefined;
+  const recent = createRecentPrincipals(TOKEN_RECHECK_MS);
 
   const toRecord = (row: {
     id: string;
@@ -128,6 +135,7 @@ export function createApiTokenService(options: ApiTokenServiceOptions): ApiToken
         .where('revoked_at', 'is', null)
         .returning(columns)
         .executeTakeFirst();
+      recent.forgetToken(tokenId);
       if (row) {
         options.logger.info({ tokenId }, 'api token revoked');
         return toRecord(row);
@@ -143,6 +151,9 @@ export function createApiTokenService(options: ApiTokenServiceOptions): ApiToken
       if (adminTokenHash && timingSafeEqual(adminTokenHash, Buffer.from(hash, 'hex'))) {
         return { kind: 'admin', tokenId: CONFIG_ADMIN_TOKEN_ID };
       }
+      const at = now();
+      const known = recent.get(hash, at.getTime());
+      if (known) return known;
       const row = await db
         .selectFrom('api_tokens')
         .select(['id', 'scope', 'connection_id', 'last_used_at'])
@@ -150,13 +161,15 @@ export function createApiTokenService(options: ApiTokenServiceOptions): ApiToken
         .where('revoked_at', 'is', null)
         .executeTakeFirst();
       if (!row) return undefined;
-      const at = now();
       if (!row.last_used_at || at.getTime() - row.last_used_at.getTime() >= LAST_USED_RESOLUTION_MS) {
         await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', row.id).execute();
       }
-      if (row.scope === 'admin') return { kind: 'admin', tokenId: row.id };
-      if (!row.connection_id) throw new BridgeError(500, 'internal_error', `Token ${row.id} has no connection`);
-      return { kind: 'connection', tokenId: row.id, connectionId: row.connection_id };
+      let principal: Principal;
+      if (row.scope === 'admin') principal = { kind: 'admin', tokenId: row.id };
+      else if (!row.connection_id) throw new BridgeError(500, 'internal_error', `Token ${row.id} has no connection`);
+      else principal = { kind: 'connection', tokenId: row.id, connectionId: row.connection_id };
+      recent.set(hash, principal, at.getTime());
+      return principal;
     },
   };
 }

@@ -31,15 +31,6 @@ export async function submitCorrectedInvoice(
     | SalesInvoiceInput
     | undefined;
   if (!corrected) return [];
-  const existing = await findTransferByExternalId(trx, row.connection_id, 'sales_invoice', corrected.externalId);
-  if (existing) {
-    return [
-      {
-        kind: 'note',
-        message: `The corrected invoice ${corrected.externalId} was already submitted (transfer ${existing.id}).`,
-      },
-    ];
-  }
   const accepted = await acceptTransfer(trx, deps, {
     connection,
     kind: 'sales_invoice',
@@ -49,6 +40,15 @@ export async function submitCorrectedInvoice(
     document: corrected,
     note: `It corrects the invoice credited by transfer ${row.id}.`,
   });
+  if (!accepted) {
+    const existing = await findTransferByExternalId(trx, row.connection_id, 'sales_invoice', corrected.externalId);
+    return [
+      {
+        kind: 'note',
+        message: `The corrected invoice ${corrected.externalId} was already submitted (transfer ${existing?.id}).`,
+      },
+    ];
+  }
   const progress = { ...progressOf(row), correctedTransferId: accepted.id };
   await updateTransfer(trx, row.id, { progress: JSON.stringify(progress) });
   return [

@@ -4,7 +4,7 @@ import type { ConnectionRecord } from '../connections/connection-record';
 import type { ConnectionSettings } from '../connections/connection-settings';
 import { ValidationFailedError } from '../errors/bridge-error';
 import { requirePassingRegisterChecks } from '../registers/check-against-registers';
-import { acceptTransfer, replaceTransferDocument } from '../transfers/accept-transfer';
+import { type AcceptInput, acceptTransfer, replaceTransferDocument } from '../transfers/accept-transfer';
 import type { StoredResponse } from '../transfers/idempotency-keys';
 import { payloadHash } from '../transfers/payload-hash';
 import { type SubmitOptions, submitTransferDocument } from '../transfers/submit-transfer-document';
@@ -37,6 +37,18 @@ export function requireValidSalesInvoice(
   return withInvoiceLevelAccounting({ ...invoice, customer: normalizedCustomer(invoice.customer) });
 }
 
+/** A validated sales invoice as the transfer engine stores it. */
+export function toAcceptInput(connection: ConnectionRecord, invoice: SalesInvoiceInput): AcceptInput {
+  return {
+    connection,
+    kind: 'sales_invoice',
+    externalId: invoice.externalId,
+    payload: invoice as unknown as Record<string, unknown>,
+    payloadHash: payloadHash(invoice),
+    document: invoice,
+  };
+}
+
 export async function submitSalesInvoice(
   deps: TransferDeps,
   connectionId: string,
@@ -46,14 +58,7 @@ export async function submitSalesInvoice(
   return submitTransferDocument(deps, connectionId, options, async (connection) => {
     const invoice = requireValidSalesInvoice(input, connection);
     await requirePassingRegisterChecks(deps.db, connection, invoice);
-    const accept = {
-      connection,
-      kind: 'sales_invoice' as const,
-      externalId: invoice.externalId,
-      payload: invoice as unknown as Record<string, unknown>,
-      payloadHash: payloadHash(invoice),
-      document: invoice,
-    };
+    const accept = toAcceptInput(connection, invoice);
     return {
       kind: accept.kind,
       externalId: accept.externalId,

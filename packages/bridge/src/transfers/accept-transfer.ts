@@ -7,7 +7,7 @@ import type { DB } from '../storage/schema';
 import type { TransferDeps } from './transfer-deps';
 import {
   appendTimeline,
-  insertTransfer,
+  insertTransferIfNew,
   newTransferId,
   type TransferKind,
   type TransferRow,
@@ -104,19 +104,21 @@ function firstState(connection: ConnectionRecord): FirstTransferState {
   return connection.settings.transferMode === 'manual' ? 'waiting_for_send' : 'queued';
 }
 
-async function readTransfer(trx: Transaction<DB>, id: string): Promise<TransferRow> {
-  return (await trx.selectFrom('transfers').selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as TransferRow;
-}
+/** What a submission answers with (transfer-response.ts toSubmissionResponse), known without reading the row back. */
+export type StoredTransfer = Pick<TransferRow, 'id' | 'connection_id' | 'kind' | 'external_id' | 'state'>;
 
-/** Inserts a new transfer with its first timeline entry, and its job unless it waits for "Send to Procountor". */
+/**
+ * Inserts a new transfer with its first timeline entry, and its job unless it waits for "Send to Procountor".
+ * Undefined, with nothing written, when the connection already has this kind's document under this externalId.
+ */
 export async function storeNewTransfer(
   trx: Transaction<DB>,
   deps: TransferDeps,
   input: TransferDocumentToStore,
-): Promise<TransferRow> {
+): Promise<StoredTransfer | undefined> {
   const state = firstState(input.connection);
   const id = newTransferId();
-  await insertTransfer(trx, {
+  const inserted = await insertTransferIfNew(trx, {
     id,
     connection_id: input.connection.id,
     kind: input.kind,
@@ -127,9 +129,10 @@ export async function storeNewTransfer(
     credits_transfer_id: input.creditsTransferId ?? null,
     ...input.columns,
   });
+  if (!inserted) return undefined;
   await appendTimeline(trx, id, [{ kind: 'state', message: input.acceptedMessage(state), data: { state } }]);
   if (state === 'queued') await enqueueTransferRun(trx, deps.jobs, id);
-  return readTransfer(trx, id);
+  return { id, connection_id: input.connection.id, kind: input.kind, external_id: input.externalId, state };
 }
 
 /** "Fix and resend": the new document replaces the old one and the transfer starts again from the first step. */
@@ -138,7 +141,7 @@ export async function restartTransferWithDocument(
   deps: TransferDeps,
   existing: TransferRow,
   input: TransferDocumentToStore,
-): Promise<TransferRow> {
+): Promise<StoredTransfer> {
   const state = firstState(input.connection);
   await updateTransfer(trx, existing.id, {
     payload: JSON.stringify(input.payload),
@@ -154,7 +157,8 @@ export async function restartTransferWithDocument(
   });
   await appendTimeline(trx, existing.id, [{ kind: 'state', message: input.acceptedMessage(state), data: { state } }]);
   if (state === 'queued') await enqueueTransferRun(trx, deps.jobs, existing.id);
-  return readTransfer(trx, existing.id);
+  const { id, connection_id, kind, external_id } = existing;
+  return { id, connection_id, kind, external_id, state };
 }
 
 export interface AcceptInput {
@@ -177,13 +181,17 @@ function acceptedMessage(state: FirstTransferState, note?: string): string {
   return note ? `${base} ${note}` : base;
 }
 
-/** A sales or credit invoice as a new transfer. */
-export async function acceptTransfer(trx: Transaction<DB>, deps: TransferDeps, input: AcceptInput) {
-  return storeNewTransfer(trx, deps, {
+function toDocumentToStore(input: AcceptInput): TransferDocumentToStore {
+  return {
     ...input,
     columns: documentColumns(input.document),
     acceptedMessage: (state) => acceptedMessage(state, input.note),
-  });
+  };
+}
+
+/** A sales or credit invoice as a new transfer; undefined when its externalId is taken (storeNewTransfer). */
+export async function acceptTransfer(trx: Transaction<DB>, deps: TransferDeps, input: AcceptInput) {
+  return storeNewTransfer(trx, deps, toDocumentToStore(input));
 }
 
 /** PUT "fix and resend" of a sales invoice. */

@@ -4,6 +4,7 @@
 import type { Transaction } from 'kysely';
 import type { ConnectionRecord } from '../connections/connection-record';
 import type { DB } from '../storage/schema';
+import type { StoredTransfer } from './accept-transfer';
 import {
   type IdempotencyRequest,
   replayIdempotentResponse,
@@ -34,9 +35,10 @@ export interface DocumentToSubmit {
   kind: TransferKind;
   externalId: string;
   payloadHash: string;
-  accept(trx: Transaction<DB>): Promise<TransferRow>;
+  /** Stores it as a new transfer; undefined, with nothing written, when its externalId is taken (storeNewTransfer). */
+  accept(trx: Transaction<DB>): Promise<StoredTransfer | undefined>;
   /** Kinds that PUT can correct before they reach Procountor; without it another payload is always a conflict. */
-  replace?(trx: Transaction<DB>, existing: TransferRow): Promise<TransferRow>;
+  replace?(trx: Transaction<DB>, existing: TransferRow): Promise<StoredTransfer>;
 }
 
 /** A unique violation: a concurrent request inserted the same externalId or idempotency key first. */
@@ -62,20 +64,27 @@ export async function submitTransferDocument(
   const document = await prepare(connection);
   const attempt = () =>
     deps.db.transaction().execute(async (trx) => {
-      const existing = await findTransferByExternalId(trx, connectionId, document.kind, document.externalId);
-      let response: StoredResponse;
-      if (!existing) {
-        response = { statusCode: 202, body: toSubmissionResponse(await document.accept(trx)) };
-      } else if (existing.payload_hash === document.payloadHash) {
-        // The same document again (a source retrying): the existing transfer, nothing new.
-        response = { statusCode: 200, body: toSubmissionResponse(existing) };
-      } else if (options.mode === 'replace' && document.replace && isReplaceable(existing)) {
-        response = { statusCode: 202, body: toSubmissionResponse(await document.replace(trx, existing)) };
-      } else {
-        throw new ExternalIdConflictError(document.externalId, existing.id, existing.state);
+      const answer = async (response: StoredResponse) => {
+        if (options.idempotency) await storeIdempotentResponse(trx, connectionId, options.idempotency, response);
+        return response;
+      };
+      const find = () => findTransferByExternalId(trx, connectionId, document.kind, document.externalId);
+      // A POST inserts first (a new document is the common case: one statement, no look-up); a PUT looks first.
+      let existing = options.mode === 'replace' ? await find() : undefined;
+      // Looping only if the row that held the externalId was gone by the look-up (deleted with its connection).
+      while (!existing) {
+        const created = await document.accept(trx);
+        if (created) return answer({ statusCode: 202, body: toSubmissionResponse(created) });
+        existing = await find();
       }
-      if (options.idempotency) await storeIdempotentResponse(trx, connectionId, options.idempotency, response);
-      return response;
+      if (existing.payload_hash === document.payloadHash) {
+        // The same document again (a source retrying): the existing transfer, nothing new.
+        return answer({ statusCode: 200, body: toSubmissionResponse(existing) });
+      }
+      if (options.mode === 'replace' && document.replace && isReplaceable(existing)) {
+        return answer({ statusCode: 202, body: toSubmissionResponse(await document.replace(trx, existing)) });
+      }
+      throw new ExternalIdConflictError(document.externalId, existing.id, existing.state);
     });
   try {
     return await attempt();

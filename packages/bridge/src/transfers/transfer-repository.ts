@@ -42,6 +42,19 @@ export async function insertTransfer(db: Executor, row: Insertable<TransfersTabl
   await db.insertInto('transfers').values(row).execute();
 }
 
+/**
+ * Inserts the transfer unless its connection already has a document of this kind under this externalId; false then.
+ * One statement instead of a look-up first: a concurrent twin's insert is waited for, so the caller reads it next.
+ */
+export async function insertTransferIfNew(db: Executor, row: Insertable<TransfersTable>): Promise<boolean> {
+  const result = await db
+    .insertInto('transfers')
+    .values(row)
+    .onConflict((conflict) => conflict.columns(['connection_id', 'kind', 'external_id']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+}
+
 export async function updateTransfer(
   db: Executor,
   transferId: string,

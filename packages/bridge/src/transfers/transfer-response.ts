@@ -30,7 +30,9 @@ export function transferLinks(row: Pick<TransferRow, 'id' | 'connection_id' | 'k
 }
 
 /** The answer to a submit: 202 for a new transfer, 200 (the same shape) when the document was already there. */
-export function toSubmissionResponse(row: TransferRow) {
+export function toSubmissionResponse(
+  row: Pick<TransferRow, 'id' | 'connection_id' | 'kind' | 'external_id' | 'state'>,
+) {
   return { transferId: row.id, externalId: row.external_id, state: row.state, links: transferLinks(row) };
 }
 
