@@ -41,5 +41,5 @@ describe('createDatabase on file-backed PGlite', () => {
     expect(row).toEqual({ value: 'yes' });
     await closeDatabase(reopened);
     // A new folder means initdb (in a child process): about 7 s alone, several times that on a busy machine.
-  }, 120_000);
+  }, 180_000);
 });

@@ -8,7 +8,7 @@ import { closeDatabase, createDatabase } from './create-database';
 import { createPgliteClusterIfNew } from './create-pglite-cluster';
 
 /** initdb in a new node process: about 7 s alone, several times that on a busy CI machine. */
-const INITDB_TIMEOUT_MS = 120_000;
+const INITDB_TIMEOUT_MS = 180_000;
 
 describe('createPgliteClusterIfNew', () => {
   const parent = mkdtemp(path.join(tmpdir(), 'bridge-pglite-cluster-'));
