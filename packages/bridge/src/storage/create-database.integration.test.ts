@@ -40,5 +40,6 @@ describe('createDatabase on file-backed PGlite', () => {
       .executeTakeFirst();
     expect(row).toEqual({ value: 'yes' });
     await closeDatabase(reopened);
-  });
+    // A new folder means initdb (in a child process): about 7 s alone, several times that on a busy machine.
+  }, 180_000);
 });

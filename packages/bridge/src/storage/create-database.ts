@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { BridgeConfig } from '../config/load-config';
+import { createPgliteClusterIfNew } from './create-pglite-cluster';
 import { PGliteDialect } from './pglite-dialect';
 import type { Database, DB } from './schema';
 
@@ -38,6 +39,15 @@ async function nodePostgresParsers() {
   };
 }
 
+/**
+ * PostgreSQL settings for PGlite, on top of its own start parameters. Its shared buffers live in the WebAssembly
+ * memory, which never shrinks: initdb sizes them at 160 MB, which grows that memory from 128 to 189 MB and puts
+ * ~130 MB more in RSS from the start. 16 MB holds the bridge's hot pages (its tables are small; a miss is a read from
+ * the OS file cache) and keeps the memory at its 128 MB floor (PGlite's wasm refuses a smaller `initialMemory`).
+ * Index builds and vacuum get 16 MB instead of 64 MB for the same reason. Figures: bench/README.md, "PGlite memory".
+ */
+const PGLITE_SETTINGS = ['shared_buffers=16MB', 'maintenance_work_mem=16MB'];
+
 /** Node-postgres's default pool size; pg-boss workers and HTTP requests share it. */
 const DEFAULT_MAX_CONNECTIONS = 10;
 
@@ -57,11 +67,15 @@ export async function createDatabase(target: DatabaseTarget, options: { logger?:
     });
     return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   }
-  if (!target.dataDir.startsWith('memory://')) await mkdir(target.dataDir, { recursive: true });
+  if (!target.dataDir.startsWith('memory://')) {
+    await mkdir(target.dataDir, { recursive: true });
+    if (!target.loadDataDir) await createPgliteClusterIfNew(target.dataDir);
+  }
   // Loaded only for PGlite: importing it reads its WebAssembly and data files, ~40 MB a PostgreSQL bridge never uses.
   const { PGlite } = await import('@electric-sql/pglite');
   const pglite = await PGlite.create(target.dataDir, {
     parsers: await nodePostgresParsers(),
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ['-c', setting])],
     ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
   });
   return new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
