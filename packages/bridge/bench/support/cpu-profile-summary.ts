@@ -36,9 +36,15 @@ function packageOf(url: string): string {
 const shortLocation = (url: string, line: number) =>
   url ? `${url.replace(/^file:\/\//, '').replace(/^.*?(node_modules|packages)\//, '$1/')}:${line + 1}` : '';
 
-/** Sums the profiles in `dir`: the `count` functions with the most self time, and self time per package. */
+/**
+ * Sums the main thread's profiles in `dir` (node names them CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile; thread
+ * 0 is the main one, others are e.g. tsx's module loader worker): the `count` functions with the most self time, and
+ * self time per package.
+ */
 export function summarizeCpuProfiles(dir: string, count: number): CpuProfileSummary | undefined {
-  const files = readdirSync(dir).filter((file) => file.endsWith('.cpuprofile'));
+  const all = readdirSync(dir).filter((file) => file.endsWith('.cpuprofile'));
+  const main = all.filter((file) => /\.0\.\d+\.cpuprofile$/.test(file));
+  const files = main.length > 0 ? main : all;
   if (files.length === 0) return undefined;
   const byFunction = new Map<string, { function: string; location: string; hits: number }>();
   const byPackage = new Map<string, number>();
