@@ -67,19 +67,30 @@ function procStatusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   return Math.round(kilobytes / 1024);
 }
 
-/** `node --conditions=… --import tsx bench/support/bridge-child.ts` over the PostgreSQL database, resolved once it listens. */
-export async function startBridgeChild(databaseUrl: string, workerConcurrency: number): Promise<BridgeChild> {
-  const child = spawn(process.execPath, [...FROM_SOURCE_NODE_ARGS, BRIDGE_CHILD], {
+/**
+ * `node --conditions=… --import tsx bench/support/bridge-child.ts` over the PostgreSQL database, or over PGlite in
+ * its data directory when `databaseUrl` is undefined (as `npm start` without DATABASE_URL); resolved once it listens.
+ * `nodeArgs` go before the script, after tsx's (e.g. --cpu-prof, or an --import of a .ts file); `dataDir` defaults to
+ * a new temporary directory.
+ */
+export async function startBridgeChild(
+  databaseUrl: string | undefined,
+  workerConcurrency: number,
+  options: { nodeArgs?: string[]; dataDir?: string; env?: Record<string, string> } = {},
+): Promise<BridgeChild> {
+  const { DATABASE_URL: _inherited, ...inheritedEnv } = process.env;
+  const child = spawn(process.execPath, [...FROM_SOURCE_NODE_ARGS, ...(options.nodeArgs ?? []), BRIDGE_CHILD], {
     env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
+      ...inheritedEnv,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       BRIDGE_SECRET_KEY: BENCH_SECRET_KEY.toString('base64'),
       BRIDGE_ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
-      BRIDGE_DATA_DIR: await mkdtemp(path.join(tmpdir(), 'bridge-bench-child-')),
+      BRIDGE_DATA_DIR: options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'bridge-bench-child-'))),
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
       WORKER_CONCURRENCY: String(workerConcurrency),
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -193,4 +204,22 @@ export async function transferStates(db: Database, connectionId: string): Promis
     .groupBy('state')
     .execute();
   return Object.fromEntries(rows.map((row) => [row.state, Number(row.count)]));
+}
+
+/**
+ * Transfers of the connection in these states, through the public API (the list's `total` when paged by number), so
+ * it works on PGlite too, whose database only the bridge process can open.
+ */
+export async function countTransfersViaApi(
+  bridge: BridgeAddress,
+  connection: BenchConnection,
+  state: string,
+): Promise<number> {
+  const { total } = await callBridge<{ total?: number }>(
+    bridge,
+    'GET',
+    `/v1/connections/${connection.connectionId}/transfers?state=${state}&page=0&pageSize=1`,
+    connection.token,
+  );
+  return total ?? 0;
 }
