@@ -220,6 +220,52 @@ describeOnBothDatabases('sales invoice API', (database) => {
     expect(response.body.results[1].error.details[0]).toMatchObject({ path: 'customer.businessId' });
   });
 
+  it('answers each document of a batch as a single submit would, and stores the new ones in request order', async () => {
+    const { connectionId } = await kit.createTestConnection();
+    const before = buildSalesInvoice();
+    const earlier = await api.call('POST', `${base(connectionId)}/sales-invoices`, { body: before });
+    const fresh = [buildSalesInvoice(), buildSalesInvoice(), buildSalesInvoice()];
+    const documents = [
+      fresh[0],
+      before, // stored before the batch: 200 with its transfer
+      { ...before, notes: 'changed' }, // another document under a taken externalId: 409
+      fresh[1],
+      { ...fresh[1], notes: 'changed' }, // taken earlier in the same batch: 409 naming that transfer
+      fresh[1], // the same document twice in one batch: 200 with the transfer made a moment before
+      fresh[2],
+    ];
+    const response = await api.call('POST', `${base(connectionId)}/sales-invoices/batch`, { body: { documents } });
+    expect(response.status).toBe(200);
+    const results = response.body.results as Array<{
+      status: number;
+      transferId?: string;
+      error?: { code: string; message: string };
+    }>;
+    expect(results.map((result) => result.status)).toEqual([202, 200, 409, 202, 409, 200, 202]);
+    expect(response.body).toMatchObject({ accepted: 5, rejected: 2 });
+    expect(results[1]!.transferId).toBe(earlier.body.transferId);
+    expect(results[2]!.error?.message).toContain(earlier.body.transferId);
+    expect(results[4]!.error).toMatchObject({ code: 'external_id_conflict' });
+    expect(results[4]!.error?.message).toContain(results[3]!.transferId);
+    expect(results[5]!.transferId).toBe(results[3]!.transferId);
+
+    // Three new transfers, each with its first timeline line and its job; the list (newest first) keeps their order.
+    const list = await api.call('GET', `${base(connectionId)}/transfers?pageSize=10`);
+    expect(list.body.items.map((item: { externalId: string }) => item.externalId)).toEqual([
+      fresh[2]!.externalId,
+      fresh[1]!.externalId,
+      fresh[0]!.externalId,
+      before.externalId,
+    ]);
+    for (const index of [0, 3, 6]) {
+      const transferId = results[index]!.transferId as string;
+      const read = await api.call('GET', `${base(connectionId)}/transfers/${transferId}`);
+      expect(read.body).toMatchObject({ state: 'queued' });
+      expect(read.body.timeline).toHaveLength(1);
+      expect(await runner().run(transferId)).toBe('succeeded');
+    }
+  });
+
   it('lists transfers with filters and cursor paging', async () => {
     const { connectionId } = await kit.createTestConnection();
     for (const name of ['Alpha Oy', 'Beta Oy', 'Alpha Ab']) {

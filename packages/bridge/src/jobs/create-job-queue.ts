@@ -44,6 +44,12 @@ export interface JobQueue {
     options?: SendOptions,
   ): Promise<string | null>;
   /**
+   * Enqueues one job per item of `data` as part of the caller's open transaction, in one statement (pg-boss
+   * `insert`): the batch submit's jobs. Same queue options as `send`; no singleton or throttle rules.
+   * @throws QueueNotFoundError when the queue was never created.
+   */
+  sendManyInTransaction<T extends object>(trx: Transaction<DB>, queue: QueueName, data: readonly T[]): Promise<void>;
+  /**
    * Runs `handler` for each job, `concurrency` at a time, from one fetch loop per queue (jobs/queue-worker.ts).
    * Resolving completes the job (the value is kept as its output); throwing fails it and pg-boss retries it per the
    * queue's retry options.
@@ -96,15 +102,18 @@ export function createJobQueue(
     schedule: options.runMaintenance ?? true,
     ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}),
   });
+  const requireQueue = async (executor: PgBoss.Db, queue: QueueName) => {
+    const { rows } = await executor.executeSql(`SELECT 1 FROM ${PG_BOSS_SCHEMA}.queue WHERE name = $1`, [queue]);
+    if (rows.length === 0) {
+      throw new QueueNotFoundError(`Queue '${queue}' does not exist; call jobQueue.createQueue('${queue}') at start`);
+    }
+  };
   // pg-boss 10 inserts jobs joined to its queue table (plans.js `insertJob`), so a missing queue yields null just as a
   // singleton or throttle rule does. Tell the two apart on the same connection, inside the caller's transaction.
   const sendOrThrow = async (executor: PgBoss.Db, queue: QueueName, data: object, sendOptions: SendOptions) => {
     const jobId = await boss.send(queue, data, { ...sendOptions, db: executor });
     if (jobId !== null) return jobId;
-    const { rows } = await executor.executeSql(`SELECT 1 FROM ${PG_BOSS_SCHEMA}.queue WHERE name = $1`, [queue]);
-    if (rows.length === 0) {
-      throw new QueueNotFoundError(`Queue '${queue}' does not exist; call jobQueue.createQueue('${queue}') at start`);
-    }
+    await requireQueue(executor, queue);
     return null;
   };
   // This process's fetch loops per queue, for wake(), offWork() and stop().
@@ -135,6 +144,16 @@ export function createJobQueue(
     },
     async sendInTransaction(trx, queue, data, sendOptions = {}) {
       return sendOrThrow(kyselyExecutor(trx), queue, data, sendOptions);
+    },
+    async sendManyInTransaction(trx, queue, data) {
+      if (data.length === 0) return;
+      const executor = kyselyExecutor(trx);
+      // pg-boss inserts only jobs whose queue exists (joined to its queue table) and answers null when none was.
+      const ids = await boss.insert(
+        data.map((item) => ({ name: queue, data: item })),
+        { db: executor },
+      );
+      if (ids === null || (ids as unknown as string[]).length !== data.length) await requireQueue(executor, queue);
     },
     async work<T extends object>(
       queue: QueueName,

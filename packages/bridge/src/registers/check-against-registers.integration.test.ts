@@ -140,6 +140,42 @@ describeOnBothDatabases('checks against the registers', (database) => {
     expect((await kit.call('POST', `${base}/sales-invoices`, buildSalesInvoice({ currency: 'SEK' }))).status).toBe(202);
   });
 
+  it('checks every document of a batch as a single submit would, codes read once for the batch', async () => {
+    const knownRow = { kind: 'item' as const, name: 'Work', quantity: 1, unit: 'h', unitPrice: 10, vatPercent: 25.5 };
+    const good = buildSalesInvoice({ rows: [{ ...knownRow, salesAccount: '3000' }] });
+    // The same sales account asked again, found or not, must answer as it did the first time.
+    const unknownAccount = buildSalesInvoice({ rows: [{ ...knownRow, salesAccount: '3999' }] });
+    const againGood = buildSalesInvoice({ rows: [{ ...knownRow, salesAccount: '3000' }] });
+    const againUnknown = buildSalesInvoice({ rows: [{ ...knownRow, salesAccount: '3999' }, knownRow] });
+    const documents = [
+      invoiceWithProblems(),
+      good,
+      unknownAccount,
+      againGood,
+      againUnknown,
+      { ...good, notes: 'other content' },
+    ];
+    const batch = await kit.call('POST', `${base}/sales-invoices/batch`, { documents });
+    expect(batch.status).toBe(200);
+    const statuses = batch.json.results.map((result: { status: number }) => result.status);
+    expect(statuses).toEqual([400, 202, 400, 202, 400, 409]);
+    const single = await kit.call('POST', `${base}/sales-invoices`, invoiceWithProblems());
+    const rulesOf = (details: Array<{ path: string; rule: string }>) =>
+      details.map((detail) => `${detail.path} ${detail.rule}`).sort();
+    expect(rulesOf(batch.json.results[0].error.details)).toEqual(rulesOf(single.json.details));
+    expect(batch.json.results[2].error.details).toEqual([
+      expect.objectContaining({ path: 'rows[0].salesAccount', rule: 'account_in_chart' }),
+    ]);
+    expect(batch.json.results[4].error.details).toEqual([
+      expect.objectContaining({ path: 'rows[0].salesAccount', rule: 'account_in_chart' }),
+    ]);
+    // The last one reuses the first good document's externalId with other content: a conflict, as a single POST.
+    expect(batch.json.results[5].error.code).toBe('external_id_conflict');
+    for (const refused of [documents[0], unknownAccount, againUnknown] as SalesInvoiceInput[]) {
+      expect((await kit.call('GET', `${base}/sales-invoices/${refused.externalId}`)).status).toBe(404);
+    }
+  });
+
   it('checks person codes against the synced person register (travel and expense invoices)', async () => {
     const path = 'traveller.personalIdentityCode';
     const missing = await checkPersonCodes(database.db, kit.connectionId, [{ path, code: '010190-123A' }]);

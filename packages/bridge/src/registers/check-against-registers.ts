@@ -9,8 +9,8 @@ import { defaultCodeOf, defaultCodesOf } from '../sales-invoices/default-row-cod
 import type { SalesInvoiceInput } from '../sales-invoices/sales-invoice-schema';
 import type { Database } from '../storage/schema';
 import { configuredDimensions, type DimensionKind } from '../transfers/steps/ensure-dimension-items';
-import { findLinks } from './register-links';
-import { findRecordsByCode, syncedRegisters } from './register-records';
+import type { RegisterReads } from './register-reads';
+import { syncedRegisters } from './register-records';
 
 const KIND_WORDS: Record<DimensionKind, string> = {
   project: 'project',
@@ -20,12 +20,11 @@ const KIND_WORDS: Record<DimensionKind, string> = {
 
 /** Every problem of a sales (or credit) invoice against the synced registers; empty when all is known. */
 export async function checkAgainstRegisters(
-  db: Database,
-  connectionId: string,
+  reads: RegisterReads,
   invoice: SalesInvoiceInput,
   settings: ConnectionSettings,
 ): Promise<ErrorDetail[]> {
-  const synced = await syncedRegisters(db, connectionId);
+  const synced = await reads.syncedRegisters();
   if (synced.size === 0) return [];
   const problems: ErrorDetail[] = [];
   const rows = invoice.rows.map((row, index) => ({ row, index }));
@@ -36,8 +35,8 @@ export async function checkAgainstRegisters(
       ...new Set(itemRows.map(({ row }) => row.productCode).filter((code): code is string => Boolean(code))),
     ];
     const candidates = [...codes, ...defaultCodesOf(settings)];
-    const records = await findRecordsByCode(db, connectionId, 'products', candidates);
-    const links = await findLinks(db, connectionId, 'product', candidates);
+    const records = await reads.recordsByCode('products', candidates);
+    const links = await reads.links('product', candidates);
     const known = (code: string) =>
       links.has(code) ||
       records.some((record) => record.code === code && record.active && record.data.type === 'SALES');
@@ -54,7 +53,7 @@ export async function checkAgainstRegisters(
 
   if (synced.has('ledger_accounts')) {
     const accounts = [...new Set(itemRows.map(({ row }) => row.salesAccount).filter(Boolean))] as string[];
-    const records = await findRecordsByCode(db, connectionId, 'ledger_accounts', accounts);
+    const records = await reads.recordsByCode('ledger_accounts', accounts);
     for (const { row, index } of itemRows) {
       if (!row.salesAccount) continue;
       const account = records.find((record) => record.code === row.salesAccount);
@@ -75,13 +74,7 @@ export async function checkAgainstRegisters(
   }
 
   if (synced.has('vat_percentages')) {
-    const vatRecords = await db
-      .selectFrom('register_records')
-      .select('code')
-      .where('connection_id', '=', connectionId)
-      .where('register', '=', 'vat_percentages')
-      .execute();
-    const percentages = new Set(vatRecords.map((record) => Number(record.code)));
+    const percentages = new Set((await reads.vatPercentageCodes()).map(Number));
     // Procountor lists today's rates only; an earlier-dated invoice may carry the rate of its own date (24 % before
     // 2024-09-01, 14 % before 2026-01-01), which the company had then.
     const today = new Date().toISOString().slice(0, 10);
@@ -99,7 +92,7 @@ export async function checkAgainstRegisters(
 
   if (synced.has('currencies')) {
     // GET /currencies lists what the company can invoice in; another currency would be refused by Procountor later.
-    const [record] = await findRecordsByCode(db, connectionId, 'currencies', [invoice.currency]);
+    const [record] = await reads.recordsByCode('currencies', [invoice.currency]);
     if (!record) {
       problems.push({
         path: 'currency',
@@ -114,7 +107,7 @@ export async function checkAgainstRegisters(
     const codes = [
       ...new Set(rows.flatMap(({ row }) => Object.values(row.dimensions ?? {}).filter(Boolean) as string[])),
     ];
-    const records = await findRecordsByCode(db, connectionId, 'dimension_items', codes);
+    const records = await reads.recordsByCode('dimension_items', codes);
     for (const { row, index } of rows) {
       for (const [kind, dimensionName] of Object.entries(configured) as [DimensionKind, string][]) {
         const code = row.dimensions?.[kind];
@@ -179,10 +172,10 @@ export async function checkPersonCodes(
 
 /** At submit: refuses (400, every problem listed) a document the synced registers show Procountor would not take. */
 export async function requirePassingRegisterChecks(
-  db: Database,
-  connection: { id: string; settings: ConnectionSettings },
+  reads: RegisterReads,
+  connection: { settings: ConnectionSettings },
   invoice: SalesInvoiceInput,
 ): Promise<void> {
-  const problems = await checkAgainstRegisters(db, connection.id, invoice, connection.settings);
+  const problems = await checkAgainstRegisters(reads, invoice, connection.settings);
   if (problems.length > 0) throw new ValidationFailedError(problems, 'The sales invoice');
 }

@@ -3,6 +3,7 @@ import type { ProcountorBusinessPartner, ProcountorProduct } from '@procountor-b
 import { matchBusinessPartner } from '../business-partners/match-business-partner';
 import { type ErrorDetail, ValidationFailedError } from '../errors/bridge-error';
 import { checkAgainstRegisters } from '../registers/check-against-registers';
+import { registerReadsOf } from '../registers/register-reads';
 import { procountorInvoiceFor } from '../transfers/steps/create-invoice';
 import { dimensionCodesOf } from '../transfers/steps/ensure-dimension-items';
 import { findPartnerCandidates, toProcountorPartner } from '../transfers/steps/resolve-business-partner';
@@ -115,7 +116,7 @@ export async function dryRunSalesInvoice(
     }
   }
   // The synced registers (issue #5): accounts, VAT rates, inactive items…; a field already named above is not repeated.
-  for (const problem of await checkAgainstRegisters(deps.db, connectionId, invoice, settings)) {
+  for (const problem of await checkAgainstRegisters(registerReadsOf(deps.db, connectionId), invoice, settings)) {
     if (!problems.some((known) => known.path === problem.path)) problems.push(problem);
   }
   if (!connection.companyIban) {

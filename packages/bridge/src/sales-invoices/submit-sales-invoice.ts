@@ -4,6 +4,7 @@ import type { ConnectionRecord } from '../connections/connection-record';
 import type { ConnectionSettings } from '../connections/connection-settings';
 import { ValidationFailedError } from '../errors/bridge-error';
 import { requirePassingRegisterChecks } from '../registers/check-against-registers';
+import { type RegisterReads, registerReadsOf } from '../registers/register-reads';
 import { type AcceptInput, acceptTransfer, replaceTransferDocument } from '../transfers/accept-transfer';
 import type { StoredResponse } from '../transfers/idempotency-keys';
 import { payloadHash } from '../transfers/payload-hash';
@@ -49,6 +50,17 @@ export function toAcceptInput(connection: ConnectionRecord, invoice: SalesInvoic
   };
 }
 
+/** Validation, then the checks against the synced registers: the document as stored, or a 400 naming each field. */
+export async function prepareSalesInvoice(
+  reads: RegisterReads,
+  connection: ConnectionRecord,
+  input: unknown,
+): Promise<AcceptInput> {
+  const invoice = requireValidSalesInvoice(input, connection);
+  await requirePassingRegisterChecks(reads, connection, invoice);
+  return toAcceptInput(connection, invoice);
+}
+
 export async function submitSalesInvoice(
   deps: TransferDeps,
   connectionId: string,
@@ -56,9 +68,7 @@ export async function submitSalesInvoice(
   options: SubmitOptions,
 ): Promise<StoredResponse> {
   return submitTransferDocument(deps, connectionId, options, async (connection) => {
-    const invoice = requireValidSalesInvoice(input, connection);
-    await requirePassingRegisterChecks(deps.db, connection, invoice);
-    const accept = toAcceptInput(connection, invoice);
+    const accept = await prepareSalesInvoice(registerReadsOf(deps.db, connection.id), connection, input);
     return {
       kind: accept.kind,
       externalId: accept.externalId,

@@ -7,8 +7,11 @@ import type { DB } from '../storage/schema';
 import type { TransferDeps } from './transfer-deps';
 import {
   appendTimeline,
+  appendTimelines,
   insertTransferIfNew,
+  insertTransfersIfNew,
   newTransferId,
+  type TimelineEntry,
   type TransferKind,
   type TransferRow,
   updateTransfer,
@@ -51,6 +54,21 @@ export async function enqueueTransferRun(
     startAfter ? { startAfter } : {},
   );
   if (!startAfter) wakeTransferWorkersSoon(jobs);
+}
+
+/** enqueueTransferRun for many transfers at once, in one statement. */
+export async function enqueueTransferRuns(
+  trx: Transaction<DB>,
+  jobs: TransferDeps['jobs'],
+  transferIds: readonly string[],
+): Promise<void> {
+  if (transferIds.length === 0) return;
+  await jobs.sendManyInTransaction<TransferRunJob>(
+    trx,
+    QUEUE_NAMES.transferRun,
+    transferIds.map((transferId) => ({ transferId })),
+  );
+  wakeTransferWorkersSoon(jobs);
 }
 
 /** The invoice total with VAT, for the list filters (amountMin/amountMax); header and text rows count zero. */
@@ -118,7 +136,52 @@ export async function storeNewTransfer(
 ): Promise<StoredTransfer | undefined> {
   const state = firstState(input.connection);
   const id = newTransferId();
-  const inserted = await insertTransferIfNew(trx, {
+  if (!(await insertTransferIfNew(trx, newTransferRow(input, id, state)))) return undefined;
+  await appendTimeline(trx, id, [acceptedEntry(input, state)]);
+  if (state === 'queued') await enqueueTransferRun(trx, deps.jobs, id);
+  return storedTransfer(input, id, state);
+}
+
+/**
+ * storeNewTransfer for many documents in three statements (transfers, timeline lines, jobs), answered in input order:
+ * undefined where the externalId was taken. Each externalId may appear once.
+ */
+export async function storeNewTransfers(
+  trx: Transaction<DB>,
+  deps: TransferDeps,
+  inputs: readonly TransferDocumentToStore[],
+): Promise<Array<StoredTransfer | undefined>> {
+  // One clock reading, sorted: ids order the transfer list, so the documents list in the order they came.
+  const now = Date.now();
+  const ids = inputs.map(() => newTransferId(now)).sort();
+  const inserted = await insertTransfersIfNew(
+    trx,
+    inputs.map((input, index) => newTransferRow(input, ids[index] as string, firstState(input.connection))),
+  );
+  const stored = inputs.map((input, index) => {
+    const id = ids[index] as string;
+    return inserted.has(id) ? storedTransfer(input, id, firstState(input.connection)) : undefined;
+  });
+  const created = stored.flatMap((transfer, index) =>
+    transfer ? [{ transfer, input: inputs[index] as TransferDocumentToStore }] : [],
+  );
+  await appendTimelines(
+    trx,
+    created.map(({ transfer, input }) => ({
+      transferId: transfer.id,
+      entries: [acceptedEntry(input, transfer.state as FirstTransferState)],
+    })),
+  );
+  await enqueueTransferRuns(
+    trx,
+    deps.jobs,
+    created.flatMap(({ transfer }) => (transfer.state === 'queued' ? [transfer.id] : [])),
+  );
+  return stored;
+}
+
+function newTransferRow(input: TransferDocumentToStore, id: string, state: FirstTransferState) {
+  return {
     id,
     connection_id: input.connection.id,
     kind: input.kind,
@@ -128,10 +191,14 @@ export async function storeNewTransfer(
     state,
     credits_transfer_id: input.creditsTransferId ?? null,
     ...input.columns,
-  });
-  if (!inserted) return undefined;
-  await appendTimeline(trx, id, [{ kind: 'state', message: input.acceptedMessage(state), data: { state } }]);
-  if (state === 'queued') await enqueueTransferRun(trx, deps.jobs, id);
+  };
+}
+
+function acceptedEntry(input: TransferDocumentToStore, state: FirstTransferState): TimelineEntry {
+  return { kind: 'state', message: input.acceptedMessage(state), data: { state } };
+}
+
+function storedTransfer(input: TransferDocumentToStore, id: string, state: FirstTransferState): StoredTransfer {
   return { id, connection_id: input.connection.id, kind: input.kind, external_id: input.externalId, state };
 }
 
@@ -155,7 +222,7 @@ export async function restartTransferWithDocument(
     next_attempt_at: null,
     ...input.columns,
   });
-  await appendTimeline(trx, existing.id, [{ kind: 'state', message: input.acceptedMessage(state), data: { state } }]);
+  await appendTimeline(trx, existing.id, [acceptedEntry(input, state)]);
   if (state === 'queued') await enqueueTransferRun(trx, deps.jobs, existing.id);
   const { id, connection_id, kind, external_id } = existing;
   return { id, connection_id, kind, external_id, state };
@@ -181,7 +248,8 @@ function acceptedMessage(state: FirstTransferState, note?: string): string {
   return note ? `${base} ${note}` : base;
 }
 
-function toDocumentToStore(input: AcceptInput): TransferDocumentToStore {
+/** A sales or credit invoice as the engine stores any document. */
+export function toDocumentToStore(input: AcceptInput): TransferDocumentToStore {
   return {
     ...input,
     columns: documentColumns(input.document),

@@ -23,7 +23,7 @@ export type RecordEvent = (
 export interface TransferDeps {
   db: Database;
   /** `wake`, when there, starts this process's idle transfer workers right after an accept (accept-transfer.ts). */
-  jobs: Pick<JobQueue, 'sendInTransaction'> & Partial<Pick<JobQueue, 'wake'>>;
+  jobs: Pick<JobQueue, 'sendInTransaction' | 'sendManyInTransaction'> & Partial<Pick<JobQueue, 'wake'>>;
   connections: ConnectionService;
   logger: Logger;
   recordEvent?: RecordEvent;

@@ -55,6 +55,38 @@ export async function insertTransferIfNew(db: Executor, row: Insertable<Transfer
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
+/** insertTransferIfNew for many rows in one statement: the ids of the rows inserted (a taken externalId is skipped). */
+export async function insertTransfersIfNew(
+  db: Executor,
+  rows: readonly Insertable<TransfersTable>[],
+): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const inserted = await db
+    .insertInto('transfers')
+    .values([...rows])
+    .onConflict((conflict) => conflict.columns(['connection_id', 'kind', 'external_id']).doNothing())
+    .returning('id')
+    .execute();
+  return new Set(inserted.map((row) => row.id));
+}
+
+export async function findTransfersByExternalIds(
+  db: Executor,
+  connectionId: string,
+  kind: TransferKind,
+  externalIds: readonly string[],
+): Promise<Map<string, TransferRow>> {
+  if (externalIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('transfers')
+    .selectAll()
+    .where('connection_id', '=', connectionId)
+    .where('kind', '=', kind)
+    .where('external_id', 'in', [...externalIds])
+    .execute();
+  return new Map(rows.map((row) => [row.external_id, row]));
+}
+
 export async function updateTransfer(
   db: Executor,
   transferId: string,
@@ -79,6 +111,16 @@ export interface TimelineEntry {
 export async function appendTimeline(db: Executor, transferId: string, entries: readonly TimelineEntry[]) {
   if (entries.length === 0) return;
   await db.insertInto('transfer_events').values(timelineRows(transferId, entries)).execute();
+}
+
+/** appendTimeline for many transfers in one statement; each transfer's lines keep their order. */
+export async function appendTimelines(
+  db: Executor,
+  timelines: ReadonlyArray<{ transferId: string; entries: readonly TimelineEntry[] }>,
+) {
+  const rows = timelines.flatMap(({ transferId, entries }) => timelineRows(transferId, entries));
+  if (rows.length === 0) return;
+  await db.insertInto('transfer_events').values(rows).execute();
 }
 
 function timelineRows(transferId: string, entries: readonly TimelineEntry[]) {
