@@ -35,9 +35,16 @@ const OVERRIDES: Record<string, string> = {
 /** The Procountor country for an ISO alpha-2 code, or undefined when Procountor has none. */
 export function findProcountorCountry(isoCode: string): ProcountorCountry | undefined {
   const code = isoCode.trim().toUpperCase();
+  // Intl's display names cost more than the rest of a document's checks: each code is looked up once per process
+  // (two-letter codes only, so the memory stays small).
+  if (countryByCode.has(code)) return countryByCode.get(code);
   const candidates = [OVERRIDES[code], toEnumName(regionNames.of(code) ?? '')].filter((name): name is string => !!name);
-  return candidates.find((name) => PROCOUNTOR_COUNTRIES.has(name)) as ProcountorCountry | undefined;
+  const country = candidates.find((name) => PROCOUNTOR_COUNTRIES.has(name)) as ProcountorCountry | undefined;
+  if (/^[A-Z]{2}$/.test(code)) countryByCode.set(code, country);
+  return country;
 }
+
+const countryByCode = new Map<string, ProcountorCountry | undefined>();
 
 /** Like findProcountorCountry, for codes already validated. */
 export function toProcountorCountry(isoCode: string): ProcountorCountry {
