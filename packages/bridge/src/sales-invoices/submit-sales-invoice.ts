@@ -2,10 +2,16 @@
 import { normalizedCustomer } from '../business-partners/customer-rules';
 import type { ConnectionRecord } from '../connections/connection-record';
 import type { ConnectionSettings } from '../connections/connection-settings';
-import { ValidationFailedError } from '../errors/bridge-error';
+import { BridgeError, ValidationFailedError } from '../errors/bridge-error';
 import { requirePassingRegisterChecks } from '../registers/check-against-registers';
 import { type RegisterReads, registerReadsOf } from '../registers/register-reads';
-import { type AcceptInput, acceptTransfer, replaceTransferDocument } from '../transfers/accept-transfer';
+import {
+  type AcceptInput,
+  acceptTransfer,
+  replaceTransferDocument,
+  toDocumentToStore,
+} from '../transfers/accept-transfer';
+import { submitInGroup } from '../transfers/coalesce-submissions';
 import type { StoredResponse } from '../transfers/idempotency-keys';
 import { payloadHash } from '../transfers/payload-hash';
 import { type SubmitOptions, submitTransferDocument } from '../transfers/submit-transfer-document';
@@ -67,6 +73,17 @@ export async function submitSalesInvoice(
   input: unknown,
   options: SubmitOptions,
 ): Promise<StoredResponse> {
+  if (options.mode === 'create' && !options.idempotency) {
+    // A plain POST: stored with the other POSTs of its connection waiting now (transfers/coalesce-submissions.ts).
+    const connection = await deps.connections.requireActive(connectionId);
+    const invoice = requireValidSalesInvoice(input, connection);
+    const outcome = await submitInGroup(deps, connectionId, async (reads) => {
+      await requirePassingRegisterChecks(reads, connection, invoice);
+      return toDocumentToStore(toAcceptInput(connection, invoice));
+    });
+    if (outcome instanceof BridgeError) throw outcome;
+    return outcome;
+  }
   return submitTransferDocument(deps, connectionId, options, async (connection) => {
     const accept = await prepareSalesInvoice(registerReadsOf(deps.db, connection.id), connection, input);
     return {
