@@ -72,7 +72,9 @@ class SubmissionGroups {
         this.deps,
         ready.map(({ document }) => document),
       );
-      outcomes.forEach((outcome, index) => ready[index]?.waiting.resolve(outcome));
+      outcomes.forEach((outcome, index) => {
+        ready[index]?.waiting.resolve(outcome);
+      });
     } catch (error) {
       if (ready.length === 1 || error instanceof BridgeError) {
         for (const { waiting } of ready) waiting.reject(error);
