@@ -223,7 +223,11 @@ describe('transfers survive a killed worker process (PostgreSQL)', () => {
       await worker.kill();
       const { state, completed_steps } = await stateOf(transferId);
       expect(state).toBe('in_progress');
-      expect(completed_steps.at(-1)).toBe(step);
+      // Completions are held until the run's next write or Procountor request (transfers/held-completions.ts): the
+      // killed process left the steps before the kill persisted in order, perhaps without the last ones that sent
+      // nothing since; the next process does those again.
+      expect(completed_steps).toEqual(CRASH_POINTS.slice(0, completed_steps.length));
+      expect(completed_steps.length).toBeLessThanOrEqual(index + 1);
     }
     // The last process only takes over, at start (recover-stranded-transfers): once the transfer is stale for it.
     const last = startWorker();

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { countProcountorCalls } from '../observability/count-procountor-calls';
 import type { BridgeMetrics } from '../observability/create-metrics';
 import type { Database } from '../storage/schema';
+import { fetchAfterHook } from './before-procountor-request';
 import { ConnectionRateLimiter } from './connection-rate-limiter';
 import type { ConnectionRecord } from './connection-record';
 import type { ConnectionSecrets } from './connection-repository';
@@ -52,11 +53,13 @@ export class ProcountorClientFactory {
     secrets: ConnectionSecrets,
   ): ProcountorClient {
     const { clientDefaults, metrics } = this.#options;
+    const fetch = metrics
+      ? countProcountorCalls(metrics.procountorCalls, connection.baseUrl, clientDefaults?.fetch)
+      : (clientDefaults?.fetch ?? globalThis.fetch.bind(globalThis));
     return new ProcountorClient({
       ...clientDefaults,
-      ...(metrics
-        ? { fetch: countProcountorCalls(metrics.procountorCalls, connection.baseUrl, clientDefaults?.fetch) }
-        : {}),
+      // A transfer run's held-back step completions are written before each request (before-procountor-request.ts).
+      fetch: fetchAfterHook(fetch),
       baseUrl: connection.baseUrl,
       clientId: connection.clientId,
       clientSecret: secrets.clientSecret,

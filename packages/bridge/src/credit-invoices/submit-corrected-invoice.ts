@@ -16,6 +16,17 @@ import {
   updateTransfer,
 } from '../transfers/transfer-repository';
 
+/** The corrected invoice a credit transfer's request carries, if any: what submitCorrectedInvoice submits. */
+function correctedInvoiceOf(row: TransferRow): SalesInvoiceInput | undefined {
+  if (row.kind !== 'credit_invoice') return undefined;
+  return (row.payload as unknown as CreditTransferPayload).request.correctedInvoice as SalesInvoiceInput | undefined;
+}
+
+/** True when the transfer's success must also submit a corrected invoice (in its transaction). */
+export function correctsAnInvoice(row: TransferRow): boolean {
+  return correctedInvoiceOf(row) !== undefined;
+}
+
 /**
  * Runs inside the credit transfer's success transaction: the corrected invoice exists only if the success commits.
  * Everything goes through `trx` (PGlite has one connection: a query on the pool here would wait forever).
@@ -26,10 +37,7 @@ export async function submitCorrectedInvoice(
   row: TransferRow,
   connection: ConnectionRecord,
 ): Promise<TimelineEntry[]> {
-  if (row.kind !== 'credit_invoice') return [];
-  const corrected = (row.payload as unknown as CreditTransferPayload).request.correctedInvoice as
-    | SalesInvoiceInput
-    | undefined;
+  const corrected = correctedInvoiceOf(row);
   if (!corrected) return [];
   const accepted = await acceptTransfer(trx, deps, {
     connection,

@@ -1,6 +1,6 @@
 // Writes an event to the outbox, with a webhook delivery and its job per subscribed endpoint, in the caller's transaction.
 import { randomBytes } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import { type RawBuilder, sql, type Transaction } from 'kysely';
 import { Value } from 'typebox/value';
 import type { JobQueue } from '../jobs/create-job-queue';
 import { QUEUE_NAMES } from '../jobs/queue-names';
@@ -29,6 +29,29 @@ export function newEventId(): string {
   return `evt_${randomBytes(12).toString('hex')}`;
 }
 
+/** The active endpoints of the connection that take this type; one with no event types listed takes them all. */
+function subscribedEndpoints(input: Pick<EventInput, 'connectionId' | 'type'>) {
+  return sql<boolean>`connection_id = ${input.connectionId} and active = true
+    and (jsonb_array_length(event_types) = 0 or event_types @> ${JSON.stringify([input.type])}::jsonb)`;
+}
+
+/** True, in SQL, where an endpoint would get a delivery of this event (recordEvent must then write it). */
+export function hasSubscribedEndpointSql(input: Pick<EventInput, 'connectionId' | 'type'>): RawBuilder<boolean> {
+  return sql<boolean>`exists (select 1 from webhook_endpoints where ${subscribedEndpoints(input)})`;
+}
+
+/** Throws on an unknown type or a payload that breaks the type's schema: a bug in the caller. */
+export function assertEventValid(input: Pick<EventInput, 'type' | 'payload'>): void {
+  if (!isEventType(input.type)) {
+    throw new Error(`recordEvent: unknown event type '${input.type}'; add it to events/event-types.ts first`);
+  }
+  const schema = EVENT_TYPE_DEFINITIONS[input.type].payload;
+  if (!Value.Check(schema, input.payload)) {
+    const problems = [...Value.Errors(schema, input.payload)].map((error) => `${error.instancePath} ${error.message}`);
+    throw new Error(`recordEvent: ${input.type} payload does not match its schema: ${problems.join('; ')}`);
+  }
+}
+
 /**
  * Records one event. Everything it writes (event, deliveries, jobs, status report) commits or rolls back with `trx`,
  * so a rolled-back state change never reaches a source (DESIGN.md: "State change and job enqueue share one
@@ -39,14 +62,7 @@ export async function recordEvent(
   jobs: Pick<JobQueue, 'sendInTransaction'>,
   input: EventInput,
 ): Promise<{ eventId: string }> {
-  if (!isEventType(input.type)) {
-    throw new Error(`recordEvent: unknown event type '${input.type}'; add it to events/event-types.ts first`);
-  }
-  const schema = EVENT_TYPE_DEFINITIONS[input.type].payload;
-  if (!Value.Check(schema, input.payload)) {
-    const problems = [...Value.Errors(schema, input.payload)].map((error) => `${error.instancePath} ${error.message}`);
-    throw new Error(`recordEvent: ${input.type} payload does not match its schema: ${problems.join('; ')}`);
-  }
+  assertEventValid(input);
   const eventId = input.eventId ?? newEventId();
   await trx
     .insertInto('events')
@@ -59,18 +75,10 @@ export async function recordEvent(
     })
     .execute();
 
-  // An endpoint with no event types listed takes them all.
   const endpoints = await trx
     .selectFrom('webhook_endpoints')
     .select('id')
-    .where('connection_id', '=', input.connectionId)
-    .where('active', '=', true)
-    .where((eb) =>
-      eb.or([
-        eb(sql`jsonb_array_length(event_types)`, '=', 0),
-        eb('event_types', '@>', sql<string[]>`${JSON.stringify([input.type])}::jsonb`),
-      ]),
-    )
+    .where(subscribedEndpoints(input))
     .orderBy('created_at')
     .execute();
 

@@ -1,5 +1,5 @@
 // Queues a status report to the source when a transfer of a connection with a scheduled pull succeeds or fails.
-import type { Transaction } from 'kysely';
+import { type RawBuilder, sql, type Transaction } from 'kysely';
 import type { JobQueue } from '../jobs/create-job-queue';
 import { QUEUE_NAMES } from '../jobs/queue-names';
 import type { DB } from '../storage/schema';
@@ -34,4 +34,14 @@ export async function enqueueStatusReportIfPulled(
     connectionId: event.connectionId,
     eventId: event.eventId,
   });
+}
+
+/**
+ * True, in SQL, where the connection pulls from its source, i.e. where enqueueStatusReportIfPulled would queue a
+ * report: `settings.scheduledPull` set to anything JavaScript takes as true. For a statement that must leave such a
+ * connection's outcome to the transaction above (transfers/succeed-quietly.ts).
+ */
+export function pullsFromSourceSql(connectionId: string): RawBuilder<boolean> {
+  return sql<boolean>`coalesce((select settings->'scheduledPull' not in ('null'::jsonb, 'false'::jsonb, '0'::jsonb, '""'::jsonb)
+    from connections where id = ${connectionId}), false)`;
 }

@@ -2,10 +2,13 @@
 import type { Transaction } from 'kysely';
 import type { ConnectionRecord } from '../connections/connection-record';
 import { EVENT_TYPES } from '../events/event-types';
-import { recordEvent } from '../events/record-event';
+import { assertEventValid, recordEvent } from '../events/record-event';
 import { enqueueFailureEmail } from '../notifications/enqueue-failure-email';
 import type { DB } from '../storage/schema';
 import { enqueueTransferRun } from './accept-transfer';
+import type { SlotLease } from './connection-slots';
+import type { HeldCompletions } from './held-completions';
+import { succeedQuietly } from './succeed-quietly';
 import type { TransferDeps } from './transfer-deps';
 import type { TransferProgress } from './transfer-progress';
 import { appendTimeline, type TimelineEntry, type TransferRow, updateTransfer } from './transfer-repository';
@@ -33,32 +36,72 @@ function eventPayload(row: TransferRow, progress: TransferProgress, extra: Recor
   };
 }
 
-/** notify_source: the state change and the transfer.succeeded event commit together (issue #4). */
+/** What markSucceeded may do besides the success itself. */
+export interface SuccessOptions {
+  /** Work in the success transaction (a credit invoice submits its corrected invoice); none means none to do. */
+  afterSuccess?: { run: AfterSuccess; connection: ConnectionRecord };
+  /** The run's held step completions (held-completions.ts), written with the success and released once committed. */
+  held?: HeldCompletions;
+  /** The run's slot, released in the success's statement when it is one statement; resolves true then. */
+  lease?: SlotLease;
+}
+
+/**
+ * notify_source: the state change and the transfer.succeeded event commit together (issue #4). One statement
+ * (succeed-quietly.ts) when no endpoint, pulled source or afterSuccess needs a write in the same transaction; else a
+ * transaction. Resolves true when the lease was released with it.
+ */
 export async function markSucceeded(
   deps: TransferDeps,
   row: TransferRow,
   progress: TransferProgress,
   completedSteps: string[],
-  afterSuccess?: { run: AfterSuccess; connection: ConnectionRecord },
-): Promise<void> {
+  options: SuccessOptions = {},
+): Promise<boolean> {
+  const { afterSuccess, held } = options;
+  const heldWrite = held?.held;
+  const steps = [...completedSteps, 'notify_source'];
+  const entries: TimelineEntry[] = [
+    ...(heldWrite?.entries ?? []),
+    {
+      kind: 'state',
+      step: 'notify_source',
+      message: `Transfer succeeded: Procountor invoice ${progress.invoiceNumber ?? progress.invoiceId}, reference ${progress.referenceCode ?? '(none)'}.`,
+      data: { state: 'succeeded' },
+    },
+  ];
+  const event = {
+    connectionId: row.connection_id,
+    type: EVENT_TYPES.transferSucceeded,
+    subjectId: row.id,
+    payload: eventPayload(row, progress, { state: 'succeeded' }),
+  };
+  if (!afterSuccess && !deps.recordEvent) {
+    assertEventValid(event);
+    const quiet = await succeedQuietly(deps.db, {
+      transferId: row.id,
+      completedSteps: steps,
+      progress,
+      entries,
+      event,
+      ...(options.lease ? { lease: options.lease } : {}),
+    });
+    if (quiet) {
+      held?.release();
+      return options.lease !== undefined;
+    }
+  }
   await deps.db.transaction().execute(async (trx) => {
     await updateTransfer(trx, row.id, {
+      ...heldWrite?.changes,
       state: 'succeeded',
       current_step: null,
-      completed_steps: JSON.stringify([...completedSteps, 'notify_source']),
+      completed_steps: JSON.stringify(steps),
       progress: JSON.stringify(progress),
       last_error: null,
       next_attempt_at: null,
       succeeded_at: new Date(),
     });
-    const entries: TimelineEntry[] = [
-      {
-        kind: 'state',
-        step: 'notify_source',
-        message: `Transfer succeeded: Procountor invoice ${progress.invoiceNumber ?? progress.invoiceId}, reference ${progress.referenceCode ?? '(none)'}.`,
-        data: { state: 'succeeded' },
-      },
-    ];
     if (afterSuccess)
       entries.push(
         ...(await afterSuccess.run(
@@ -68,13 +111,10 @@ export async function markSucceeded(
         )),
       );
     await appendTimeline(trx, row.id, entries);
-    await (deps.recordEvent ?? recordEvent)(trx, deps.jobs, {
-      connectionId: row.connection_id,
-      type: EVENT_TYPES.transferSucceeded,
-      subjectId: row.id,
-      payload: eventPayload(row, progress, { state: 'succeeded' }),
-    });
+    await (deps.recordEvent ?? recordEvent)(trx, deps.jobs, event);
   });
+  held?.release();
+  return false;
 }
 
 export async function markRetrying(

@@ -1,27 +1,23 @@
 // The job handler: claims a transfer, walks its steps and persists completed_steps and progress after each one.
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Transaction, type Updateable } from 'kysely';
+import { withBeforeProcountorRequest } from '../connections/before-procountor-request';
 import type { ConnectionRecord } from '../connections/connection-record';
-import { submitCorrectedInvoice } from '../credit-invoices/submit-corrected-invoice';
+import { correctsAnInvoice, submitCorrectedInvoice } from '../credit-invoices/submit-corrected-invoice';
 import type { Job } from '../jobs/create-job-queue';
+import type { DB } from '../storage/schema';
+import type { TransfersTable } from '../storage/tables/transfer-tables';
 import { enqueueTransferRun, type TransferRunJob } from './accept-transfer';
 import { classifyFailure } from './classify-failure';
 import { acquireConnectionSlot, releaseConnectionSlot, renewConnectionSlot } from './connection-slots';
 import { type AfterSuccess, markFailed, markRetrying, markSucceeded } from './finish-transfer';
+import { HeldCompletions } from './held-completions';
 import { runPlannedStep, stepPlanOf } from './step-list';
 import type { StepContext } from './steps/step-context';
 import type { TransferDeps } from './transfer-deps';
 import { documentOf } from './transfer-document';
 import type { TransferProgress } from './transfer-progress';
-import {
-  appendTimeline,
-  findTransfer,
-  progressOf,
-  type TimelineEntry,
-  type TransferRow,
-  updateTransfer,
-  updateTransferWithTimeline,
-} from './transfer-repository';
+import { findTransfer, progressOf, type TimelineEntry, type TransferRow, updateTransfer } from './transfer-repository';
 import type { TransferErrorInfo } from './transfer-response';
 import type { SalesInvoiceStep } from './transfer-states';
 
@@ -41,7 +37,10 @@ export interface TransferRunnerOptions {
    * Default two leases (16 s): a live run touches its transfer every third of a lease.
    */
   staleInProgressMs?: number;
-  /** Test hook, after a step's completion committed: throwing here is a crash between two steps. */
+  /**
+   * Test hook, after a step finished; its completion may still be held (held-completions.ts). Throwing here is a crash
+   * between two steps: what is held is lost, as in a process that dies there.
+   */
   afterStep?: (step: SalesInvoiceStep, transferId: string) => void | Promise<void>;
   /** Runs in the success transaction (credit invoices submit their corrected invoice there). */
   afterSuccess?: AfterSuccess;
@@ -65,6 +64,18 @@ async function claimTransfer(deps: TransferDeps, transferId: string, staleMs: nu
       or (state = 'in_progress' and updated_at < now() - (${staleMs}::int * interval '1 millisecond')))
     returning *`.execute(deps.db);
   return rows[0];
+}
+
+/** A completed step's columns: the steps done, the progress, and what Procountor assigned so far. */
+function completionChanges(completed: readonly string[], progress: TransferProgress): Updateable<TransfersTable> {
+  return {
+    completed_steps: JSON.stringify(completed),
+    progress: JSON.stringify(progress),
+    ...(progress.invoiceId !== undefined ? { procountor_invoice_id: progress.invoiceId } : {}),
+    ...(progress.invoiceNumber !== undefined ? { procountor_invoice_number: progress.invoiceNumber } : {}),
+    ...(progress.referenceCode !== undefined ? { procountor_reference_code: progress.referenceCode } : {}),
+    ...(progress.status !== undefined ? { procountor_status: progress.status } : {}),
+  };
 }
 
 export function createTransferRunner(deps: TransferDeps, options: TransferRunnerOptions = {}) {
@@ -93,15 +104,16 @@ export function createTransferRunner(deps: TransferDeps, options: TransferRunner
 
   /**
    * Walks the steps not yet completed. Each step's completion, its timeline lines and the name of the step that runs
-   * next are one statement (transfer-repository.ts updateTransferWithTimeline), committed before the next step's
-   * first side effect; the "started" line goes with the first step's name. Resolves to the completed steps.
+   * next are held (held-completions.ts) and written in one statement with the run's next write: before its next
+   * Procountor request, with a progress save, or with the success. The "started" line is held first. Resolves to the
+   * completed steps.
    */
   async function walkSteps(
     row: TransferRow,
     context: StepContext,
     notes: TimelineEntry[],
     clock: StepClock,
-    started: { entry: TimelineEntry; saved: boolean },
+    held: HeldCompletions,
   ): Promise<string[]> {
     const completed = [...((row.completed_steps ?? []) as string[])];
     const runLog = context.log;
@@ -112,30 +124,21 @@ export function createTransferRunner(deps: TransferDeps, options: TransferRunner
     );
     const stepAfter = (index: number): SalesInvoiceStep => pending[index + 1] ?? 'notify_source';
     row.current_step = pending[0] ?? 'notify_source';
-    await updateTransferWithTimeline(deps.db, row.id, { current_step: row.current_step }, [started.entry]);
-    started.saved = true;
+    held.hold({ current_step: row.current_step }, []);
     for (const [index, step] of pending.entries()) {
       clock.step = step;
       clock.startedAt = performance.now();
       context.log = runLog.child({ step });
       notes.length = 0;
-      await runPlannedStep(plan, step, context);
+      await withBeforeProcountorRequest(
+        () => held.write(),
+        () => runPlannedStep(plan, step, context),
+      );
       completed.push(step);
-      const progress = context.progress;
       const entries =
         notes.length > 0 ? notes : [{ kind: 'step' as const, message: plan.doneMessages[step] ?? 'Done.' }];
-      await updateTransferWithTimeline(
-        deps.db,
-        row.id,
-        {
-          current_step: stepAfter(index),
-          completed_steps: JSON.stringify(completed),
-          progress: JSON.stringify(progress),
-          ...(progress.invoiceId !== undefined ? { procountor_invoice_id: progress.invoiceId } : {}),
-          ...(progress.invoiceNumber !== undefined ? { procountor_invoice_number: progress.invoiceNumber } : {}),
-          ...(progress.referenceCode !== undefined ? { procountor_reference_code: progress.referenceCode } : {}),
-          ...(progress.status !== undefined ? { procountor_status: progress.status } : {}),
-        },
+      held.hold(
+        { current_step: stepAfter(index), ...completionChanges(completed, context.progress) },
         entries.map((entry) => ({ ...entry, step })),
       );
       row.current_step = stepAfter(index);
@@ -168,6 +171,7 @@ export function createTransferRunner(deps: TransferDeps, options: TransferRunner
         );
       return 'no_slot';
     }
+    let leaseReleased = false;
     const heartbeat = setInterval(() => {
       void renewConnectionSlot(deps.db, lease, leaseTtlMs)
         .then(() => updateTransfer(deps.db, transferId, {}))
@@ -191,15 +195,15 @@ export function createTransferRunner(deps: TransferDeps, options: TransferRunner
         );
         return 'failed';
       }
-      // Saved with the first step's name (walkSteps), or before the failure when the client cannot be built.
-      const started = {
-        entry: {
-          kind: 'state' as const,
+      // Held with the first step's name (walkSteps), written before the failure when the client cannot be built.
+      const held = new HeldCompletions(deps.db, row.id);
+      held.hold({}, [
+        {
+          kind: 'state',
           message: `Transfer to Procountor started (attempt ${row.attempts}).`,
           data: { state: 'in_progress' },
         },
-        saved: false,
-      };
+      ]);
       log.info({ attempt: row.attempts }, 'transfer started');
       const notes: TimelineEntry[] = [];
       const context: StepContext = {
@@ -212,7 +216,7 @@ export function createTransferRunner(deps: TransferDeps, options: TransferRunner
         progress,
         log,
         note: (message, data) => notes.push({ kind: 'step', message, data: data ?? null }),
-        saveProgress: () => updateTransfer(deps.db, row.id, { progress: JSON.stringify(progress) }),
+        saveProgress: () => held.write({ progress: JSON.stringify(progress) }),
         invoiceIdsOfOtherTransfers: async () => {
           const owned = await deps.db
             .selectFrom('transfers')
@@ -227,19 +231,27 @@ export function createTransferRunner(deps: TransferDeps, options: TransferRunner
       const clock: StepClock = { startedAt: performance.now() };
       try {
         context.client = await deps.connections.procountorClient(connection);
-        const completed = await walkSteps(row, context, notes, clock, started);
+        const completed = await walkSteps(row, context, notes, clock, held);
         row.current_step = 'notify_source';
         clock.step = 'notify_source';
         clock.startedAt = performance.now();
         // notify_source: a failure here (e.g. writing the event) is retried like any step; the others are done.
-        await markSucceeded(deps, row, progress, completed, {
-          run: options.afterSuccess ?? ((trx, succeeded, owner) => submitCorrectedInvoice(trx, deps, succeeded, owner)),
-          connection,
+        const afterSuccess =
+          options.afterSuccess ??
+          (correctsAnInvoice(row)
+            ? (trx: Transaction<DB>, succeeded: TransferRow, owner: ConnectionRecord) =>
+                submitCorrectedInvoice(trx, deps, succeeded, owner)
+            : undefined);
+        leaseReleased = await markSucceeded(deps, row, progress, completed, {
+          ...(afterSuccess ? { afterSuccess: { run: afterSuccess, connection } } : {}),
+          held,
+          lease,
         });
         observeStep(clock, 'succeeded');
       } catch (error) {
         if (error instanceof SimulatedCrash) throw error;
-        if (!started.saved) await appendTimeline(deps.db, row.id, [started.entry]);
+        // What the steps before the failure did is kept: a resume skips them, and the timeline tells them.
+        await held.write();
         const outcome = await handleFailure(row, progress, error, log, connection);
         observeStep(clock, outcome === 'retrying' ? 'retrying' : 'failed');
         return outcome;
@@ -248,7 +260,7 @@ export function createTransferRunner(deps: TransferDeps, options: TransferRunner
       return 'succeeded';
     } finally {
       clearInterval(heartbeat);
-      await releaseConnectionSlot(deps.db, lease);
+      if (!leaseReleased) await releaseConnectionSlot(deps.db, lease);
     }
   }
 

@@ -1,6 +1,7 @@
 // A bridge process whose transfer workers can stop dead after one step of one transfer, for the real-crash test
 // (test/transfer-process-kill.integration.test.ts). Configured by the environment like `npm start`, plus:
-//   CRASH_TRANSFER_ID, CRASH_AFTER_STEP: after that step of that transfer committed, print
+//   CRASH_TRANSFER_ID, CRASH_AFTER_STEP: after that step of that transfer finished (its completion perhaps still held
+//     until the run's next write, transfers/held-completions.ts), print
 //     "PAUSED <step> <transferId>" and hang (the test then kills the process with SIGKILL).
 //   HANG_AFTER_FETCH=1: each transfer-run job this process fetches prints "FETCHED <transferId>" and hangs before its
 //     run starts: the job is pg-boss `active`, the transfer still `queued` (never claimed).
