@@ -309,7 +309,7 @@ try {
     setup: {
       emulator: 'child process (procountor-emulator --port 0 --seed demo from its sources)',
       bridge:
-        '(a)–(c): createBridge alone in a child process (node --conditions=@procountor-bridge/source --import tsx bench/support/bridge-child.ts, configured from the environment like npm start, no demo connection); RSS from /proc/<pid>/status (VmRSS sampled every 100 ms, VmHWM at the end). (d): createBridge in the benchmark process.',
+        '(a)–(c): createBridge alone in a child process (node bench/support/bridge-child.mjs on the built dist/, configured from the environment like npm start, no demo connection); RSS from /proc/<pid>/status (VmRSS sampled every 100 ms, VmHWM at the end). (d): createBridge in the benchmark process.',
       database: 'PostgreSQL for (a)–(c) and (d); PGlite in a temporary directory for (d)',
       rateLimitPerSecond: RATE_LIMIT_PER_SECOND,
       emulatorLatencyMs: EMULATOR_LATENCY_MS,

@@ -25,6 +25,7 @@ import { summarizeCpuProfiles } from './support/cpu-profile-summary';
 import { type EmulatorChild, rssMegabytesOf, setEmulatorSettings, startEmulatorChild } from './support/emulator-child';
 import { type HandWrittenResult, readCompanyIban, runHandWrittenIntegration } from './support/hand-written-integration';
 import { PeakSampler, percentile, runFor, sleep } from './support/load-stats';
+import type { ResidentSplit } from './support/process-memory';
 import { RequestLogCounter } from './support/request-log-counter';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../../..');
@@ -65,6 +66,8 @@ const { values } = parseArgs({
     cases: { type: 'string', default: 'fast,rate-limited,databases,scale-out' },
     'cpu-prof': { type: 'string' },
     'count-sql': { type: 'boolean', default: false },
+    'from-source': { type: 'boolean', default: false },
+    'bridge-node-args': { type: 'string', default: '' },
   },
 });
 const quick = values.quick;
@@ -85,6 +88,18 @@ const PROCESSES = values.processes.split(',').map(Number);
 const CASES = new Set(values.cases.split(','));
 const CPU_PROFILE_DIR = values['cpu-prof'] ? resolve(values['cpu-prof']) : undefined;
 const SQL_COUNTER = resolve(import.meta.dirname, 'support/count-sql-statements.ts');
+const BRIDGE_NODE_ARGS = values['bridge-node-args'].split(' ').filter(Boolean);
+
+/**
+ * A bridge child process as `npm start` runs it (built dist/, built first if stale), or from the sources under tsx
+ * with --from-source; --bridge-node-args go to its `node` (e.g. V8 flags to try a memory setting).
+ */
+const startBridge = (databaseUrl: string | undefined, options: Parameters<typeof startBridgeChild>[2] = {}) =>
+  startBridgeChild(databaseUrl, IN_FLIGHT, {
+    ...options,
+    fromSource: values['from-source'],
+    nodeArgs: [...BRIDGE_NODE_ARGS, ...(options.nodeArgs ?? [])],
+  });
 
 const round = (value: number, digits = 0) => Math.round(value * 10 ** digits) / 10 ** digits;
 const perSecond = (count: number, ms: number) => round(count / (ms / 1000), 1);
@@ -425,7 +440,7 @@ try {
       : undefined;
     const database = await freshPostgres();
     const bridge = own(
-      await startBridgeChild(database.connectionString!, IN_FLIGHT, {
+      await startBridge(database.connectionString!, {
         nodeArgs: [
           ...(CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : []),
           ...(sqlCountFile ? ['--import', SQL_COUNTER] : []),
@@ -512,7 +527,7 @@ try {
       `\n▶ rate-limited Procountor (${EMULATOR_LATENCY_MS} ms, ${RATE_LIMIT_PER_SECOND} req/s), ${RATE_INVOICES} invoices`,
     );
     const database = await freshPostgres();
-    const bridge = own(await startBridgeChild(database.connectionString!, IN_FLIGHT), (b) => b.stop());
+    const bridge = own(await startBridge(database.connectionString!), (b) => b.stop());
     const connection = await readyConnection(bridge, emulator, known, 'RATE', RATE_LIMIT_PER_SECOND);
     await setEmulatorSettings(emulator, { latencyMs: EMULATOR_LATENCY_MS, rateLimitPerSecond: RATE_LIMIT_PER_SECOND });
     try {
@@ -580,26 +595,29 @@ try {
               rm(dir, { recursive: true, force: true }),
             )
           : undefined;
-      const bridge = own(
-        await startBridgeChild(database?.connectionString, IN_FLIGHT, dataDir ? { dataDir } : {}),
-        (b) => b.stop(),
-      );
+      const bridge = own(await startBridge(database?.connectionString, dataDir ? { dataDir } : {}), (b) => b.stop());
       const rssAtStartMb = bridge.rssMb();
+      const memoryAtStart = { ...(await memoryFromMetrics(bridge)), split: bridge.residentSplit() };
       const connection = await readyConnection(bridge, emulator, known, `DB-${kind}`, FAST_CONNECTION_RATE);
       const idle = await idleLatency(bridge, connection, known, kind);
+      const memoryBeforeBatch = { ...(await memoryFromMetrics(bridge)), split: bridge.residentSplit() };
 
       const target = [{ bridge, connection }];
       const rss = new PeakSampler(() => bridge.rssMb(), 100);
-      // Every 2 s the process's own split of its memory; the one taken at the highest RSS is kept.
-      let memoryAtPeak: Awaited<ReturnType<typeof memoryFromMetrics>>;
+      // Every 2 s the process's own split of its memory (V8 heap, external) and its mappings' (WebAssembly memory,
+      // malloc arenas…); the one taken at the highest RSS is kept.
+      let memoryAtPeak:
+        | (Partial<NonNullable<Awaited<ReturnType<typeof memoryFromMetrics>>>> & { split: ResidentSplit })
+        | undefined;
       const memoryTimer = setInterval(() => {
         void memoryFromMetrics(bridge)
           .then((memory) => {
-            if (memory?.residentMb !== undefined && memory.residentMb >= (memoryAtPeak?.residentMb ?? 0))
-              memoryAtPeak = memory;
+            const split = bridge.residentSplit();
+            if (split.totalMb >= (memoryAtPeak?.split.totalMb ?? 0)) memoryAtPeak = { ...memory, split };
           })
           .catch(() => {});
       }, 2_000);
+      const cpuBeforeMs = bridge.cpuMs();
       const started = performance.now();
       const deadline = Date.now() + DRAIN_SECONDS * 1000;
       const submitted = await submitBatches(target, invoicesOf(`BATCH-${kind}`, BATCH_INVOICES, known), deadline);
@@ -609,6 +627,7 @@ try {
       clearInterval(memoryTimer);
       const peakRssMb = Math.max(sampledPeakMb, bridge.peakRssMb());
       const batchSucceeded = done.succeeded - earlier;
+      const cpuMsPerInvoice = round((bridge.cpuMs() - cpuBeforeMs) / Math.max(1, batchSucceeded), 1);
       const endToEndMs = Math.round(done.doneAt - started);
       const accepted = await acceptance(bridge, connection, known, kind);
       await bridge.stop();
@@ -627,7 +646,10 @@ try {
         rssAtStartMb,
         sampledPeakMb,
         peakRssMb,
+        memoryAtStart,
+        memoryBeforeBatch,
         memoryAtPeak,
+        cpuMsPerInvoice,
       };
       (results.databases as Record<string, unknown>)[kind] = { idle, batch, acceptance: accepted };
       const label = kind === 'postgres' ? 'PostgreSQL' : 'PGlite';
@@ -673,6 +695,22 @@ try {
         target: `< ${TARGETS.peakRssMb[kind]} MB`,
         pass: !batch.capped && peakRssMb < TARGETS.peakRssMb[kind],
       });
+      figure({
+        case: label,
+        measure: 'bridge process CPU per invoice during the batch (all threads; intake, runs, PGlite)',
+        value: cpuMsPerInvoice,
+        unit: 'ms',
+      });
+      if (memoryAtPeak) {
+        const { split } = memoryAtPeak;
+        figure({
+          case: label,
+          measure:
+            'resident at the peak sample: wasm (of its size) / malloc arenas / brk heap / other anonymous / files',
+          value: `${split.wasmMb} (${split.wasmSizeMb}) / ${split.mallocArenasMb} / ${split.brkHeapMb} / ${split.otherAnonymousMb} / ${split.filesMb}; V8 heap used ${memoryAtPeak.heapUsedMb} of ${memoryAtPeak.heapTotalMb}, external ${memoryAtPeak.externalMb}`,
+          unit: 'MB',
+        });
+      }
       if (done.failed > 0 || accepted.errors > 0) failures += 1;
     }
   }
@@ -690,7 +728,7 @@ try {
       const database = await freshPostgres();
       const bridges: BridgeChild[] = [];
       for (let index = 0; index < processes; index += 1)
-        bridges.push(own(await startBridgeChild(database.connectionString!, IN_FLIGHT), (b) => b.stop()));
+        bridges.push(own(await startBridge(database.connectionString!), (b) => b.stop()));
       const connections = await Promise.all(
         Array.from({ length: CONNECTIONS }, (_, index) =>
           readyConnection(
@@ -816,8 +854,7 @@ try {
       rateLimitPerSecond: RATE_LIMIT_PER_SECOND,
       emulatorLatencyMs: EMULATOR_LATENCY_MS,
       emulator: 'child process (procountor-emulator --port 0 --seed demo from its sources)',
-      bridge:
-        'bench/support/bridge-child.ts child processes, configured from the environment as npm start; PostgreSQL (DATABASE_URL) or PGlite (no DATABASE_URL, a temporary BRIDGE_DATA_DIR)',
+      bridge: `bench/support/bridge-child.mjs child processes, configured from the environment as npm start, ${values['from-source'] ? 'from the sources under tsx (--from-source)' : 'on the built dist/ as npm start'}${BRIDGE_NODE_ARGS.length > 0 ? ` with node ${BRIDGE_NODE_ARGS.join(' ')}` : ''}; PostgreSQL (DATABASE_URL) or PGlite (no DATABASE_URL, a temporary BRIDGE_DATA_DIR)`,
       baseline:
         'bench/support/hand-written-integration.ts in the benchmark process: per invoice token, partner search, product search, POST /invoices, GET /invoices/{id}; plain fetch; 429 retried after Retry-After',
     },

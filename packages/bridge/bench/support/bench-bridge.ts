@@ -1,8 +1,7 @@
 // The composed bridge (createBridge) for the benchmark, in this process or alone in a child process, and its set-up
 // through the public API: connection, token.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import { type Bridge, createBridge } from '../../src/composition/create-bridge';
 import type { BridgeConfig } from '../../src/config/load-config';
 import type { Database } from '../../src/storage/schema';
 import type { EmulatorChild } from './emulator-child';
+import { procCpuMs, procStatusMb, type ResidentSplit, residentSplit } from './process-memory';
 
 /** What the API helpers need of a bridge: where it listens (a Bridge in this process, or a BridgeChild). */
 export interface BridgeAddress {
@@ -47,39 +47,57 @@ export async function startBenchBridge(db: Database, workerConcurrency: number):
   });
 }
 
-/** The bridge in a child process (bridge-child.ts under tsx), measured from outside by /proc/<pid>/status. */
+/** The bridge in a child process (bridge-child.mjs), measured from outside through /proc/<pid>. */
 export interface BridgeChild extends BridgeAddress {
   pid: number;
   /** VmRSS now, MB. */
   rssMb(): number;
   /** VmHWM: the highest resident set size the process ever had, MB (Linux). */
   peakRssMb(): number;
+  /** The resident set now, split by mapping (PGlite's WebAssembly memory, other anonymous memory, files). */
+  residentSplit(): ResidentSplit;
+  /** CPU time used so far, all threads, ms. */
+  cpuMs(): number;
   /** SIGTERM (graceful stop), resolved when the process is gone. */
   stop(): Promise<void>;
 }
 
-const BRIDGE_CHILD = path.resolve(import.meta.dirname, 'bridge-child.ts');
+const REPO_ROOT = path.resolve(import.meta.dirname, '../../../..');
+const BRIDGE_CHILD = path.resolve(import.meta.dirname, 'bridge-child.mjs');
 
-/** A field of /proc/<pid>/status in MB (values are in kB). */
-function procStatusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kilobytes = Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
-  return Math.round(kilobytes / 1024);
+let built = false;
+/** `npm start`'s prestart: builds the packages whose dist/ is missing or older than their sources, once per run. */
+function buildIfStale(): void {
+  if (built) return;
+  const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts/build-if-stale.mjs')], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error(`scripts/build-if-stale.mjs failed (${result.status})`);
+  built = true;
 }
 
 /**
- * `node --conditions=… --import tsx bench/support/bridge-child.ts` over the PostgreSQL database, or over PGlite in
- * its data directory when `databaseUrl` is undefined (as `npm start` without DATABASE_URL); resolved once it listens.
- * `nodeArgs` go before the script, after tsx's (e.g. --cpu-prof, or an --import of a .ts file); `dataDir` defaults to
- * a new temporary directory.
+ * The bridge in a child process over the PostgreSQL database, or over PGlite in its data directory when `databaseUrl`
+ * is undefined (as `npm start` without DATABASE_URL); resolved once it listens. By default it runs as `npm start`
+ * does: plain `node --enable-source-maps` on the built dist/ (built first if stale), so its memory is the product's;
+ * `fromSource` runs src/ under tsx instead (about 80 MB more). `nodeArgs` go before the script (e.g. --cpu-prof, or
+ * an --import of a .ts file, which brings tsx along); `dataDir` defaults to a new temporary directory.
  */
 export async function startBridgeChild(
   databaseUrl: string | undefined,
   workerConcurrency: number,
-  options: { nodeArgs?: string[]; dataDir?: string; env?: Record<string, string> } = {},
+  options: { nodeArgs?: string[]; dataDir?: string; env?: Record<string, string>; fromSource?: boolean } = {},
 ): Promise<BridgeChild> {
+  const nodeArgs = options.nodeArgs ?? [];
+  const loadsTypeScript = nodeArgs.some((arg) => arg.endsWith('.ts'));
+  if (!options.fromSource) buildIfStale();
+  const runtimeArgs = options.fromSource
+    ? FROM_SOURCE_NODE_ARGS
+    : ['--enable-source-maps', ...(loadsTypeScript ? ['--import', 'tsx'] : [])];
   const { DATABASE_URL: _inherited, ...inheritedEnv } = process.env;
-  const child = spawn(process.execPath, [...FROM_SOURCE_NODE_ARGS, ...(options.nodeArgs ?? []), BRIDGE_CHILD], {
+  const child = spawn(process.execPath, [...runtimeArgs, ...nodeArgs, BRIDGE_CHILD], {
+    cwd: REPO_ROOT,
     env: {
       ...inheritedEnv,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
@@ -110,6 +128,8 @@ export async function startBridgeChild(
     pid,
     rssMb: () => procStatusMb(pid, 'VmRSS'),
     peakRssMb: () => procStatusMb(pid, 'VmHWM'),
+    residentSplit: () => residentSplit(pid),
+    cpuMs: () => procCpuMs(pid),
     async stop() {
       // Stops only the bridge process this benchmark started.
       if (child.exitCode === null) child.kill('SIGTERM');
