@@ -2521,7 +2521,7 @@ export interface paths {
         put?: never;
         /**
          * Submit many sales invoices
-         * @description Up to 1000 documents; each is validated and stored on its own, so one bad document does not stop the others. With an Idempotency-Key the answer is stored: the same key with the same body gets it again (nothing is submitted twice), the same key with another body is refused (422 idempotency_key_reused).
+         * @description Up to 1000 documents; each is validated on its own, so one bad document does not stop the others, and the accepted ones are stored together in one transaction. With an Idempotency-Key the answer is stored: the same key with the same body gets it again (nothing is submitted twice), the same key with another body is refused (422 idempotency_key_reused).
          */
         post: {
             parameters: {
