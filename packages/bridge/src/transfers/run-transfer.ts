@@ -48,7 +48,7 @@ export interface TransferRunnerOptions {
 
 export type RunOutcome = 'succeeded' | 'failed' | 'retrying' | 'no_slot' | 'skipped';
 
-const DEFAULTS = { leaseTtlMs: 8_000, noSlotDelayMs: 2_000, baseDelayMs: 5_000, maxDelayMs: 900_000, maxAttempts: 8 };
+const DEFAULTS = { leaseTtlMs: 8_000, noSlotDelayMs: 250, baseDelayMs: 5_000, maxDelayMs: 900_000, maxAttempts: 8 };
 
 /** A dead process's slot frees itself, and its in_progress transfer goes stale, seconds after the death (issue 13). */
 export const DEFAULT_LEASE_TTL_MS = DEFAULTS.leaseTtlMs;
@@ -167,7 +167,12 @@ export function createTransferRunner(deps: TransferDeps, options: TransferRunner
       await deps.db
         .transaction()
         .execute((trx) =>
-          enqueueTransferRun(trx, deps.jobs, transferId, new Date(Date.now() + (options.noSlotDelayMs ?? 2_000))),
+          enqueueTransferRun(
+            trx,
+            deps.jobs,
+            transferId,
+            new Date(Date.now() + (options.noSlotDelayMs ?? DEFAULTS.noSlotDelayMs)),
+          ),
         );
       return 'no_slot';
     }
