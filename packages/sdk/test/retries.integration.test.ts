@@ -3,6 +3,8 @@
 // caller got, never how long anything took.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   BridgeApiError,
@@ -189,6 +191,36 @@ describe('retries', () => {
       expect(error).toBeInstanceOf(BridgeConnectionError);
       expect(error).toMatchObject({ timedOut: true });
       expect(retries).toHaveLength(1);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  });
+
+  it('times out even when the garbage collector runs during the attempt (Node 20 AbortSignal.any)', async () => {
+    // Node 20's AbortSignal.any holds its sources weakly: an AbortSignal.timeout given to it could be collected and
+    // never fire, and the request then waited forever. Collect garbage while the attempt waits.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const { sdk } = client({
+        baseUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+        timeoutMs: 300,
+        maxRetries: 0,
+      });
+      const pending = sdk.transfers.get('trf_1').catch((caught: unknown) => caught);
+      for (let round = 0; round < 5; round += 1) {
+        gc();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const error = await Promise.race([
+        pending,
+        new Promise((resolve) => setTimeout(() => resolve('still waiting after 5 s'), 5_000)),
+      ]);
+      expect(error).toBeInstanceOf(BridgeConnectionError);
+      expect(error).toMatchObject({ timedOut: true });
     } finally {
       silent.closeAllConnections();
       await new Promise<void>((resolve) => silent.close(() => resolve()));

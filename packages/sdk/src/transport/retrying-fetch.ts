@@ -33,6 +33,20 @@ function isTimeout(error: unknown): boolean {
   return error instanceof Error && error.name === 'TimeoutError';
 }
 
+/**
+ * A signal that aborts with a TimeoutError after `ms`, as AbortSignal.timeout does, but held by its own timer: Node 20's
+ * AbortSignal.any keeps only weak references to its sources, so an AbortSignal.timeout passed to it can be garbage
+ * collected before it fires, and the attempt then never times out. Unref'd: it never keeps a process alive.
+ */
+function attemptTimeout(ms: number): AbortSignal {
+  const controller = new AbortController();
+  setTimeout(
+    () => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+    ms,
+  ).unref();
+  return controller.signal;
+}
+
 /** Waits before a retry; the caller's abort ends the wait with the caller's reason. */
 async function waitUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {
   try {
@@ -65,7 +79,7 @@ export function createRetryingFetch(options: RetryingFetchOptions = {}): (reques
     const attempt = async (): Promise<{ response: Response } | { error: unknown }> => {
       try {
         // A clone per attempt: a body can be read once, and the original stays unread for the next attempt.
-        const signal = AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)]);
+        const signal = AbortSignal.any([request.signal, attemptTimeout(timeoutMs)]);
         return { response: await baseFetch(request.clone(), { signal }) };
       } catch (error) {
         // The caller's own abort ends everything at once.
