@@ -229,19 +229,27 @@ function onceCheck(
 
 /** The SQL the bridge child sent during the measured window (count-sql-statements.ts), per invoice and by shape. */
 function sqlStatementsPerInvoice(file: string, invoices: number) {
-  type Counts = { total: number; statements: Array<{ shape: string; count: number }> };
+  type Counts = { total: number; statements: Array<{ shape: string; count: number; ms?: number }> };
   const read = (name: string) => JSON.parse(readFileSync(name, 'utf8')) as Counts;
   const [start, end] = [read(`${file}.start`), read(file)];
-  const before = new Map(start.statements.map((s) => [s.shape, s.count]));
+  const before = new Map(start.statements.map((s) => [s.shape, s]));
   const during = end.statements
-    .map((s) => ({ shape: s.shape, count: s.count - (before.get(s.shape) ?? 0) }))
+    .map((s) => ({
+      shape: s.shape,
+      count: s.count - (before.get(s.shape)?.count ?? 0),
+      ms: (s.ms ?? 0) - (before.get(s.shape)?.ms ?? 0),
+    }))
     .filter((s) => s.count > 0)
-    .sort((a, b) => b.count - a.count);
+    .sort((a, b) => b.ms - a.ms || b.count - a.count);
   const total = during.reduce((sum, s) => sum + s.count, 0);
+  const totalMs = during.reduce((sum, s) => sum + s.ms, 0);
+  const per = (n: number, digits: number) => round(n / Math.max(1, invoices), digits);
   return {
     total,
-    perInvoice: round(total / Math.max(1, invoices), 1),
-    top: during.slice(0, 25).map((s) => ({ ...s, perInvoice: round(s.count / Math.max(1, invoices), 2) })),
+    perInvoice: per(total, 1),
+    /** Time from each statement's call to its answer, waits for the connection included, per invoice. */
+    msPerInvoice: per(totalMs, 1),
+    top: during.slice(0, 25).map((s) => ({ ...s, perInvoice: per(s.count, 2), msPerInvoice: per(s.ms, 2) })),
   };
 }
 
@@ -595,7 +603,16 @@ try {
               rm(dir, { recursive: true, force: true }),
             )
           : undefined;
-      const bridge = own(await startBridge(database?.connectionString, dataDir ? { dataDir } : {}), (b) => b.stop());
+      const sqlCountFile = values['count-sql']
+        ? path.join(await mkdtemp(path.join(tmpdir(), 'bench-sql-')), 'counts.json')
+        : undefined;
+      const bridge = own(
+        await startBridge(database?.connectionString, {
+          ...(dataDir ? { dataDir } : {}),
+          ...(sqlCountFile ? { nodeArgs: ['--import', SQL_COUNTER], env: { BENCH_SQL_COUNT_FILE: sqlCountFile } } : {}),
+        }),
+        (b) => b.stop(),
+      );
       const rssAtStartMb = bridge.rssMb();
       const memoryAtStart = { ...(await memoryFromMetrics(bridge)), split: bridge.residentSplit() };
       const connection = await readyConnection(bridge, emulator, known, `DB-${kind}`, FAST_CONNECTION_RATE);
@@ -617,6 +634,10 @@ try {
           })
           .catch(() => {});
       }, 2_000);
+      if (sqlCountFile) {
+        process.kill(bridge.pid, 'SIGUSR2');
+        await sleep(300);
+      }
       const cpuBeforeMs = bridge.cpuMs();
       const started = performance.now();
       const deadline = Date.now() + DRAIN_SECONDS * 1000;
@@ -627,6 +648,11 @@ try {
       clearInterval(memoryTimer);
       const peakRssMb = Math.max(sampledPeakMb, bridge.peakRssMb());
       const batchSucceeded = done.succeeded - earlier;
+      if (sqlCountFile) {
+        process.kill(bridge.pid, 'SIGUSR2');
+        await sleep(300);
+      }
+      const sqlStatements = sqlCountFile ? sqlStatementsPerInvoice(sqlCountFile, batchSucceeded) : undefined;
       const cpuMsPerInvoice = round((bridge.cpuMs() - cpuBeforeMs) / Math.max(1, batchSucceeded), 1);
       const endToEndMs = Math.round(done.doneAt - started);
       const accepted = await acceptance(bridge, connection, known, kind);
@@ -650,6 +676,7 @@ try {
         memoryBeforeBatch,
         memoryAtPeak,
         cpuMsPerInvoice,
+        ...(sqlStatements ? { sqlStatements } : {}),
       };
       (results.databases as Record<string, unknown>)[kind] = { idle, batch, acceptance: accepted };
       const label = kind === 'postgres' ? 'PostgreSQL' : 'PGlite';
@@ -710,6 +737,20 @@ try {
           value: `${split.wasmMb} (${split.wasmSizeMb}) / ${split.mallocArenasMb} / ${split.brkHeapMb} / ${split.otherAnonymousMb} / ${split.filesMb}; V8 heap used ${memoryAtPeak.heapUsedMb} of ${memoryAtPeak.heapTotalMb}, external ${memoryAtPeak.externalMb}`,
           unit: 'MB',
         });
+      }
+      if (sqlStatements) {
+        figure({
+          case: label,
+          measure:
+            'SQL statements per invoice during the batch (intake, runs, job polling, the API reads of the benchmark)',
+          value: `${sqlStatements.perInvoice} (${sqlStatements.msPerInvoice} ms to their answers)`,
+        });
+        console.log(`  ${label}: statement shapes by time per invoice (ms) and count per invoice`);
+        for (const top of sqlStatements.top.slice(0, 15)) {
+          console.log(
+            `    ${String(top.msPerInvoice).padStart(6)} ms ${String(top.perInvoice).padStart(6)} × ${top.shape}`,
+          );
+        }
       }
       if (done.failed > 0 || accepted.errors > 0) failures += 1;
     }
