@@ -8,6 +8,7 @@ export {
   ROUTE_MODULES,
   WORKER_STARTERS,
 } from './composition/create-bridge';
+export { applyProcessHeapSettings, HEAP_GROWING_PERCENT } from './composition/process-heap-settings';
 export { type BridgeConfig, ConfigError, loadConfig } from './config/load-config';
 export { ACTIVATION_STEPS, type ActivationStep, activationStepsFor } from './connections/activation-steps';
 export type { ConnectionRecord, ConnectionService, ConnectionStatus } from './connections/connection-record';

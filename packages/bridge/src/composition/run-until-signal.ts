@@ -2,9 +2,11 @@
 
 import { ConfigError, loadConfig } from '../config/load-config';
 import { type Bridge, createBridge } from './create-bridge';
+import { applyProcessHeapSettings } from './process-heap-settings';
 
 /** Starts the bridge from the environment; a bad configuration or a failed start prints why and exits 1. */
 export async function runBridgeUntilSignal(): Promise<Bridge> {
+  applyProcessHeapSettings();
   let bridge: Bridge;
   try {
     bridge = await createBridge(loadConfig());
